@@ -1,0 +1,61 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expect, test } from './fixtures';
+
+test('the first screen shows the app name and that the keychain is ready', async ({
+  page,
+  app,
+  saveScreenshot,
+}) => {
+  expect(app.url).toMatch(/^http:\/\/127\.0\.0\.1:/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Keyward' })).toBeVisible();
+  const status = page.getByRole('status');
+  await expect(status).toContainText('Ready.');
+  await expect(status).toContainText('keychain');
+  await expect(page.getByText('Keyward 0.0.0-e2e')).toBeVisible();
+  await saveScreenshot('first-screen-ready');
+});
+
+test('the page reaches main only through window.keyward, with exactly the contract methods', async ({
+  page,
+  app,
+}) => {
+  expect(app.url).toBeTruthy();
+  const surface = await page.evaluate(() => {
+    const w = window as unknown as Record<string, unknown>;
+    return {
+      require: typeof w['require'],
+      process: typeof w['process'],
+      ipcRenderer: typeof w['ipcRenderer'],
+      domains: Object.keys(window.keyward).sort(),
+      vault: Object.keys(window.keyward.vault),
+    };
+  });
+  expect(surface).toEqual({
+    require: 'undefined',
+    process: 'undefined',
+    ipcRenderer: 'undefined',
+    domains: ['app', 'links', 'vault'],
+    vault: ['status'],
+  });
+});
+
+test('a page from another origin that reaches the bridge is refused by the sender check', async ({
+  page,
+  app,
+}) => {
+  expect(app.url).toBeTruthy();
+  const foreign = createServer((_request, response) => {
+    response.writeHead(200, { 'Content-Type': 'text/html' });
+    response.end('<!doctype html><title>Elsewhere</title>');
+  });
+  await new Promise<void>((resolve) => foreign.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = foreign.address() as AddressInfo;
+    await page.goto(`http://127.0.0.1:${String(port)}/`);
+    const answer = await page.evaluate(() => window.keyward.vault.status());
+    expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+  } finally {
+    foreign.close();
+  }
+});

@@ -1,0 +1,43 @@
+import type { Page } from '@playwright/test';
+import { buildBridge } from '../../electron/common/bridge';
+import { methodNames } from '../../electron/common/contract';
+import { createDispatcher } from '../../electron/core/ipc/dispatch';
+import type { Dispatch } from '../../electron/core/ipc/dispatch';
+import { createHandlers } from '../../electron/core/handlers';
+import type { Services } from '../../electron/core/handlers';
+import { serveBuiltRenderer } from './renderer-server';
+import type { RendererServer } from './renderer-server';
+
+const bindingName = '__keywardInvoke';
+
+export interface HarnessedApp {
+  url: string;
+  dispatch: Dispatch;
+  close(): Promise<void>;
+}
+
+/**
+ * Loads the built renderer into a Chromium page and gives it `window.keyward`, backed by the real
+ * main-process handlers in this process through the same dispatcher (sender check, schema parse)
+ * that Electron's IPC uses. The page gets one binding, hidden behind the bridge object, and no
+ * other way to reach Node.
+ */
+export async function openHarnessedApp(page: Page, services: Services): Promise<HarnessedApp> {
+  const server: RendererServer = await serveBuiltRenderer();
+  const dispatch = createDispatcher(createHandlers(services), server.origin);
+  await page.exposeBinding(bindingName, ({ frame }, method: unknown, input: unknown) =>
+    dispatch(String(method), input, { url: frame.url(), isMainFrame: frame === page.mainFrame() }),
+  );
+  await page.addInitScript(bridgeScript());
+  await page.goto(`${server.origin}/index.html`);
+  return { url: server.origin, dispatch, close: () => server.close() };
+}
+
+/** The same `buildBridge` the preload runs, as page source. */
+function bridgeScript(): string {
+  return `(() => {
+    const invoke = window[${JSON.stringify(bindingName)}];
+    const api = (${buildBridge.toString()})(${JSON.stringify(methodNames)}, (method, input) => invoke(method, input));
+    Object.defineProperty(window, 'keyward', { value: api, enumerable: true });
+  })();`;
+}

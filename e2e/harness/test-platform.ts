@@ -1,0 +1,62 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { OpenDialogOptions, Platform, SaveDialogOptions } from '../../electron/core/platform';
+
+/**
+ * The Platform seam for tests and the browser demo: a real data folder on disk, dialogs answered
+ * from a queue the test fills, and an in-memory clipboard the test can read.
+ */
+export class TestPlatform implements Platform {
+  readonly os = process.platform;
+  readonly openedUrls: string[] = [];
+  readonly dialogs: { save: SaveDialogOptions[]; open: OpenDialogOptions[] } = {
+    save: [],
+    open: [],
+  };
+  clipboard = '';
+  #dataDir: string;
+  #saveAnswers: (string | null)[] = [];
+  #openAnswers: (string | null)[] = [];
+
+  constructor(dataDir?: string) {
+    this.#dataDir = dataDir ?? mkdtempSync(path.join(tmpdir(), 'keyward-data-'));
+  }
+
+  dataDir(): string {
+    return this.#dataDir;
+  }
+
+  /** The next save dialog answers with this path (null: the person pressed Cancel). */
+  answerNextSave(filePath: string | null): void {
+    this.#saveAnswers.push(filePath);
+  }
+
+  answerNextOpen(filePath: string | null): void {
+    this.#openAnswers.push(filePath);
+  }
+
+  showSaveDialog(options: SaveDialogOptions): Promise<string | null> {
+    this.dialogs.save.push(options);
+    return Promise.resolve(this.#saveAnswers.shift() ?? null);
+  }
+
+  showOpenDialog(options: OpenDialogOptions): Promise<string | null> {
+    this.dialogs.open.push(options);
+    return Promise.resolve(this.#openAnswers.shift() ?? null);
+  }
+
+  readClipboard(): Promise<string> {
+    return Promise.resolve(this.clipboard);
+  }
+
+  writeClipboard(text: string): Promise<void> {
+    this.clipboard = text;
+    return Promise.resolve();
+  }
+
+  openExternal(url: string): Promise<void> {
+    this.openedUrls.push(url);
+    return Promise.resolve();
+  }
+}

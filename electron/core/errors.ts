@@ -1,0 +1,31 @@
+import type { BridgeError, ErrorCode } from '../common/errors';
+
+/**
+ * An error whose message and hint are written for the person using Keyward. Anything else that
+ * reaches the bridge is reported as an internal error, without its details.
+ */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly hint: string;
+
+  constructor(code: ErrorCode, message: string, hint: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'AppError';
+    this.code = code;
+    this.hint = hint;
+  }
+
+  toBridge(): BridgeError {
+    return { code: this.code, message: this.message, hint: this.hint };
+  }
+}
+
+export const internalError: BridgeError = {
+  code: 'internal',
+  message: 'Something went wrong inside Keyward.',
+  hint: 'Try again. If it keeps happening, restart Keyward and report the problem.',
+};
+
+export function toBridgeError(error: unknown): BridgeError {
+  return error instanceof AppError ? error.toBridge() : internalError;
+}

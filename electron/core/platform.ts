@@ -1,0 +1,31 @@
+/**
+ * What core needs from the desktop, so core never imports Electron. `electron/main` implements it
+ * with Electron's APIs; the e2e harness and tests implement it in plain Node.
+ */
+export interface Platform {
+  /** The OS family, to explain problems in that OS's own words. */
+  readonly os: NodeJS.Platform;
+  /** Folder for Keyward's non-secret files: settings, journal, activity log. */
+  dataDir(): string;
+  showSaveDialog(options: SaveDialogOptions): Promise<string | null>;
+  showOpenDialog(options: OpenDialogOptions): Promise<string | null>;
+  readClipboard(): Promise<string>;
+  writeClipboard(text: string): Promise<void>;
+  openExternal(url: string): Promise<void>;
+}
+
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+export interface SaveDialogOptions {
+  title: string;
+  defaultName: string;
+  filters: FileFilter[];
+}
+
+export interface OpenDialogOptions {
+  title: string;
+  filters: FileFilter[];
+}

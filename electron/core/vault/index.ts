@@ -1,0 +1,4 @@
+export * from './keytar-store';
+export * from './secret-store';
+export * from './vault-problem';
+export * from './vault-status';

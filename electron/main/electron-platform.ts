@@ -1,0 +1,53 @@
+import { BrowserWindow, app, clipboard, dialog, shell } from 'electron';
+import type { OpenDialogOptions, Platform, SaveDialogOptions } from '../core/platform';
+import { isAllowedExternalUrl } from '../core/security/external-links';
+
+/** The Platform seam implemented with Electron: the only place core's needs meet Electron. */
+export class ElectronPlatform implements Platform {
+  readonly os = process.platform;
+
+  dataDir(): string {
+    return app.getPath('userData');
+  }
+
+  async showSaveDialog(options: SaveDialogOptions): Promise<string | null> {
+    const result = await dialog.showSaveDialog(this.#parentWindow(), {
+      title: options.title,
+      defaultPath: options.defaultName,
+      filters: options.filters,
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    });
+    return result.canceled || !result.filePath ? null : result.filePath;
+  }
+
+  async showOpenDialog(options: OpenDialogOptions): Promise<string | null> {
+    const result = await dialog.showOpenDialog(this.#parentWindow(), {
+      title: options.title,
+      filters: options.filters,
+      properties: ['openFile'],
+    });
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  }
+
+  readClipboard(): Promise<string> {
+    return clipboard.readText();
+  }
+
+  writeClipboard(text: string): Promise<void> {
+    return clipboard.writeText(text);
+  }
+
+  async openExternal(url: string): Promise<void> {
+    if (!isAllowedExternalUrl(url)) throw new Error('link outside the allow-list');
+    await shell.openExternal(url);
+  }
+
+  // Dialogs are modal to Keyward's window; there is only ever one.
+  #parentWindow(): BrowserWindow {
+    const focused = BrowserWindow.getFocusedWindow();
+    if (focused) return focused;
+    const [first] = BrowserWindow.getAllWindows();
+    if (!first) throw new Error('no window to attach a dialog to');
+    return first;
+  }
+}

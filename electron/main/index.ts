@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { app, session } from 'electron';
+import { createDispatcher } from '../core/ipc/dispatch';
+import { createHandlers } from '../core/handlers';
+import { KeytarStore } from '../core/vault/keytar-store';
+import { appEntryUrl, appOrigin, registerAppScheme, serveRenderer } from './app-protocol';
+import { ElectronPlatform } from './electron-platform';
+import { hardenSession, hardenWebContents } from './harden';
+import { registerIpc } from './ipc';
+import { createMainWindow } from './window';
+import type { BrowserWindow } from 'electron';
+
+// electron-vite's dev server, only ever honoured in an unpackaged development build.
+const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
+const pageUrl = devServerUrl ?? appEntryUrl;
+const pageOrigin = devServerUrl ? new URL(devServerUrl).origin : appOrigin;
+const here = import.meta.dirname;
+
+let mainWindow: BrowserWindow | undefined;
+
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents, pageOrigin);
+  });
+  app.on('window-all-closed', () => {
+    app.quit();
+  });
+  void app.whenReady().then(start);
+}
+
+function start(): void {
+  hardenSession(session.defaultSession);
+  serveRenderer(path.join(here, '../renderer'));
+  const platform = new ElectronPlatform();
+  const handlers = createHandlers({
+    platform,
+    secretStore: new KeytarStore({ os: platform.os }),
+    appVersion: app.getVersion(),
+  });
+  registerIpc(createDispatcher(handlers, pageOrigin));
+  mainWindow = createMainWindow(pageUrl, path.join(here, '../preload/index.cjs'), !app.isPackaged);
+}

@@ -1,0 +1,14 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { buildBridge } from '../common/bridge';
+import type { KeywardApi } from '../common/bridge';
+import { channelFor, isMethodName, methodNames } from '../common/contract';
+
+// The page gets `window.keyward` and nothing else: one function per contract method, no generic
+// invoke, no ipcRenderer. Main validates every call again; this is not a security boundary.
+const bridge = buildBridge(methodNames, (method, input) =>
+  isMethodName(method)
+    ? ipcRenderer.invoke(channelFor(method), input)
+    : Promise.reject(new Error('unknown method')),
+) as unknown as KeywardApi;
+
+contextBridge.exposeInMainWorld('keyward', bridge);

@@ -1,0 +1,125 @@
+import js from '@eslint/js';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+import svelteConfig from './svelte.config.js';
+
+/** Who may import what, made executable: the layering in DESIGN.md fails lint when broken. */
+const importRules = {
+  common: {
+    patterns: [
+      { group: ['electron', 'electron/*'], message: 'electron/common is pure: no Electron.' },
+      {
+        group: ['node:*', 'keytar', '@aws-sdk/*'],
+        message: 'electron/common is pure: no Node or side effects.',
+      },
+      {
+        group: ['**/core/**', '**/main/**', '**/preload/**', '**/renderer/**'],
+        message: 'electron/common imports nothing above it.',
+      },
+    ],
+  },
+  core: {
+    paths: [
+      {
+        name: 'electron',
+        message: 'core never imports Electron: go through the Platform interface.',
+      },
+    ],
+    patterns: [
+      {
+        group: ['electron/*'],
+        message: 'core never imports Electron: go through the Platform interface.',
+      },
+      {
+        group: ['**/main/**', '**/preload/**', '**/renderer/**'],
+        message: 'core must not depend on the shell or the UI.',
+      },
+    ],
+  },
+  electron: {
+    patterns: [
+      { group: ['**/renderer/**'], message: 'Nothing in electron/ imports the renderer.' },
+    ],
+  },
+};
+
+export default tseslint.config(
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'e2e/artifacts/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  ...svelte.configs.recommended,
+  {
+    languageOptions: {
+      globals: { ...globals.node },
+      parserOptions: {
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+        extraFileExtensions: ['.svelte'],
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: {
+      globals: { ...globals.browser },
+      parserOptions: { parser: tseslint.parser, svelteConfig },
+    },
+  },
+  {
+    files: ['renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/electron/**', '!**/electron/common/**'],
+              message: 'The renderer talks to main only through window.keyward (lib/api.ts).',
+            },
+            {
+              group: ['**/electron/common/**'],
+              allowTypeImports: true,
+              message: 'The renderer imports only types from electron/common.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/common/**'],
+    rules: { 'no-restricted-imports': ['error', importRules.common] },
+  },
+  { files: ['electron/core/**'], rules: { 'no-restricted-imports': ['error', importRules.core] } },
+  {
+    files: ['electron/**'],
+    ignores: ['electron/common/**', 'electron/core/**'],
+    rules: { 'no-restricted-imports': ['error', importRules.electron] },
+  },
+  {
+    // Electron's typings declare natively created objects (BrowserWindow.getFocusedWindow(), …)
+    // as classes, which this rule misreads as forged instances.
+    files: ['electron/main/**'],
+    rules: { '@typescript-eslint/no-unsafe-class-instance-assignment': 'off' },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+);
