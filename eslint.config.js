@@ -62,7 +62,7 @@ export default tseslint.config(
     languageOptions: {
       globals: { ...globals.node },
       parserOptions: {
-        projectService: true,
+        project: ['./tsconfig.json', './tsconfig.e2e.json', './tsconfig.renderer.json'],
         tsconfigRootDir: import.meta.dirname,
         extraFileExtensions: ['.svelte'],
       },
@@ -111,6 +111,11 @@ export default tseslint.config(
     files: ['electron/**'],
     ignores: ['electron/common/**', 'electron/core/**'],
     rules: { 'no-restricted-imports': ['error', importRules.electron] },
+  },
+  {
+    // Playwright fixtures must destructure their first argument, even when they need nothing.
+    files: ['e2e/**/*.ts'],
+    rules: { 'no-empty-pattern': ['error', { allowObjectPatternsAsParameters: true }] },
   },
   {
     // Electron's typings declare natively created objects (BrowserWindow.getFocusedWindow(), …)

@@ -25,7 +25,10 @@ export async function serveBuiltRenderer(root = builtRendererDir): Promise<Rende
     origin: `http://127.0.0.1:${port}`,
     close: () =>
       new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
+        server.close((error) => {
+          if (error) reject(error);
+          else resolve();
+        });
       }),
   };
 }

@@ -1,6 +1,7 @@
 import { shell } from 'electron';
 import type { Session, WebContents } from 'electron';
 import { isAllowedExternalUrl } from '../core/security/external-links';
+import { originOf } from '../core/ipc/sender';
 import { log } from '../core/log';
 
 /** Keyward never needs the camera, notifications, clipboard reads or any other permission. */
@@ -18,13 +19,7 @@ export function hardenSession(session: Session): void {
  * webviews are refused. Allow-listed https links open in the system browser instead.
  */
 export function hardenWebContents(contents: WebContents, appOrigin: string): void {
-  const leavesApp = (url: string): boolean => {
-    try {
-      return new URL(url).origin !== appOrigin;
-    } catch {
-      return true;
-    }
-  };
+  const leavesApp = (url: string): boolean => originOf(url) !== appOrigin;
   contents.on('will-navigate', (event, url) => {
     if (leavesApp(url)) {
       event.preventDefault();

@@ -10,9 +10,18 @@ export interface Sender {
  */
 export function isTrustedSender(sender: Sender, appOrigin: string): boolean {
   if (!sender.isMainFrame) return false;
+  return originOf(sender.url) === appOrigin;
+}
+
+/**
+ * `URL.origin` is "null" for schemes Node does not know, such as the app's own `app://`, so the
+ * origin is rebuilt from scheme and host (host includes the port).
+ */
+export function originOf(url: string): string | undefined {
   try {
-    return new URL(sender.url).origin === appOrigin;
+    const parsed = new URL(url);
+    return parsed.host === '' ? undefined : `${parsed.protocol}//${parsed.host}`;
   } catch {
-    return false;
+    return undefined;
   }
 }

@@ -1,0 +1,76 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { contentSecurityPolicy } from './content-security-policy';
+import { isAllowedExternalUrl } from './external-links';
+import { serveStaticFile } from './static-files';
+
+describe('the content security policy', () => {
+  it('allows only the app’s own scripts and no network, framing or forms', () => {
+    const directives = new Map(
+      contentSecurityPolicy.split('; ').map((d) => {
+        const [name = '', ...values] = d.split(' ');
+        return [name, values.join(' ')];
+      }),
+    );
+    expect(directives.get('default-src')).toBe("'none'");
+    expect(directives.get('script-src')).toBe("'self'");
+    expect(directives.get('connect-src')).toBe("'none'");
+    expect(directives.get('frame-ancestors')).toBe("'none'");
+    expect(directives.get('form-action')).toBe("'none'");
+    expect(contentSecurityPolicy).not.toContain('unsafe-inline');
+    expect(contentSecurityPolicy).not.toContain('unsafe-eval');
+  });
+});
+
+describe('links that leave the app', () => {
+  it.each([
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html',
+    'https://console.aws.amazon.com/iam/home',
+  ])('opens AWS documentation and console links: %s', (url) => {
+    expect(isAllowedExternalUrl(url)).toBe(true);
+  });
+
+  it.each([
+    'http://docs.aws.amazon.com/',
+    'https://docs.aws.amazon.com.evil.example/',
+    'https://user:pw@docs.aws.amazon.com/',
+    'https://docs.aws.amazon.com:8443/',
+    'file:///etc/passwd',
+    'javascript:alert(1)',
+    'keyward://open',
+    'not a url',
+  ])('refuses anything else: %s', (url) => {
+    expect(isAllowedExternalUrl(url)).toBe(false);
+  });
+});
+
+describe('serving the renderer', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'keyward-static-'));
+  writeFileSync(path.join(root, 'index.html'), '<!doctype html>');
+  const outside = path.join(path.dirname(root), 'outside-secret.html');
+  writeFileSync(outside, 'secret');
+
+  it('serves the app’s files with the CSP header', async () => {
+    const file = await serveStaticFile(root, '/');
+    expect(file.status).toBe(200);
+    expect(file.headers['Content-Security-Policy']).toBe(contentSecurityPolicy);
+    expect(file.headers['Content-Type']).toContain('text/html');
+  });
+
+  it.each(['/../outside-secret.html', '/%2e%2e/outside-secret.html', '/..%2Foutside-secret.html'])(
+    'never serves a file outside its folder: %s',
+    async (urlPath) => {
+      const file = await serveStaticFile(root, urlPath);
+      expect(file.status).toBe(404);
+      expect(String(file.body)).not.toContain('secret');
+    },
+  );
+
+  it('refuses malformed escapes and unknown file types', async () => {
+    expect((await serveStaticFile(root, '/%E0%A4%A')).status).toBe(400);
+    writeFileSync(path.join(root, 'notes.txt'), 'x');
+    expect((await serveStaticFile(root, '/notes.txt')).status).toBe(404);
+  });
+});

@@ -1,0 +1,127 @@
+#!/usr/bin/env node
+// `npm test`: every check CI runs, in order, with one summary at the end. Keychain tests need a
+// Secret Service, so on Linux this re-runs itself inside a private D-Bus session with a throwaway,
+// unlocked GNOME Keyring (its files in a temporary folder, never the person's own keyring).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const reports = path.join(root, 'node_modules/.cache/keyward-test');
+const onPath = (command) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
+
+if (process.platform === 'linux' && !process.env.KEYWARD_TEST_SESSION) {
+  if (!onPath('dbus-run-session') || !onPath('gnome-keyring-daemon')) {
+    console.error(
+      'npm test needs dbus-run-session and gnome-keyring-daemon (Debian: apt-get install dbus-x11 gnome-keyring).\n' +
+        'Or run the full set-up: bash scripts/ci.sh',
+    );
+    process.exit(1);
+  }
+  const home = mkdtempSync(path.join(tmpdir(), 'keyward-keyring-'));
+  const inner = [
+    // Unlocking with a password on stdin creates the default collection without a prompt.
+    'printf keyward-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null',
+    `exec node ${JSON.stringify(path.join(root, 'scripts/run-checks.mjs'))} "$@"`,
+  ].join('; ');
+  const result = spawnSync(
+    'dbus-run-session',
+    ['--', 'sh', '-c', inner, 'run-checks', ...process.argv.slice(2)],
+    {
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        KEYWARD_TEST_SESSION: '1',
+        XDG_DATA_HOME: home,
+        XDG_CONFIG_HOME: home,
+      },
+    },
+  );
+  rmSync(home, { recursive: true, force: true });
+  process.exit(result.status ?? 1);
+}
+
+mkdirSync(reports, { recursive: true });
+const vitestReport = path.join(reports, 'vitest.json');
+const playwrightReport = path.join(reports, 'playwright.json');
+
+const steps = [
+  { name: 'lint', command: ['npx', 'eslint', '.'] },
+  { name: 'format', command: ['npx', 'prettier', '--check', '.'] },
+  { name: 'types', command: ['npx', 'tsc', '-p', 'tsconfig.json'] },
+  { name: 'types-e2e', command: ['npx', 'tsc', '-p', 'tsconfig.e2e.json'] },
+  {
+    name: 'svelte-check',
+    command: [
+      'npx',
+      'svelte-check',
+      '--tsconfig',
+      './tsconfig.renderer.json',
+      '--fail-on-warnings',
+    ],
+  },
+  { name: 'build', command: ['npx', 'electron-vite', 'build'] },
+  {
+    name: 'unit',
+    command: [
+      'npx',
+      'vitest',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${vitestReport}`,
+    ],
+    counts: () => vitestCounts(vitestReport),
+  },
+  {
+    name: 'e2e',
+    command: ['npx', 'playwright', 'test', '--reporter=list,json'],
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport },
+    counts: () => playwrightCounts(playwrightReport),
+  },
+];
+
+const only = process.argv.slice(2);
+const results = [];
+for (const step of steps) {
+  if (only.length > 0 && !only.includes(step.name)) continue;
+  console.log(`\n━━ ${step.name}: ${step.command.join(' ')}`);
+  const started = Date.now();
+  if (step.counts) rmSync(step.name === 'unit' ? vitestReport : playwrightReport, { force: true });
+  const run = spawnSync(step.command[0], step.command.slice(1), {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...step.env },
+  });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  results.push({ name: step.name, ok: run.status === 0, seconds, counts: step.counts?.() });
+}
+
+console.log('\n━━ summary');
+for (const r of results) {
+  const counts = r.counts ? `  ${r.counts}` : '';
+  console.log(
+    `${r.ok ? 'PASS' : 'FAIL'}  ${r.name.padEnd(13)} ${r.seconds.padStart(6)} s${counts}`,
+  );
+}
+const failed = results.filter((r) => !r.ok);
+console.log(failed.length === 0 ? 'All checks passed.' : `${failed.length} check(s) failed.`);
+process.exit(failed.length === 0 ? 0 : 1);
+
+function readJson(file) {
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
+}
+
+function vitestCounts(file) {
+  const report = readJson(file);
+  if (!report) return 'no report';
+  return `${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests + report.numTodoTests} skipped`;
+}
+
+function playwrightCounts(file) {
+  const report = readJson(file);
+  if (!report) return 'no report';
+  const { expected = 0, unexpected = 0, flaky = 0, skipped = 0 } = report.stats ?? {};
+  return `${expected} passed, ${unexpected} failed, ${flaky} flaky, ${skipped} skipped`;
+}
