@@ -113,6 +113,11 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', importRules.electron] },
   },
   {
+    // A test that asserts a value exists fails loudly on its own; `!` keeps those tests readable.
+    files: ['**/*.test.ts', 'e2e/**/*.spec.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
     // Playwright fixtures must destructure their first argument, even when they need nothing.
     files: ['e2e/**/*.ts'],
     rules: { 'no-empty-pattern': ['error', { allowObjectPatternsAsParameters: true }] },

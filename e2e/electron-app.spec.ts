@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
+import { methodNames } from '../electron/common/contract';
 import { artifactsDir } from './fixtures';
 import { findElectronBinary } from './harness/electron-binary';
 
@@ -27,12 +28,16 @@ test.describe('the real Electron app', () => {
       const surface = await page.evaluate(() => ({
         require: typeof (window as unknown as Record<string, unknown>)['require'],
         process: typeof (window as unknown as Record<string, unknown>)['process'],
-        domains: Object.keys(window.keyward).sort(),
+        methods: Object.entries(window.keyward)
+          .flatMap(([domain, verbs]) =>
+            Object.keys(verbs as object).map((verb) => `${domain}.${verb}`),
+          )
+          .sort(),
       }));
       expect(surface).toEqual({
         require: 'undefined',
         process: 'undefined',
-        domains: ['app', 'links', 'vault'],
+        methods: [...methodNames].sort(),
       });
       await page.screenshot({ path: path.join(artifactsDir, 'electron-first-screen.png') });
     } finally {

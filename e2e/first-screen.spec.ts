@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { methodNames } from '../electron/common/contract';
 import { expect, test } from './fixtures';
 
 test('the first screen shows the app name and that the keychain is ready', async ({
@@ -27,16 +28,18 @@ test('the page reaches main only through window.keyward, with exactly the contra
       require: typeof w['require'],
       process: typeof w['process'],
       ipcRenderer: typeof w['ipcRenderer'],
-      domains: Object.keys(window.keyward).sort(),
-      vault: Object.keys(window.keyward.vault),
+      methods: Object.entries(window.keyward)
+        .flatMap(([domain, verbs]) =>
+          Object.keys(verbs as object).map((verb) => `${domain}.${verb}`),
+        )
+        .sort(),
     };
   });
   expect(surface).toEqual({
     require: 'undefined',
     process: 'undefined',
     ipcRenderer: 'undefined',
-    domains: ['app', 'links', 'vault'],
-    vault: ['status'],
+    methods: [...methodNames].sort(),
   });
 });
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { test as base } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import type { Services } from '../electron/core/handlers';
+import { Keyward } from '../electron/core/keyward';
 import { KeytarStore } from '../electron/core/vault/keytar-store';
 import { openHarnessedApp } from './harness/bridge-harness';
 import type { HarnessedApp } from './harness/bridge-harness';
@@ -28,7 +29,9 @@ export const test = base.extend<KeywardFixtures>({
       os: platform.os,
       service: `Keyward-e2e-${String(process.pid)}`,
     });
-    await use({ platform, secretStore, appVersion: '0.0.0-e2e' });
+    const keyward = new Keyward(platform, secretStore);
+    await use({ keyward, appVersion: '0.0.0-e2e' });
+    await keyward.shutdown();
   },
   app: async ({ page, services }, use) => {
     const app = await openHarnessedApp(page, services);

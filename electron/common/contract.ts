@@ -1,6 +1,28 @@
-import type { About, VaultStatus } from './domain';
+import type {
+  About,
+  AccessKeySummary,
+  Identity,
+  LostKey,
+  NewKey,
+  PendingKeyState,
+  Permissions,
+  Settings,
+  SignInChoices,
+  StoredProfile,
+  UserPage,
+  VaultStatus,
+} from './domain';
 import { z } from 'zod';
-import { boundedString, noInput } from './schema';
+import {
+  accessKeyIdSchema,
+  boundedString,
+  descriptionSchema,
+  handleSchema,
+  noInput,
+  profileNameSchema,
+  signInSourceSchema,
+  userNameSchema,
+} from './schema';
 
 declare const outputType: unique symbol;
 /** Carries a method's output type in the contract without a runtime value. */
@@ -24,6 +46,108 @@ export const contract = {
   'links.open': {
     input: z.strictObject({ url: boundedString(2048) }),
     output: returns<null>(),
+  },
+
+  'auth.choices': { input: noInput, output: returns<SignInChoices>() },
+  'auth.signIn': {
+    input: z.strictObject({
+      source: signInSourceSchema,
+      mfaCode: z
+        .string()
+        .regex(/^\d{6}$/)
+        .optional(),
+    }),
+    output: returns<Identity>(),
+  },
+  'auth.signOut': { input: noInput, output: returns<null>() },
+  'auth.whoami': { input: noInput, output: returns<Identity | null>() },
+  'auth.permissions': { input: noInput, output: returns<Permissions>() },
+
+  'users.list': {
+    input: z.strictObject({
+      cursor: boundedString(2048).nullable(),
+      filter: boundedString(128),
+      pageSize: z.number().int().min(1).max(1000),
+    }),
+    output: returns<UserPage>(),
+  },
+
+  'keys.list': {
+    input: z.strictObject({ userName: userNameSchema }),
+    output: returns<AccessKeySummary[]>(),
+  },
+  'keys.setStatus': {
+    input: z.strictObject({
+      userName: userNameSchema,
+      accessKeyId: accessKeyIdSchema,
+      status: z.enum(['Active', 'Inactive']),
+    }),
+    output: returns<null>(),
+  },
+  'keys.delete': {
+    input: z.strictObject({
+      userName: userNameSchema,
+      accessKeyId: accessKeyIdSchema,
+      /** Required to delete the signed-in key or an active key used in the last 7 days. */
+      confirmInUse: z.boolean().optional(),
+    }),
+    output: returns<null>(),
+  },
+  'keys.describe': {
+    input: z.strictObject({
+      userName: userNameSchema,
+      accessKeyId: accessKeyIdSchema,
+      description: descriptionSchema,
+    }),
+    output: returns<null>(),
+  },
+  'keys.create': {
+    input: z.strictObject({ userName: userNameSchema, description: descriptionSchema.optional() }),
+    output: returns<NewKey>(),
+  },
+  /** The only method whose answer contains a secret, on an explicit "Show secret". */
+  'keys.reveal': {
+    input: z.strictObject({ handle: handleSchema }),
+    output: returns<{ secretAccessKey: string }>(),
+  },
+  'keys.copySecret': {
+    input: z.strictObject({ handle: handleSchema }),
+    output: returns<{ clearsInSeconds: number }>(),
+  },
+  'keys.storeInKeychain': {
+    input: z.strictObject({ handle: handleSchema, profileName: profileNameSchema }),
+    output: returns<StoredProfile>(),
+  },
+  'keys.finish': {
+    input: z.strictObject({ handle: handleSchema, discard: z.boolean().optional() }),
+    output: returns<null>(),
+  },
+  'keys.pending': { input: noInput, output: returns<PendingKeyState[]>() },
+
+  'lost.list': { input: noInput, output: returns<LostKey[]>() },
+  'lost.resolve': {
+    input: z.strictObject({
+      journalId: z.uuid(),
+      action: z.enum(['delete', 'deactivate', 'dismiss']),
+    }),
+    output: returns<null>(),
+  },
+
+  'profiles.list': { input: noInput, output: returns<StoredProfile[]>() },
+  'profiles.remove': {
+    input: z.strictObject({ name: profileNameSchema }),
+    output: returns<null>(),
+  },
+
+  'settings.get': { input: noInput, output: returns<Settings>() },
+  'settings.update': {
+    input: z.strictObject({
+      region: boundedString(32).optional(),
+      endpoint: boundedString(2048).nullable().optional(),
+      clipboardSeconds: z.number().int().min(5).max(600).optional(),
+      staleKeyDays: z.number().int().min(1).max(3650).optional(),
+    }),
+    output: returns<Settings>(),
   },
 } as const satisfies Record<string, MethodSpec>;
 

@@ -18,3 +18,131 @@ export type VaultProblem =
 export type VaultStatus =
   | { state: 'ready'; backend: string }
   | { state: 'unavailable'; problem: VaultProblem; message: string; hint: string };
+
+/** Where the identity Keyward signs in with comes from. */
+export type SignInSource =
+  { kind: 'aws-profile'; name: string } | { kind: 'stored-key'; profile: string };
+
+export interface SignInChoices {
+  /** Profiles in the shared AWS config and credentials files. */
+  awsProfiles: {
+    name: string;
+    kind: 'keys' | 'sso' | 'assume-role' | 'process' | 'other';
+    mfa: boolean;
+  }[];
+  /** Keys stored in this device's keychain by Keyward. */
+  storedProfiles: StoredProfile[];
+}
+
+export interface Identity {
+  accountId: string;
+  accountAlias: string | null;
+  arn: string;
+  /** Null for roles and federated sessions, which are not IAM users. */
+  userName: string | null;
+  source: SignInSource;
+  /** The access key Keyward signs with, when known, so the UI can warn before deleting it. */
+  accessKeyId: string | null;
+}
+
+/** The IAM actions Keyward uses, in the order the UI explains them. */
+export const keywardActions = [
+  'iam:ListUsers',
+  'iam:GetUser',
+  'iam:ListAccessKeys',
+  'iam:CreateAccessKey',
+  'iam:UpdateAccessKey',
+  'iam:DeleteAccessKey',
+  'iam:GetAccessKeyLastUsed',
+  'iam:TagUser',
+  'iam:UntagUser',
+  'iam:GenerateCredentialReport',
+  'iam:GetCredentialReport',
+] as const;
+export type KeywardAction = (typeof keywardActions)[number];
+
+export type Permission = 'allowed' | 'denied' | 'unknown';
+
+export interface Permissions {
+  /** What the signed-in identity may do to its own user. */
+  self: Record<KeywardAction, Permission>;
+  /** What it may do to other users. */
+  others: Record<KeywardAction, Permission>;
+  /** How it was learned: a policy simulation, or refusals seen so far. */
+  learnedFrom: 'simulation' | 'observed';
+  /** The AWS policy to ask an admin for, when self-service actions are missing. */
+  suggestion: string | null;
+}
+
+export interface IamUserSummary {
+  userName: string;
+  userId: string;
+  arn: string;
+  path: string;
+  created: string;
+}
+
+export interface UserPage {
+  users: IamUserSummary[];
+  /** Pass back to get the next page; null when this was the last. */
+  cursor: string | null;
+}
+
+/** 'Active' | 'Inactive' | 'Expired', or whatever AWS adds next, shown as AWS names it. */
+export type KeyStatus = string;
+
+export interface AccessKeySummary {
+  accessKeyId: string;
+  userName: string;
+  status: KeyStatus;
+  created: string;
+  ageDays: number;
+  description: string | null;
+  lastUsed: { date: string; service: string; region: string } | null;
+  /** True for the key Keyward itself is signed in with. */
+  signedInKey: boolean;
+}
+
+export interface NewKey {
+  /** Opaque; the secret stays in main behind it. */
+  handle: string;
+  accessKeyId: string;
+  userName: string;
+  accountId: string;
+  created: string;
+  description: string | null;
+}
+
+export type SecuredBy = 'keychain' | 'file' | 'handoff';
+
+export interface PendingKeyState {
+  handle: string;
+  accessKeyId: string;
+  userName: string;
+  securedBy: SecuredBy[];
+}
+
+/** A key kept in this device's keychain. The secret never leaves main. */
+export interface StoredProfile {
+  name: string;
+  accessKeyId: string;
+  userName: string;
+  accountId: string;
+  created: string;
+  description: string | null;
+}
+
+/** A key created by Keyward whose secret was never secured: it exists in AWS but is lost. */
+export interface LostKey {
+  journalId: string;
+  userName: string;
+  accessKeyId: string | null;
+  startedAt: string;
+}
+
+export interface Settings {
+  region: string;
+  endpoint: string | null;
+  clipboardSeconds: number;
+  staleKeyDays: number;
+}

@@ -1,3 +1,5 @@
+import type { AccessKeySummary } from './domain';
+
 /**
  * The closed set of error codes that may cross the bridge. The renderer switches on these
  * exhaustively, so adding one is a deliberate, type-checked change on both sides.
@@ -7,6 +9,21 @@ export const errorCodes = [
   'forbidden-sender',
   'unknown-method',
   'vault-unavailable',
+  'not-signed-in',
+  'access-denied',
+  'key-limit',
+  'not-found',
+  'conflict',
+  'confirmation-required',
+  'secret-not-secured',
+  'secret-gone',
+  'outcome-unknown',
+  'bad-credentials',
+  'expired-credentials',
+  'mfa-required',
+  'throttled',
+  'network',
+  'aws-failure',
   'internal',
 ] as const;
 
@@ -17,6 +34,19 @@ export interface BridgeError {
   code: ErrorCode;
   message: string;
   hint: string;
+  /** Facts the UI can act on, e.g. the two existing keys when a third cannot be created. */
+  details?: ErrorDetails;
+}
+
+export interface ErrorDetails {
+  /** The user's existing keys (no secrets), when the two-key limit is reached. */
+  existingKeys?: AccessKeySummary[];
+  /** A key that exists in AWS but whose secret Keyward never received. */
+  lostKey?: { accessKeyId: string; userName: string };
+  /** The IAM action that was refused, e.g. "iam:CreateAccessKey". */
+  deniedAction?: string;
+  /** An MFA device whose code is needed to sign in. */
+  mfaSerial?: string;
 }
 
 /** For exhaustive switches: a new case that is not handled fails type-checking here. */

@@ -5,3 +5,21 @@ export const boundedString = (max: number) => z.string().max(max);
 
 /** Methods without arguments still take an object, so unknown fields are refused the same way. */
 export const noInput = z.strictObject({});
+
+/** IAM user names: 1–64 of letters, digits and + = , . @ _ - (IAM's own rule). */
+export const userNameSchema = z.string().regex(/^[\w+=,.@-]{1,64}$/);
+
+export const accessKeyIdSchema = z.string().regex(/^(AKIA|ASIA)[A-Z0-9]{16}$/);
+
+/** Opaque handle to a secret held in main: 32 hex characters. */
+export const handleSchema = z.string().regex(/^[0-9a-f]{32}$/);
+
+export const profileNameSchema = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/);
+
+/** Checked again in main against IAM's tag rules, which give the person a precise message. */
+export const descriptionSchema = boundedString(1024);
+
+export const signInSourceSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('aws-profile'), name: boundedString(128).min(1) }),
+  z.strictObject({ kind: z.literal('stored-key'), profile: profileNameSchema }),
+]);

@@ -1,4 +1,4 @@
-import type { BridgeError, ErrorCode } from '../common/errors';
+import type { BridgeError, ErrorCode, ErrorDetails } from '../common/errors';
 
 /**
  * An error whose message and hint are written for the person using Keyward. Anything else that
@@ -7,6 +7,7 @@ import type { BridgeError, ErrorCode } from '../common/errors';
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly hint: string;
+  details: ErrorDetails | undefined;
 
   constructor(code: ErrorCode, message: string, hint: string, options?: { cause?: unknown }) {
     super(message, options);
@@ -16,7 +17,9 @@ export class AppError extends Error {
   }
 
   toBridge(): BridgeError {
-    return { code: this.code, message: this.message, hint: this.hint };
+    const error: BridgeError = { code: this.code, message: this.message, hint: this.hint };
+    if (this.details) error.details = this.details;
+    return error;
   }
 }
 

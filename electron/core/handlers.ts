@@ -1,24 +1,23 @@
 import { AppError } from './errors';
 import type { Handlers } from './ipc/dispatch';
-import type { Platform } from './platform';
+import type { Keyward } from './keyward';
 import { isAllowedExternalUrl } from './security/external-links';
-import type { SecretStore } from './vault/secret-store';
 import { checkVault } from './vault/vault-status';
 
 /** Everything the handlers stand on; main builds it with Electron, tests with plain Node. */
 export interface Services {
-  platform: Platform;
-  secretStore: SecretStore;
+  keyward: Keyward;
   appVersion: string;
 }
 
 /** One handler per contract method: the type makes a missing or misspelt one a compile error. */
-export function createHandlers(services: Services): Handlers {
-  const { platform, secretStore, appVersion } = services;
+export function createHandlers({ keyward, appVersion }: Services): Handlers {
+  const { platform } = keyward;
+  const done = () => null;
   return {
     'app.about': () =>
       Promise.resolve({ name: 'Keyward', version: appVersion, platform: platform.os }),
-    'vault.status': () => checkVault(secretStore, platform.os),
+    'vault.status': () => checkVault(keyward.secretStore, platform.os),
     'links.open': async ({ url }) => {
       if (!isAllowedExternalUrl(url)) {
         throw new AppError(
@@ -30,5 +29,40 @@ export function createHandlers(services: Services): Handlers {
       await platform.openExternal(url);
       return null;
     },
+
+    'auth.choices': () => keyward.signInChoices(),
+    'auth.signIn': ({ source, mfaCode }) => keyward.signIn(source, mfaCode),
+    'auth.signOut': () => {
+      keyward.signOut();
+      return Promise.resolve(null);
+    },
+    'auth.whoami': () => Promise.resolve(keyward.whoami()),
+    'auth.permissions': () => keyward.permissions(),
+
+    'users.list': (input) => keyward.listUsers(input),
+
+    'keys.list': ({ userName }) => keyward.listKeys(userName),
+    'keys.setStatus': ({ userName, accessKeyId, status }) =>
+      keyward.setKeyStatus(userName, accessKeyId, status).then(done),
+    'keys.delete': ({ userName, accessKeyId, confirmInUse }) =>
+      keyward.deleteKey(userName, accessKeyId, confirmInUse ?? false).then(done),
+    'keys.describe': ({ userName, accessKeyId, description }) =>
+      keyward.describeKey(userName, accessKeyId, description).then(done),
+    'keys.create': ({ userName, description }) => keyward.createKey(userName, description ?? null),
+    'keys.reveal': async ({ handle }) => ({ secretAccessKey: await keyward.revealSecret(handle) }),
+    'keys.copySecret': ({ handle }) => keyward.copySecret(handle),
+    'keys.storeInKeychain': ({ handle, profileName }) =>
+      keyward.storeInKeychain(handle, profileName),
+    'keys.finish': ({ handle, discard }) => keyward.finish(handle, discard ?? false).then(done),
+    'keys.pending': () => Promise.resolve(keyward.pendingKeys()),
+
+    'lost.list': () => keyward.lostKeys(),
+    'lost.resolve': ({ journalId, action }) => keyward.resolveLostKey(journalId, action).then(done),
+
+    'profiles.list': () => keyward.listStoredProfiles(),
+    'profiles.remove': ({ name }) => keyward.removeStoredProfile(name).then(done),
+
+    'settings.get': () => keyward.settings.read(),
+    'settings.update': (change) => keyward.settings.update(change),
   };
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { app, session } from 'electron';
 import { createDispatcher } from '../core/ipc/dispatch';
 import { createHandlers } from '../core/handlers';
+import { Keyward } from '../core/keyward';
 import { KeytarStore } from '../core/vault/keytar-store';
 import { appEntryUrl, appOrigin, registerAppScheme, serveRenderer } from './app-protocol';
 import { ElectronPlatform } from './electron-platform';
@@ -17,6 +18,7 @@ const pageOrigin = devServerUrl ? new URL(devServerUrl).origin : appOrigin;
 const here = import.meta.dirname;
 
 let mainWindow: BrowserWindow | undefined;
+let keyward: Keyward | undefined;
 
 registerAppScheme();
 
@@ -40,11 +42,8 @@ function start(): void {
   hardenSession(session.defaultSession);
   serveRenderer(path.join(here, '../renderer'));
   const platform = new ElectronPlatform();
-  const handlers = createHandlers({
-    platform,
-    secretStore: new KeytarStore({ os: platform.os }),
-    appVersion: app.getVersion(),
-  });
+  keyward = new Keyward(platform, new KeytarStore({ os: platform.os }));
+  const handlers = createHandlers({ keyward, appVersion: app.getVersion() });
   registerIpc(createDispatcher(handlers, pageOrigin));
   mainWindow = createMainWindow(pageUrl, path.join(here, '../preload/index.cjs'), !app.isPackaged);
 }

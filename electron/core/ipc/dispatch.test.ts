@@ -1,4 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { Mock } from 'vitest';
+import { methodNames } from '../../common/contract';
+import type { MethodName } from '../../common/contract';
 import type { Handlers } from './dispatch';
 import { createDispatcher } from './dispatch';
 import type { Sender } from './sender';
@@ -7,14 +10,13 @@ const origin = 'app://keyward';
 const page: Sender = { url: 'app://keyward/index.html', isMainFrame: true };
 
 function setup() {
-  const handlers = {
-    'app.about': vi.fn(() =>
-      Promise.resolve({ name: 'Keyward', version: '1.0.0', platform: 'linux' }),
-    ),
-    'vault.status': vi.fn(() => Promise.resolve({ state: 'ready' as const, backend: 'test' })),
-    'links.open': vi.fn(() => Promise.resolve(null)),
-  } satisfies Handlers;
-  return { handlers, dispatch: createDispatcher(handlers, origin) };
+  const handlers = Object.fromEntries(
+    methodNames.map((method) => [
+      method,
+      vi.fn((_input: unknown) => Promise.resolve(null as unknown)),
+    ]),
+  ) as Record<MethodName, Mock<(input: unknown) => Promise<unknown>>>;
+  return { handlers, dispatch: createDispatcher(handlers as unknown as Handlers, origin) };
 }
 
 describe('the bridge dispatcher', () => {
@@ -44,6 +46,25 @@ describe('the bridge dispatcher', () => {
     expect(handlers['links.open']).not.toHaveBeenCalled();
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
+
+  it.each(methodNames)(
+    '%s refuses unknown fields and non-objects without calling its handler',
+    async (method) => {
+      const { handlers, dispatch } = setup();
+      for (const input of [
+        { unexpected: 'x' },
+        'text',
+        42,
+        null,
+        [],
+        { ['__proto__']: { admin: true } },
+      ]) {
+        const answer = await dispatch(method, input, page);
+        expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+      }
+      expect(handlers[method]).not.toHaveBeenCalled();
+    },
+  );
 
   it('refuses unknown fields on methods that take no input', async () => {
     const { handlers, dispatch } = setup();

@@ -27,6 +27,10 @@ export class KeytarStore implements SecretStore {
     this.backend = backendName(options.os);
   }
 
+  get service(): string {
+    return this.#service;
+  }
+
   get(account: string): Promise<string | null> {
     return this.#call((k) => k.getPassword(this.#service, account));
   }

@@ -1,0 +1,68 @@
+import { invalidInput, missingMember, noSuchUser } from '../errors';
+import { evaluate, type Evaluation } from '../policy';
+import { el, memberList, type XmlElement } from '../xml';
+import { authorize, type ActionHandler } from './context';
+
+const USER_ARN = /^arn:aws:iam::(\d{12}):user(\/(?:[\u0021-\u007e]*\/)?)([\w+=,.@-]+)$/;
+
+function matchedStatementsXml(evaluation: Evaluation): XmlElement {
+  return memberList(
+    'MatchedStatements',
+    evaluation.matched.map((policy) => [
+      el('SourcePolicyId', policy.id),
+      el('SourcePolicyType', policy.type),
+    ]),
+  );
+}
+
+/**
+ * Evaluates the seeded permission level of a user, one result per action as IAM now answers:
+ * the top-level decision is the most restrictive one over the resources asked about.
+ */
+export const simulatePrincipalPolicy: ActionHandler = (context) => {
+  const { params, state } = context;
+  const sourceArn = params.require('PolicySourceArn');
+  const actions = params.list('ActionNames');
+  if (actions === undefined || actions.length === 0) throw missingMember('actionNames');
+  const resources = params.list('ResourceArns');
+  const match = USER_ARN.exec(sourceArn);
+  if (match?.[1] !== state.accountId || match[3] === undefined) {
+    throw invalidInput(
+      `Invalid ARN: ${sourceArn}. The sandbox simulates the IAM users of account ${state.accountId}.`,
+    );
+  }
+  authorize(context, 'iam:SimulatePrincipalPolicy', sourceArn);
+  const user = state.findUser(match[3]);
+  if (!user) throw noSuchUser(match[3]);
+
+  const results = actions.map((action) => {
+    const perResource = (resources ?? ['*']).map((resource) => ({
+      resource,
+      evaluation: evaluate(user.permission, user.userName, action, resource),
+    }));
+    const denied = perResource.find(({ evaluation }) => evaluation.decision !== 'allowed');
+    const overall = denied ?? perResource[0];
+    const decision = denied ? 'implicitDeny' : 'allowed';
+    return [
+      el('EvalActionName', action),
+      el('EvalResourceName', resources?.length === 1 ? (resources[0] ?? '*') : '*'),
+      el('EvalDecision', decision),
+      matchedStatementsXml(overall?.evaluation ?? { decision, matched: [] }),
+      el('MissingContextValues'),
+      ...(resources === undefined
+        ? []
+        : [
+            memberList(
+              'ResourceSpecificResults',
+              perResource.map(({ resource, evaluation }) => [
+                el('EvalResourceName', resource),
+                el('EvalResourceDecision', evaluation.decision),
+                matchedStatementsXml(evaluation),
+                el('MissingContextValues'),
+              ]),
+            ),
+          ]),
+    ];
+  });
+  return [memberList('EvaluationResults', results), el('IsTruncated', 'false')];
+};

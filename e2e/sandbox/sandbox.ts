@@ -1,0 +1,113 @@
+import { Faults, Stats, type FailureMode, type RateLimit } from './faults';
+import { defaultSeed } from './generate-seed';
+import { parseSeed, SeedError, type SandboxSeed } from './seed';
+import { listen } from './server';
+import { SandboxState } from './state';
+
+export interface SandboxOptions {
+  /** The account to serve; validated. Defaults to `defaultSeed()`. */
+  seed?: SandboxSeed;
+  /** Loopback port; 0 (the default) picks a free one. */
+  port?: number;
+  latencyMs?: number;
+  rateLimit?: RateLimit;
+}
+
+export interface SandboxCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
+export interface SandboxFaults {
+  setLatency(ms: number): void;
+  setRateLimit(limit: RateLimit | undefined): void;
+  /**
+   * Makes the nth upcoming request of `action` (1 = next) fail: 'error' answers ServiceFailure
+   * (500) without acting; 'drop-after-commit' acts, then closes the connection unanswered.
+   */
+  failNth(action: string, n: number, mode: FailureMode): void;
+  clear(): void;
+}
+
+export interface SandboxStats {
+  /** Requests received naming `action` (or any action), throttled and failed ones included. */
+  calls(action?: string): number;
+  throttled(): number;
+  reset(): void;
+}
+
+export interface Sandbox {
+  /** e.g. http://127.0.0.1:54321 — one endpoint for IAM and STS. */
+  readonly endpoint: string;
+  readonly region: string;
+  readonly accountId: string;
+  /** The first seeded admin user and its first active key. */
+  readonly admin: { userName: string } & SandboxCredentials;
+  /** The first active key (oldest first) a user has now. */
+  credentialsFor(userName: string): SandboxCredentials;
+  readonly faults: SandboxFaults;
+  readonly stats: SandboxStats;
+  /** The live in-memory model; tests read it to see what requests did. */
+  readonly state: SandboxState;
+  close(): Promise<void>;
+}
+
+export const SANDBOX_REGION = 'us-east-1';
+
+/** Starts a local IAM + STS endpoint on 127.0.0.1 that the AWS SDK and CLI accept as AWS. */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const seed = parseSeed(options.seed ?? defaultSeed());
+  const state = SandboxState.fromSeed(seed, new Date());
+  const faults = new Faults();
+  if (options.latencyMs !== undefined) faults.setLatency(options.latencyMs);
+  faults.setRateLimit(options.rateLimit);
+  const stats = new Stats();
+
+  const credentialsFor = (userName: string): SandboxCredentials => {
+    const user = state.findUser(userName);
+    if (!user) throw new Error(`The sandbox has no user named ${userName}`);
+    const key = state.keysOf(user.userName).find((candidate) => candidate.status === 'Active');
+    if (!key) throw new Error(`Sandbox user ${user.userName} has no active access key`);
+    return { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey };
+  };
+
+  const adminName = seed.users.find(
+    (user) =>
+      user.permission === 'admin' && user.accessKeys?.some((key) => key.status === 'Active'),
+  )?.userName;
+  if (adminName === undefined) {
+    throw new SeedError('Invalid sandbox seed: it needs an admin user with an active access key');
+  }
+
+  const server = await listen({ state, faults, stats }, options.port ?? 0);
+  return {
+    endpoint: `http://127.0.0.1:${String(server.port)}`,
+    region: SANDBOX_REGION,
+    accountId: state.accountId,
+    admin: { userName: adminName, ...credentialsFor(adminName) },
+    credentialsFor,
+    faults: {
+      setLatency: (ms) => {
+        faults.setLatency(ms);
+      },
+      setRateLimit: (limit) => {
+        faults.setRateLimit(limit);
+      },
+      failNth: (action, n, mode) => {
+        faults.failNth(action, n, mode);
+      },
+      clear: () => {
+        faults.clear();
+      },
+    },
+    stats: {
+      calls: (action) => stats.calls(action),
+      throttled: () => stats.throttled(),
+      reset: () => {
+        stats.reset();
+      },
+    },
+    state,
+    close: () => server.close(),
+  };
+}

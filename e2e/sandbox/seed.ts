@@ -1,0 +1,146 @@
+import { z } from 'zod';
+
+export type Permission = 'admin' | 'self' | 'readonly' | 'none';
+
+export interface SeedTag {
+  Key: string;
+  Value: string;
+}
+
+export interface SeedLastUsed {
+  date: string;
+  serviceName: string;
+  region: string;
+}
+
+export interface SeedAccessKey {
+  accessKeyId: string;
+  secretAccessKey: string;
+  status: 'Active' | 'Inactive';
+  createDate: string;
+  lastUsed?: SeedLastUsed;
+}
+
+export interface SeedUser {
+  userName: string;
+  path?: string;
+  permission: Permission;
+  createDate?: string;
+  tags?: SeedTag[];
+  accessKeys?: SeedAccessKey[];
+}
+
+/** The sandbox's starting state, as written in a seed JSON file. Dates are ISO 8601. */
+export interface SandboxSeed {
+  accountId: string;
+  accountAlias?: string;
+  users: SeedUser[];
+}
+
+const isoDate = z.iso.datetime({ offset: true });
+
+const tagSchema = z.object({
+  Key: z
+    .string()
+    .min(1)
+    .max(128)
+    .regex(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u, 'must match [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+')
+    .refine((key) => !key.toLowerCase().startsWith('aws:'), "must not start with 'aws:'"),
+  Value: z
+    .string()
+    .max(256)
+    .regex(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u, 'must match [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*'),
+});
+
+const accessKeySchema = z.strictObject({
+  accessKeyId: z.string().regex(/^AKIA[A-Z0-9]{16}$/, 'must be AKIA followed by 16 A-Z/0-9'),
+  secretAccessKey: z.string().regex(/^[A-Za-z0-9/+]{40}$/, 'must be 40 characters of A-Za-z0-9/+'),
+  status: z.enum(['Active', 'Inactive']),
+  createDate: isoDate,
+  lastUsed: z
+    .strictObject({ date: isoDate, serviceName: z.string().min(1), region: z.string().min(1) })
+    .optional(),
+});
+
+const userSchema = z.strictObject({
+  userName: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[\w+=,.@-]+$/, 'must match [\\w+=,.@-]+'),
+  path: z
+    .string()
+    .max(512)
+    .regex(/^(\/|\/[\u0021-\u007e]+\/)$/, 'must begin and end with /')
+    .optional(),
+  permission: z.enum(['admin', 'self', 'readonly', 'none']),
+  createDate: isoDate.optional(),
+  tags: z.array(tagSchema).max(50).optional(),
+  accessKeys: z
+    .array(accessKeySchema)
+    .max(2, 'AWS allows at most 2 access keys per user')
+    .optional(),
+});
+
+const seedSchema = z
+  .strictObject({
+    accountId: z.string().regex(/^\d{12}$/, 'must be 12 digits'),
+    accountAlias: z
+      .string()
+      .regex(
+        /^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$/,
+        'must be 3-63 lowercase letters, digits, -',
+      )
+      .optional(),
+    users: z.array(userSchema),
+  })
+  .superRefine((seed, ctx) => {
+    const names = new Set<string>();
+    const keyIds = new Set<string>();
+    seed.users.forEach((user, index) => {
+      // IAM user names are unique regardless of case.
+      const name = user.userName.toLowerCase();
+      if (names.has(name)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['users', index, 'userName'],
+          message: `duplicate user name ${user.userName}`,
+        });
+      }
+      names.add(name);
+      const tagKeys = new Set<string>();
+      user.tags?.forEach((tag, tagIndex) => {
+        if (tagKeys.has(tag.Key.toLowerCase())) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['users', index, 'tags', tagIndex, 'Key'],
+            message: `duplicate tag key ${tag.Key} (tag keys are case-insensitive)`,
+          });
+        }
+        tagKeys.add(tag.Key.toLowerCase());
+      });
+      user.accessKeys?.forEach((key, keyIndex) => {
+        if (keyIds.has(key.accessKeyId)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['users', index, 'accessKeys', keyIndex, 'accessKeyId'],
+            message: `duplicate access key id ${key.accessKeyId}`,
+          });
+        }
+        keyIds.add(key.accessKeyId);
+      });
+    });
+  });
+
+export class SeedError extends Error {
+  override name = 'SeedError';
+}
+
+/** Checks untrusted seed data (a JSON file, a test's literal) and names every problem found. */
+export function parseSeed(input: unknown, source = 'seed'): SandboxSeed {
+  const result = seedSchema.safeParse(input);
+  if (!result.success) {
+    throw new SeedError(`Invalid sandbox ${source}:\n${z.prettifyError(result.error)}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,178 @@
+import { newAccessKeyId, newSecretAccessKey, newUserId } from './ids';
+import type { Permission, SandboxSeed } from './seed';
+import { sortTags } from './tags';
+
+export interface Tag {
+  Key: string;
+  Value: string;
+}
+
+export interface LastUsed {
+  date: Date;
+  serviceName: string;
+  region: string;
+}
+
+export interface UserRecord {
+  readonly userName: string;
+  readonly userId: string;
+  readonly path: string;
+  readonly arn: string;
+  readonly createDate: Date;
+  permission: Permission;
+  /** In insertion order; IAM compares keys case-insensitively. */
+  tags: Tag[];
+}
+
+export interface AccessKeyRecord {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly userName: string;
+  status: 'Active' | 'Inactive';
+  readonly createDate: Date;
+  lastUsed?: LastUsed;
+}
+
+/** Temporary credentials from GetSessionToken; they act as the user who asked for them. */
+export interface SessionRecord {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken: string;
+  readonly userName: string;
+  expiration: Date;
+  readonly mfaAuthenticated: boolean;
+}
+
+export interface CredentialReportRecord {
+  readonly generatedTime: Date;
+  readonly content: string;
+}
+
+/**
+ * The sandbox's whole world, in memory. Tests may read it freely to check what a request did;
+ * users are keyed by lower-cased name because IAM names are unique regardless of case.
+ */
+export class SandboxState {
+  readonly users = new Map<string, UserRecord>();
+  readonly accessKeys = new Map<string, AccessKeyRecord>();
+  readonly sessions = new Map<string, SessionRecord>();
+  credentialReport: CredentialReportRecord | undefined;
+
+  constructor(
+    readonly accountId: string,
+    readonly accountAlias: string | undefined,
+    readonly accountCreateDate: Date,
+  ) {}
+
+  static fromSeed(seed: SandboxSeed, now: Date): SandboxState {
+    const dates = seed.users.flatMap((user) => [
+      ...(user.createDate === undefined ? [] : [new Date(user.createDate)]),
+      ...(user.accessKeys ?? []).map((key) => new Date(key.createDate)),
+    ]);
+    const accountCreated = new Date(Math.min(now.getTime(), ...dates.map((d) => d.getTime())));
+    const state = new SandboxState(seed.accountId, seed.accountAlias, accountCreated);
+    for (const user of seed.users) {
+      const keyDates = (user.accessKeys ?? []).map((key) => new Date(key.createDate).getTime());
+      state.addUser({
+        userName: user.userName,
+        path: user.path ?? '/',
+        permission: user.permission,
+        tags: sortTags((user.tags ?? []).map((tag) => ({ ...tag }))),
+        // A user without a date is as old as its oldest key, so the seed stays plausible.
+        createDate: user.createDate
+          ? new Date(user.createDate)
+          : new Date(Math.min(now.getTime(), ...keyDates)),
+      });
+      for (const key of user.accessKeys ?? []) {
+        state.accessKeys.set(key.accessKeyId, {
+          accessKeyId: key.accessKeyId,
+          secretAccessKey: key.secretAccessKey,
+          userName: user.userName,
+          status: key.status,
+          createDate: new Date(key.createDate),
+          ...(key.lastUsed && {
+            lastUsed: {
+              date: new Date(key.lastUsed.date),
+              serviceName: key.lastUsed.serviceName,
+              region: key.lastUsed.region,
+            },
+          }),
+        });
+      }
+    }
+    return state;
+  }
+
+  userArn(path: string, userName: string): string {
+    return `arn:aws:iam::${this.accountId}:user${path}${userName}`;
+  }
+
+  findUser(userName: string): UserRecord | undefined {
+    return this.users.get(userName.toLowerCase());
+  }
+
+  /** ListUsers order: by name, ignoring case. */
+  sortedUsers(): UserRecord[] {
+    return [...this.users.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, user]) => user);
+  }
+
+  /** A user's keys, oldest first (the credential report's access_key_1 is the older one). */
+  keysOf(userName: string): AccessKeyRecord[] {
+    const owner = userName.toLowerCase();
+    return [...this.accessKeys.values()]
+      .filter((key) => key.userName.toLowerCase() === owner)
+      .sort(oldestFirst);
+  }
+
+  /** Every user's keys in one pass, keyed by lower-cased user name; for account-wide reports. */
+  keysByUser(): Map<string, AccessKeyRecord[]> {
+    const byUser = new Map<string, AccessKeyRecord[]>();
+    for (const key of [...this.accessKeys.values()].sort(oldestFirst)) {
+      const owner = key.userName.toLowerCase();
+      const keys = byUser.get(owner);
+      if (keys) keys.push(key);
+      else byUser.set(owner, [key]);
+    }
+    return byUser;
+  }
+
+  addUser(input: {
+    userName: string;
+    path: string;
+    permission: Permission;
+    tags: Tag[];
+    createDate: Date;
+  }): UserRecord {
+    const user: UserRecord = {
+      ...input,
+      userId: newUserId(),
+      arn: this.userArn(input.path, input.userName),
+    };
+    this.users.set(input.userName.toLowerCase(), user);
+    return user;
+  }
+
+  deleteUser(userName: string): void {
+    this.users.delete(userName.toLowerCase());
+  }
+
+  createAccessKey(userName: string, now: Date): AccessKeyRecord {
+    const key: AccessKeyRecord = {
+      accessKeyId: newAccessKeyId('AKIA'),
+      secretAccessKey: newSecretAccessKey(),
+      userName,
+      status: 'Active',
+      createDate: now,
+    };
+    this.accessKeys.set(key.accessKeyId, key);
+    return key;
+  }
+}
+
+function oldestFirst(a: AccessKeyRecord, b: AccessKeyRecord): number {
+  return (
+    a.createDate.getTime() - b.createDate.getTime() || (a.accessKeyId < b.accessKeyId ? -1 : 1)
+  );
+}

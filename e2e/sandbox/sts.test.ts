@@ -1,0 +1,130 @@
+import { ListAccessKeysCommand } from '@aws-sdk/client-iam';
+import { GetCallerIdentityCommand, GetSessionTokenCommand } from '@aws-sdk/client-sts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startSandbox, type Sandbox } from './sandbox';
+import { awsError, containing, iamClient, stsClient } from './test-support';
+
+let sandbox: Sandbox;
+
+beforeEach(async () => {
+  sandbox = await startSandbox();
+});
+
+afterEach(async () => {
+  await sandbox.close();
+});
+
+async function sessionFor(
+  userName: string,
+  input: ConstructorParameters<typeof GetSessionTokenCommand>[0] = {},
+) {
+  const { Credentials } = await stsClient(sandbox, sandbox.credentialsFor(userName)).send(
+    new GetSessionTokenCommand(input),
+  );
+  return {
+    accessKeyId: Credentials?.AccessKeyId ?? '',
+    secretAccessKey: Credentials?.SecretAccessKey ?? '',
+    sessionToken: Credentials?.SessionToken ?? '',
+    expiration: Credentials?.Expiration,
+  };
+}
+
+describe('STS', () => {
+  it('tells every user who they are', async () => {
+    for (const userName of ['admin', 'alice', 'auditor', 'nobody']) {
+      const user = sandbox.state.findUser(userName);
+      const identity = await stsClient(sandbox, sandbox.credentialsFor(userName)).send(
+        new GetCallerIdentityCommand({}),
+      );
+      expect(identity).toMatchObject({
+        Arn: user?.arn,
+        UserId: user?.userId,
+        Account: '123456789012',
+      });
+    }
+  });
+
+  it('issues temporary credentials that act as the user, for 12 hours by default', async () => {
+    const session = await sessionFor('bob');
+    expect(session.accessKeyId).toMatch(/^ASIA[A-Z2-7]{16}$/);
+    expect(session.secretAccessKey).toMatch(/^[A-Za-z0-9/+]{40}$/);
+    expect(session.sessionToken.length).toBeGreaterThan(100);
+    const hours = ((session.expiration?.getTime() ?? 0) - Date.now()) / 3_600_000;
+    expect(hours).toBeGreaterThan(11.9);
+    expect(hours).toBeLessThanOrEqual(12);
+
+    const identity = await stsClient(sandbox, session).send(new GetCallerIdentityCommand({}));
+    expect(identity.Arn).toBe('arn:aws:iam::123456789012:user/bob');
+  });
+
+  it('keeps MFA-less session credentials out of IAM and lets MFA sessions in', async () => {
+    const plain = await sessionFor('alice');
+    expect(
+      await awsError(iamClient(sandbox, plain).send(new ListAccessKeysCommand({}))),
+    ).toMatchObject({
+      code: 'InvalidClientTokenId',
+      status: 403,
+    });
+    const withMfa = await sessionFor('alice', {
+      SerialNumber: 'arn:aws:iam::123456789012:mfa/alice',
+      TokenCode: '123456',
+    });
+    const { AccessKeyMetadata } = await iamClient(sandbox, withMfa).send(
+      new ListAccessKeysCommand({}),
+    );
+    expect(AccessKeyMetadata?.[0]?.UserName).toBe('alice');
+  });
+
+  it('refuses a wrong MFA code, a bad duration and session credentials asking for more', async () => {
+    const sts = stsClient(sandbox, sandbox.credentialsFor('alice'));
+    expect(
+      await awsError(
+        sts.send(
+          new GetSessionTokenCommand({
+            SerialNumber: 'arn:aws:iam::123456789012:mfa/alice',
+            TokenCode: '000000',
+          }),
+        ),
+      ),
+    ).toMatchObject({
+      code: 'AccessDenied',
+      status: 403,
+      message: containing('MultiFactorAuthentication failed'),
+    });
+    expect(
+      await awsError(sts.send(new GetSessionTokenCommand({ DurationSeconds: 60 }))),
+    ).toMatchObject({
+      code: 'ValidationError',
+      status: 400,
+    });
+    const session = await sessionFor('alice', { DurationSeconds: 900 });
+    expect(
+      await awsError(stsClient(sandbox, session).send(new GetSessionTokenCommand({}))),
+    ).toMatchObject({
+      code: 'AccessDenied',
+      message: 'Cannot call GetSessionToken with session credentials',
+    });
+  });
+
+  it('answers ExpiredToken once temporary credentials expire, and refuses a wrong token', async () => {
+    const session = await sessionFor('bob', { DurationSeconds: 900 });
+    expect(
+      await awsError(
+        stsClient(sandbox, { ...session, sessionToken: `${session.sessionToken}x` }).send(
+          new GetCallerIdentityCommand({}),
+        ),
+      ),
+    ).toMatchObject({ code: 'InvalidClientTokenId' });
+
+    const record = sandbox.state.sessions.get(session.accessKeyId);
+    if (!record) throw new Error('expected the session in state');
+    record.expiration = new Date(Date.now() - 1000);
+    expect(
+      await awsError(stsClient(sandbox, session).send(new GetCallerIdentityCommand({}))),
+    ).toMatchObject({
+      code: 'ExpiredToken',
+      status: 403,
+      message: 'The security token included in the request is expired',
+    });
+  });
+});

@@ -1,0 +1,116 @@
+import {
+  DeleteAccessKeyCommand,
+  GetAccessKeyLastUsedCommand,
+  ListAccessKeysCommand,
+  UntagUserCommand,
+  UpdateAccessKeyCommand,
+} from '@aws-sdk/client-iam';
+import type { AccessKeySummary } from '../../common/domain';
+import { AppError } from '../errors';
+import type { AwsClients } from './aws-clients';
+import { awsErrorCode, translateAwsError } from './aws-errors';
+import { readDescriptions } from './key-descriptions';
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+export function ageInDays(created: string, now = Date.now()): number {
+  return Math.max(0, Math.floor((now - Date.parse(created)) / dayMs));
+}
+
+/** A user's keys with status, age, description and last use. Never a secret: IAM has none to give. */
+export async function listAccessKeys(
+  clients: AwsClients,
+  userName: string,
+  signedInKeyId: string | null,
+): Promise<AccessKeySummary[]> {
+  let metadata;
+  try {
+    metadata =
+      (await clients.iam.send(new ListAccessKeysCommand({ UserName: userName })))
+        .AccessKeyMetadata ?? [];
+  } catch (error) {
+    throw translateAwsError(error, { doing: 'list the access keys', userName });
+  }
+  const descriptions = await readDescriptions(clients, userName).catch((error: unknown) => {
+    // People who may list keys but not tags still see their keys, without descriptions.
+    if (error instanceof AppError && error.code === 'access-denied')
+      return new Map<string, string>();
+    throw error;
+  });
+  return Promise.all(
+    metadata.map(async (key) => {
+      const accessKeyId = key.AccessKeyId ?? '';
+      const created = key.CreateDate?.toISOString() ?? '';
+      return {
+        accessKeyId,
+        userName,
+        status: key.Status ?? 'Unknown',
+        created,
+        ageDays: ageInDays(created),
+        description: descriptions.get(accessKeyId) ?? null,
+        lastUsed: await lastUsed(clients, accessKeyId, userName),
+        signedInKey: accessKeyId === signedInKeyId,
+      };
+    }),
+  );
+}
+
+async function lastUsed(
+  clients: AwsClients,
+  accessKeyId: string,
+  userName: string,
+): Promise<AccessKeySummary['lastUsed']> {
+  try {
+    const answer = await clients.iam.send(
+      new GetAccessKeyLastUsedCommand({ AccessKeyId: accessKeyId }),
+    );
+    const used = answer.AccessKeyLastUsed;
+    if (!used?.LastUsedDate) return null;
+    return {
+      date: used.LastUsedDate.toISOString(),
+      service: used.ServiceName ?? 'N/A',
+      region: used.Region ?? 'N/A',
+    };
+  } catch (error) {
+    if (awsErrorCode(error) === 'AccessDenied') return null;
+    throw translateAwsError(error, { doing: 'find when the key was last used', userName });
+  }
+}
+
+export async function setKeyStatus(
+  clients: AwsClients,
+  userName: string,
+  accessKeyId: string,
+  status: 'Active' | 'Inactive',
+): Promise<void> {
+  try {
+    await clients.iam.send(
+      new UpdateAccessKeyCommand({ UserName: userName, AccessKeyId: accessKeyId, Status: status }),
+    );
+  } catch (error) {
+    throw translateAwsError(error, {
+      doing: status === 'Active' ? 'activate the access key' : 'deactivate the access key',
+      userName,
+    });
+  }
+}
+
+/** Deletes the key and then its description tag, so no orphaned description is left behind. */
+export async function deleteAccessKey(
+  clients: AwsClients,
+  userName: string,
+  accessKeyId: string,
+): Promise<void> {
+  try {
+    await clients.iam.send(
+      new DeleteAccessKeyCommand({ UserName: userName, AccessKeyId: accessKeyId }),
+    );
+  } catch (error) {
+    throw translateAwsError(error, { doing: 'delete the access key', userName });
+  }
+  try {
+    await clients.iam.send(new UntagUserCommand({ UserName: userName, TagKeys: [accessKeyId] }));
+  } catch {
+    // The key is gone, which is what was asked; a leftover description tag is harmless.
+  }
+}

@@ -1,0 +1,429 @@
+import type {
+  AccessKeySummary,
+  Identity,
+  KeywardAction,
+  LostKey,
+  NewKey,
+  PendingKeyState,
+  Permissions,
+  SignInChoices,
+  SignInSource,
+  StoredProfile,
+  UserPage,
+} from '../common/domain';
+import { ActivityLog } from './activity/activity-log';
+import { ageInDays, deleteAccessKey, listAccessKeys, setKeyStatus } from './aws/access-keys';
+import { listAwsProfiles } from './aws/aws-profiles';
+import { checkDescription, writeDescription } from './aws/key-descriptions';
+import { PermissionTracker } from './aws/permissions';
+import { signIn } from './aws/session';
+import type { SignedIn } from './aws/session';
+import { listUsersPage } from './aws/users';
+import { AppError } from './errors';
+import { log, maskKeyId } from './log';
+import type { Platform } from './platform';
+import { createAccessKey } from './secrets/create-key';
+import { Journal } from './secrets/journal';
+import { PendingSecrets } from './secrets/pending-secrets';
+import type { PendingSecret } from './secrets/pending-secrets';
+import { SettingsFile } from './settings';
+import { ProfileStore, checkProfileName, summarize } from './vault/profile-store';
+import type { SecretStore } from './vault/secret-store';
+
+const recentUseDays = 7;
+
+/**
+ * Keyward's main-process services in one place: the window's handlers and the command line both
+ * stand on this, so every rule (journal, confirmations, permissions learned) applies to both.
+ */
+export class Keyward {
+  readonly platform: Platform;
+  readonly secretStore: SecretStore;
+  readonly profiles: ProfileStore;
+  readonly settings: SettingsFile;
+  readonly journal: Journal;
+  readonly activity: ActivityLog;
+  readonly pending = new PendingSecrets();
+  #session: { signedIn: SignedIn; permissions: PermissionTracker } | null = null;
+  readonly #creating = new Map<string, Promise<NewKey>>();
+  /** Secrets put on the clipboard and the timers that will clear them. */
+  readonly #clipboardTimers = new Map<NodeJS.Timeout, string>();
+
+  constructor(platform: Platform, secretStore: SecretStore) {
+    this.platform = platform;
+    this.secretStore = secretStore;
+    this.profiles = new ProfileStore(secretStore);
+    const dataDir = platform.dataDir();
+    this.settings = new SettingsFile(dataDir);
+    this.journal = new Journal(dataDir);
+    this.activity = new ActivityLog(dataDir);
+  }
+
+  // ── Sign-in ────────────────────────────────────────────────────────────────────────────────
+
+  async signInChoices(): Promise<SignInChoices> {
+    const [awsProfiles, storedProfiles] = await Promise.all([
+      listAwsProfiles().catch(() => []),
+      this.profiles.list(),
+    ]);
+    return { awsProfiles, storedProfiles };
+  }
+
+  async signIn(source: SignInSource, mfaCode?: string): Promise<Identity> {
+    const { region, endpoint } = await this.settings.read();
+    const signedIn = await signIn(
+      { source, region, endpoint, ...(mfaCode ? { mfaCode } : {}) },
+      this.profiles,
+    );
+    this.signOut();
+    this.#session = {
+      signedIn,
+      permissions: new PermissionTracker(signedIn.identity, signedIn.clients),
+    };
+    return signedIn.identity;
+  }
+
+  signOut(): void {
+    this.#session?.signedIn.clients.destroy();
+    this.#session = null;
+  }
+
+  whoami(): Identity | null {
+    return this.#session?.signedIn.identity ?? null;
+  }
+
+  async permissions(): Promise<Permissions> {
+    return this.#requireSession().permissions.refresh();
+  }
+
+  // ── Users and keys ─────────────────────────────────────────────────────────────────────────
+
+  async listUsers(options: {
+    cursor: string | null;
+    filter: string;
+    pageSize: number;
+  }): Promise<UserPage> {
+    const { signedIn } = this.#requireSession();
+    return this.#tracked('iam:ListUsers', '*', () => listUsersPage(signedIn.clients, options));
+  }
+
+  async listKeys(userName: string): Promise<AccessKeySummary[]> {
+    const { signedIn } = this.#requireSession();
+    return this.#tracked('iam:ListAccessKeys', userName, () =>
+      listAccessKeys(signedIn.clients, userName, signedIn.identity.accessKeyId),
+    );
+  }
+
+  async setKeyStatus(
+    userName: string,
+    accessKeyId: string,
+    status: 'Active' | 'Inactive',
+  ): Promise<void> {
+    const { signedIn } = this.#requireSession();
+    await this.#tracked('iam:UpdateAccessKey', userName, () =>
+      setKeyStatus(signedIn.clients, userName, accessKeyId, status),
+    );
+    log('keys', `${status === 'Active' ? 'activate' : 'deactivate'} ${maskKeyId(accessKeyId)} ok`);
+    await this.activity.record({
+      actor: signedIn.identity.arn,
+      action: status === 'Active' ? 'key.activated' : 'key.deactivated',
+      userName,
+      accessKeyId,
+    });
+  }
+
+  /**
+   * Deleting the key Keyward signs in with, or an active key used in the last week, breaks
+   * something that is probably still running: it needs `confirmInUse`.
+   */
+  async deleteKey(userName: string, accessKeyId: string, confirmInUse: boolean): Promise<void> {
+    const { signedIn } = this.#requireSession();
+    if (!confirmInUse) {
+      const key = (await this.listKeys(userName)).find((k) => k.accessKeyId === accessKeyId);
+      if (!key) {
+        throw new AppError(
+          'not-found',
+          `${userName} has no key ${accessKeyId}.`,
+          'Refresh the list of keys and try again.',
+        );
+      }
+      const reason = inUseReason(key);
+      if (reason) {
+        throw new AppError(
+          'confirmation-required',
+          `${reason} Deleting it will stop whatever uses it, and cannot be undone.`,
+          'If you are sure, confirm the deletion. Otherwise deactivate it first and wait to see whether anything breaks.',
+        );
+      }
+    }
+    await this.#tracked('iam:DeleteAccessKey', userName, () =>
+      deleteAccessKey(signedIn.clients, userName, accessKeyId),
+    );
+    log('keys', `delete ${maskKeyId(accessKeyId)} ok`);
+    await this.activity.record({
+      actor: signedIn.identity.arn,
+      action: 'key.deleted',
+      userName,
+      accessKeyId,
+    });
+    for (const lost of await this.journal.openEntries(this.pending.journalIds())) {
+      if (lost.accessKeyId === accessKeyId) await this.journal.close(lost.journalId, 'deleted');
+    }
+  }
+
+  async describeKey(userName: string, accessKeyId: string, description: string): Promise<void> {
+    const { signedIn } = this.#requireSession();
+    checkDescription(description);
+    await this.#tracked('iam:TagUser', userName, () =>
+      writeDescription(signedIn.clients, userName, accessKeyId, description),
+    );
+    await this.activity.record({
+      actor: signedIn.identity.arn,
+      action: 'key.described',
+      userName,
+      accessKeyId,
+    });
+  }
+
+  // ── Creating a key: the life of a secret ───────────────────────────────────────────────────
+
+  /** A double click must not make two keys: concurrent requests for one user share one create. */
+  createKey(userName: string, description: string | null): Promise<NewKey> {
+    const inFlight = this.#creating.get(userName);
+    if (inFlight) return inFlight;
+    const creation = this.#createKey(userName, description).finally(() =>
+      this.#creating.delete(userName),
+    );
+    this.#creating.set(userName, creation);
+    return creation;
+  }
+
+  async #createKey(userName: string, description: string | null): Promise<NewKey> {
+    const { signedIn } = this.#requireSession();
+    if (description) checkDescription(description);
+    const pending = await this.#tracked('iam:CreateAccessKey', userName, () =>
+      createAccessKey(
+        {
+          clients: signedIn.clients,
+          journal: this.journal,
+          pending: this.pending,
+          activity: this.activity,
+          actor: signedIn.identity.arn,
+          accountId: signedIn.identity.accountId,
+          signedInKeyId: signedIn.identity.accessKeyId,
+        },
+        userName,
+        description,
+      ),
+    );
+    return newKeyOf(pending);
+  }
+
+  async revealSecret(handle: string): Promise<string> {
+    const pending = this.pending.get(handle);
+    await this.#record(pending, 'key.secret-shown');
+    return pending.secretAccessKey;
+  }
+
+  /** Main writes the clipboard and clears it later, but only if it still holds this secret. */
+  async copySecret(handle: string): Promise<{ clearsInSeconds: number }> {
+    const pending = this.pending.get(handle);
+    await this.copyToClipboardBriefly(pending.secretAccessKey);
+    await this.#record(pending, 'key.secret-copied');
+    return { clearsInSeconds: (await this.settings.read()).clipboardSeconds };
+  }
+
+  async copyToClipboardBriefly(secret: string): Promise<void> {
+    const { clipboardSeconds } = await this.settings.read();
+    await this.platform.writeClipboard(secret);
+    const timer = setTimeout(() => {
+      this.#clipboardTimers.delete(timer);
+      void this.#clearClipboardIfHolding(secret);
+    }, clipboardSeconds * 1000);
+    timer.unref();
+    this.#clipboardTimers.set(timer, secret);
+  }
+
+  async #clearClipboardIfHolding(secret: string): Promise<void> {
+    try {
+      if ((await this.platform.readClipboard()) === secret) await this.platform.writeClipboard('');
+    } catch {
+      log('clipboard', 'could not clear the clipboard');
+    }
+  }
+
+  async storeInKeychain(handle: string, profileName: string): Promise<StoredProfile> {
+    const pending = this.pending.get(handle);
+    checkProfileName(profileName);
+    if (await this.profiles.get(profileName)) {
+      throw new AppError(
+        'conflict',
+        `A key called "${profileName}" is already stored on this computer.`,
+        'Choose another name, or remove the old key from Keyward first.',
+      );
+    }
+    const key = {
+      accessKeyId: pending.accessKeyId,
+      secretAccessKey: pending.secretAccessKey,
+      userName: pending.userName,
+      accountId: pending.accountId,
+      created: pending.created,
+      description: pending.description,
+    };
+    await this.profiles.put(profileName, key);
+    await this.markSecured(pending, 'keychain');
+    await this.#record(pending, 'key.stored', profileName);
+    return summarize(profileName, key);
+  }
+
+  /** The first way a secret is secured closes its journal entry: it can no longer be lost. */
+  async markSecured(pending: PendingSecret, by: 'keychain' | 'file' | 'handoff'): Promise<void> {
+    if (this.pending.markSecured(pending.handle, by))
+      await this.journal.close(pending.journalId, 'secured');
+  }
+
+  /**
+   * Forgets a secret. Refused while nothing has secured it, unless `discard`, which also deletes
+   * the key in AWS: a key nobody holds the secret of is only a liability.
+   */
+  async finish(handle: string, discard: boolean): Promise<void> {
+    const pending = this.pending.get(handle);
+    if (pending.securedBy.size === 0) {
+      if (!discard) {
+        throw new AppError(
+          'secret-not-secured',
+          'This key’s secret has not been saved anywhere yet, and AWS will never show it again.',
+          'Keep it in this computer’s keychain or save an encrypted copy first. Or choose "Discard" to delete the key.',
+        );
+      }
+      const { signedIn } = this.#requireSession();
+      await deleteAccessKey(signedIn.clients, pending.userName, pending.accessKeyId);
+      await this.journal.close(pending.journalId, 'deleted');
+      await this.#record(pending, 'key.discarded');
+    }
+    this.pending.forget(handle);
+  }
+
+  pendingKeys(): PendingKeyState[] {
+    return this.pending.list();
+  }
+
+  // ── Lost keys (journal entries left open by a crash) ─────────────────────────────────────────
+
+  lostKeys(): Promise<LostKey[]> {
+    return this.journal.openEntries(this.pending.journalIds());
+  }
+
+  async resolveLostKey(
+    journalId: string,
+    action: 'delete' | 'deactivate' | 'dismiss',
+  ): Promise<void> {
+    const lost = (await this.lostKeys()).find((entry) => entry.journalId === journalId);
+    if (!lost)
+      throw new AppError(
+        'not-found',
+        'That unsaved key was already dealt with.',
+        'Nothing more to do.',
+      );
+    if (action !== 'dismiss') {
+      if (!lost.accessKeyId) {
+        throw new AppError(
+          'not-found',
+          `Keyward never learned the id of the key it was creating for ${lost.userName}.`,
+          `Open ${lost.userName}’s keys and delete any key you did not expect, then dismiss this notice.`,
+        );
+      }
+      if (action === 'delete') await this.deleteKey(lost.userName, lost.accessKeyId, true);
+      else await this.setKeyStatus(lost.userName, lost.accessKeyId, 'Inactive');
+    }
+    await this.journal.close(journalId, action === 'delete' ? 'deleted' : 'dismissed');
+  }
+
+  // ── Keys stored on this device ─────────────────────────────────────────────────────────────
+
+  listStoredProfiles(): Promise<StoredProfile[]> {
+    return this.profiles.list();
+  }
+
+  async removeStoredProfile(name: string): Promise<void> {
+    const key = await this.profiles.require(name);
+    await this.profiles.remove(name);
+    await this.activity.record({
+      actor: 'this device',
+      action: 'key.removed-from-device',
+      userName: key.userName,
+      accessKeyId: key.accessKeyId,
+    });
+  }
+
+  /** Quitting clears a secret still on the clipboard instead of leaving it behind. */
+  async shutdown(): Promise<void> {
+    for (const [timer, secret] of this.#clipboardTimers) {
+      clearTimeout(timer);
+      await this.#clearClipboardIfHolding(secret);
+    }
+    this.#clipboardTimers.clear();
+    this.signOut();
+  }
+
+  #requireSession(): { signedIn: SignedIn; permissions: PermissionTracker } {
+    if (!this.#session) {
+      throw new AppError(
+        'not-signed-in',
+        'You are not signed in to AWS yet.',
+        'Sign in with your AWS profile or a stored key first.',
+      );
+    }
+    return this.#session;
+  }
+
+  /** Runs an IAM action and remembers whether AWS allowed it, for the permission overview. */
+  async #tracked<T>(action: KeywardAction, target: string, run: () => Promise<T>): Promise<T> {
+    const session = this.#requireSession();
+    const targetUser = target === '*' ? 'keyward-any-other-user' : target;
+    try {
+      const result = await run();
+      session.permissions.observe(action, targetUser, 'allowed');
+      return result;
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'access-denied') {
+        session.permissions.observe(action, targetUser, 'denied');
+      }
+      throw error;
+    }
+  }
+
+  async #record(
+    pending: PendingSecret,
+    action: Parameters<ActivityLog['record']>[0]['action'],
+    detail?: string,
+  ) {
+    await this.activity.record({
+      actor: this.#session?.signedIn.identity.arn ?? 'this device',
+      action,
+      userName: pending.userName,
+      accessKeyId: pending.accessKeyId,
+      ...(detail ? { detail } : {}),
+    });
+  }
+}
+
+function inUseReason(key: AccessKeySummary): string | null {
+  if (key.signedInKey) return 'This is the key Keyward is signed in with.';
+  if (key.status === 'Active' && key.lastUsed && ageInDays(key.lastUsed.date) < recentUseDays) {
+    const days = ageInDays(key.lastUsed.date);
+    return `This key is active and was used ${days === 0 ? 'today' : `${days} day${days === 1 ? '' : 's'} ago`}.`;
+  }
+  return null;
+}
+
+function newKeyOf(pending: PendingSecret): NewKey {
+  return {
+    handle: pending.handle,
+    accessKeyId: pending.accessKeyId,
+    userName: pending.userName,
+    accountId: pending.accountId,
+    created: pending.created,
+    description: pending.description,
+  };
+}

@@ -1,0 +1,72 @@
+import { tmpdir } from 'node:os';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDispatcher } from '../ipc/dispatch';
+import { createHandlers } from '../handlers';
+import { setLogSink } from '../log';
+import type { KeywardFixture } from '../test-support/keyward-fixture';
+import { startKeyward } from '../test-support/keyward-fixture';
+import { filesBelow, filesWrittenSince, findSecrets } from '../test-support/leak-scan';
+
+let f: KeywardFixture;
+const logLines: string[] = [];
+
+beforeEach(async () => {
+  setLogSink((line) => logLines.push(line));
+  f = await startKeyward();
+});
+
+afterEach(async () => {
+  setLogSink((line) => process.stderr.write(`${line}\n`));
+  await f.close();
+});
+
+describe('secrets stay out of files, logs and error messages', () => {
+  it('after creating, showing, copying, storing, losing and discarding keys', async () => {
+    const started = Date.now() - 1000;
+    const origin = 'app://keyward';
+    const dispatch = createDispatcher(
+      createHandlers({ keyward: f.keyward, appVersion: 'test' }),
+      origin,
+    );
+    const call = (method: string, input: unknown) =>
+      dispatch(method, input, { url: `${origin}/index.html`, isMainFrame: true });
+    const answers: unknown[] = [];
+
+    await f.signInAs('admin');
+    const created = await call('keys.create', { userName: 'alice', description: 'Leak check' });
+    answers.push(created);
+    if (!created.ok) throw new Error('create failed');
+    const { handle, accessKeyId } = created.value as { handle: string; accessKeyId: string };
+    answers.push(await call('keys.copySecret', { handle }));
+    answers.push(await call('keys.storeInKeychain', { handle, profileName: 'alice-work' }));
+    answers.push(await call('keys.storeInKeychain', { handle, profileName: 'alice-work' }));
+    answers.push(await call('keys.finish', { handle }));
+    answers.push(await call('keys.list', { userName: 'alice' }));
+    answers.push(await call('profiles.list', {}));
+
+    f.sandbox.faults.failNth('CreateAccessKey', 1, 'drop-after-commit');
+    answers.push(await call('keys.create', { userName: 'auditor' }));
+    const second = await call('keys.create', { userName: 'nobody' });
+    answers.push(second);
+    if (second.ok)
+      answers.push(
+        await call('keys.finish', {
+          handle: (second.value as { handle: string }).handle,
+          discard: true,
+        }),
+      );
+
+    const secrets = [...f.sandbox.state.accessKeys.values()].map((key) => key.secretAccessKey);
+    expect(secrets).toContain(f.sandbox.state.accessKeys.get(accessKeyId)?.secretAccessKey);
+
+    const leaks = [
+      ...findSecrets(filesBelow(f.platform.dataDir()), secrets),
+      ...findSecrets(filesWrittenSince(tmpdir(), started), secrets),
+    ];
+    expect(leaks).toEqual([]);
+    const printed = `${logLines.join('\n')}\n${JSON.stringify(answers)}`;
+    for (const secret of secrets) expect(printed).not.toContain(secret);
+    expect(logLines.some((line) => line.includes('[keys] create'))).toBe(true);
+    expect((await f.keyward.activity.read()).length).toBeGreaterThan(3);
+  });
+});

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import type { StoredProfile } from '../../common/domain';
+import { AppError } from '../errors';
+import type { SecretStore } from './secret-store';
+
+/** Windows Credential Manager refuses blobs over 2,560 bytes; every backend gets the same bound. */
+export const maxEntryBytes = 2560;
+
+export const profileNamePattern = /^[A-Za-z0-9._-]{1,64}$/;
+export const profileNameSchema = z
+  .string()
+  .regex(profileNamePattern, 'use 1–64 letters, digits, "-", "_" or "."');
+
+const accountPrefix = 'profile:';
+
+const storedKeySchema = z.strictObject({
+  accessKeyId: z.string().regex(/^(AKIA|ASIA)[A-Z0-9]{16}$/),
+  secretAccessKey: z.string().regex(/^[A-Za-z0-9/+]{40}$/),
+  userName: z.string().min(1).max(64),
+  accountId: z.string().regex(/^\d{12}$/),
+  created: z.string().max(40),
+  description: z.string().max(256).nullable(),
+});
+
+/** The keychain entry for one profile. It holds the secret; it stays in main. */
+export type StoredKey = z.infer<typeof storedKeySchema>;
+
+export function checkProfileName(name: string): string {
+  if (!profileNamePattern.test(name)) {
+    throw new AppError(
+      'invalid-input',
+      `"${name.slice(0, 64)}" cannot be used as a profile name.`,
+      'Use 1 to 64 letters, digits, dashes (-), underscores (_) or dots (.), for example "work" or "acme-dev".',
+    );
+  }
+  return name;
+}
+
+/** Keys stored by Keyward: one keychain entry per profile, a small JSON document. */
+export class ProfileStore {
+  readonly #store: SecretStore;
+
+  constructor(store: SecretStore) {
+    this.#store = store;
+  }
+
+  async put(name: string, key: StoredKey): Promise<void> {
+    checkProfileName(name);
+    const document = JSON.stringify(storedKeySchema.parse(key));
+    if (Buffer.byteLength(document, 'utf8') > maxEntryBytes) {
+      throw new AppError(
+        'invalid-input',
+        'This key’s details are too long to fit in the keychain.',
+        'Shorten the description, then try again.',
+      );
+    }
+    await this.#store.set(accountPrefix + name, document);
+  }
+
+  async get(name: string): Promise<StoredKey | null> {
+    checkProfileName(name);
+    const document = await this.#store.get(accountPrefix + name);
+    if (document === null) return null;
+    const parsed = storedKeySchema.safeParse(safeJson(document));
+    if (!parsed.success) {
+      throw new AppError(
+        'internal',
+        `The keychain entry for "${name}" is damaged.`,
+        'Remove this profile from Keyward and store the key again.',
+      );
+    }
+    return parsed.data;
+  }
+
+  async require(name: string): Promise<StoredKey> {
+    const key = await this.get(name);
+    if (!key) {
+      throw new AppError(
+        'not-found',
+        `There is no key called "${name}" on this computer.`,
+        'Check the name in Keyward’s list of stored keys.',
+      );
+    }
+    return key;
+  }
+
+  async remove(name: string): Promise<boolean> {
+    checkProfileName(name);
+    return this.#store.delete(accountPrefix + name);
+  }
+
+  async list(): Promise<StoredProfile[]> {
+    const names = (await this.#store.list())
+      .filter((account) => account.startsWith(accountPrefix))
+      .map((account) => account.slice(accountPrefix.length))
+      .filter((name) => profileNamePattern.test(name))
+      .sort();
+    const profiles: StoredProfile[] = [];
+    for (const name of names) {
+      const key = await this.get(name).catch(() => null);
+      if (key) profiles.push(summarize(name, key));
+    }
+    return profiles;
+  }
+}
+
+export function summarize(name: string, key: StoredKey): StoredProfile {
+  return {
+    name,
+    accessKeyId: key.accessKeyId,
+    userName: key.userName,
+    accountId: key.accountId,
+    created: key.created,
+    description: key.description,
+  };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
