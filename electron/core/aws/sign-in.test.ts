@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -6,11 +6,13 @@ import type { KeywardFixture } from '../test-support/keyward-fixture';
 import { startKeyward } from '../test-support/keyward-fixture';
 
 let f: KeywardFixture;
+let configDir: string;
 const savedEnv = { ...process.env };
 
 beforeEach(async () => {
   f = await startKeyward();
   const dir = mkdtempSync(path.join(tmpdir(), 'keyward-aws-config-'));
+  configDir = dir;
   const { accessKeyId, secretAccessKey } = f.sandbox.admin;
   writeFileSync(
     path.join(dir, 'config'),
@@ -41,6 +43,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   process.env = { ...savedEnv };
+  rmSync(configDir, { recursive: true, force: true });
   await f.close();
 });
 
