@@ -12,17 +12,13 @@ import type {
   UserPage,
 } from '../common/domain';
 import { ActivityLog } from './activity/activity-log';
-import { ageInDays, deleteAccessKey, listAccessKeys, setKeyStatus } from './aws/access-keys';
-import { listAwsProfiles } from './aws/aws-profiles';
-import { checkDescription, writeDescription } from './aws/key-descriptions';
-import { PermissionTracker } from './aws/permissions';
-import { signIn } from './aws/session';
-import type { SignedIn } from './aws/session';
-import { listUsersPage } from './aws/users';
+import type { SignedIn } from './aws';
+import type { PermissionTracker } from './aws/permissions';
+import { checkDescription } from './aws/description-rules';
+import { ageInDays } from './aws/key-age';
 import { AppError } from './errors';
 import { log, maskKeyId } from './log';
 import type { Platform } from './platform';
-import { createAccessKey } from './secrets/create-key';
 import { Journal } from './secrets/journal';
 import { PendingSecrets } from './secrets/pending-secrets';
 import type { PendingSecret } from './secrets/pending-secrets';
@@ -31,6 +27,9 @@ import { ProfileStore, checkProfileName, summarize } from './vault/profile-store
 import type { SecretStore } from './vault/secret-store';
 
 const recentUseDays = 7;
+
+/** The AWS SDK is loaded on first use, not at start-up. */
+const loadAws = () => import('./aws');
 
 /**
  * Keyward's main-process services in one place: the window's handlers and the command line both
@@ -63,7 +62,9 @@ export class Keyward {
 
   async signInChoices(): Promise<SignInChoices> {
     const [awsProfiles, storedProfiles] = await Promise.all([
-      listAwsProfiles().catch(() => []),
+      loadAws()
+        .then((aws) => aws.listAwsProfiles())
+        .catch(() => []),
       this.profiles.list(),
     ]);
     return { awsProfiles, storedProfiles };
@@ -71,14 +72,15 @@ export class Keyward {
 
   async signIn(source: SignInSource, mfaCode?: string): Promise<Identity> {
     const { region, endpoint } = await this.settings.read();
-    const signedIn = await signIn(
+    const aws = await loadAws();
+    const signedIn = await aws.signIn(
       { source, region, endpoint, ...(mfaCode ? { mfaCode } : {}) },
       this.profiles,
     );
     this.signOut();
     this.#session = {
       signedIn,
-      permissions: new PermissionTracker(signedIn.identity, signedIn.clients),
+      permissions: new aws.PermissionTracker(signedIn.identity, signedIn.clients),
     };
     return signedIn.identity;
   }
@@ -86,6 +88,11 @@ export class Keyward {
   signOut(): void {
     this.#session?.signedIn.clients.destroy();
     this.#session = null;
+  }
+
+  /** The signed-in identity and its AWS clients, for services built on Keyward (audit, rotation). */
+  signedIn(): SignedIn {
+    return this.#requireSession().signedIn;
   }
 
   whoami(): Identity | null {
@@ -104,13 +111,15 @@ export class Keyward {
     pageSize: number;
   }): Promise<UserPage> {
     const { signedIn } = this.#requireSession();
-    return this.#tracked('iam:ListUsers', '*', () => listUsersPage(signedIn.clients, options));
+    return this.#tracked('iam:ListUsers', '*', async () =>
+      (await loadAws()).listUsersPage(signedIn.clients, options),
+    );
   }
 
   async listKeys(userName: string): Promise<AccessKeySummary[]> {
     const { signedIn } = this.#requireSession();
-    return this.#tracked('iam:ListAccessKeys', userName, () =>
-      listAccessKeys(signedIn.clients, userName, signedIn.identity.accessKeyId),
+    return this.#tracked('iam:ListAccessKeys', userName, async () =>
+      (await loadAws()).listAccessKeys(signedIn.clients, userName, signedIn.identity.accessKeyId),
     );
   }
 
@@ -120,8 +129,8 @@ export class Keyward {
     status: 'Active' | 'Inactive',
   ): Promise<void> {
     const { signedIn } = this.#requireSession();
-    await this.#tracked('iam:UpdateAccessKey', userName, () =>
-      setKeyStatus(signedIn.clients, userName, accessKeyId, status),
+    await this.#tracked('iam:UpdateAccessKey', userName, async () =>
+      (await loadAws()).setKeyStatus(signedIn.clients, userName, accessKeyId, status),
     );
     log('keys', `${status === 'Active' ? 'activate' : 'deactivate'} ${maskKeyId(accessKeyId)} ok`);
     await this.activity.record({
@@ -156,8 +165,8 @@ export class Keyward {
         );
       }
     }
-    await this.#tracked('iam:DeleteAccessKey', userName, () =>
-      deleteAccessKey(signedIn.clients, userName, accessKeyId),
+    await this.#tracked('iam:DeleteAccessKey', userName, async () =>
+      (await loadAws()).deleteAccessKey(signedIn.clients, userName, accessKeyId),
     );
     log('keys', `delete ${maskKeyId(accessKeyId)} ok`);
     await this.activity.record({
@@ -174,8 +183,8 @@ export class Keyward {
   async describeKey(userName: string, accessKeyId: string, description: string): Promise<void> {
     const { signedIn } = this.#requireSession();
     checkDescription(description);
-    await this.#tracked('iam:TagUser', userName, () =>
-      writeDescription(signedIn.clients, userName, accessKeyId, description),
+    await this.#tracked('iam:TagUser', userName, async () =>
+      (await loadAws()).writeDescription(signedIn.clients, userName, accessKeyId, description),
     );
     await this.activity.record({
       actor: signedIn.identity.arn,
@@ -201,8 +210,8 @@ export class Keyward {
   async #createKey(userName: string, description: string | null): Promise<NewKey> {
     const { signedIn } = this.#requireSession();
     if (description) checkDescription(description);
-    const pending = await this.#tracked('iam:CreateAccessKey', userName, () =>
-      createAccessKey(
+    const pending = await this.#tracked('iam:CreateAccessKey', userName, async () =>
+      (await loadAws()).createAccessKey(
         {
           clients: signedIn.clients,
           journal: this.journal,
@@ -297,7 +306,9 @@ export class Keyward {
         );
       }
       const { signedIn } = this.#requireSession();
-      await deleteAccessKey(signedIn.clients, pending.userName, pending.accessKeyId);
+      await (
+        await loadAws()
+      ).deleteAccessKey(signedIn.clients, pending.userName, pending.accessKeyId);
       await this.journal.close(pending.journalId, 'deleted');
       await this.#record(pending, 'key.discarded');
     }

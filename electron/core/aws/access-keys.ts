@@ -10,12 +10,7 @@ import { AppError } from '../errors';
 import type { AwsClients } from './aws-clients';
 import { awsErrorCode, translateAwsError } from './aws-errors';
 import { readDescriptions } from './key-descriptions';
-
-const dayMs = 24 * 60 * 60 * 1000;
-
-export function ageInDays(created: string, now = Date.now()): number {
-  return Math.max(0, Math.floor((now - Date.parse(created)) / dayMs));
-}
+import { ageInDays } from './key-age';
 
 /** A user's keys with status, age, description and last use. Never a secret: IAM has none to give. */
 export async function listAccessKeys(
