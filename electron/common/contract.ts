@@ -134,8 +134,19 @@ export const contract = {
   },
 
   'profiles.list': { input: noInput, output: returns<StoredProfile[]>() },
+  /** Copies a stored key's secret; main clears the clipboard after the set time. */
+  'profiles.copySecret': {
+    input: z.strictObject({ name: profileNameSchema }),
+    output: returns<{ clearsInSeconds: number }>(),
+  },
   'profiles.remove': {
     input: z.strictObject({ name: profileNameSchema }),
+    output: returns<null>(),
+  },
+
+  /** For text that is not secret (key ids, receiving codes): the page may not use the clipboard. */
+  'clipboard.copyText': {
+    input: z.strictObject({ text: boundedString(512) }),
     output: returns<null>(),
   },
 

@@ -60,7 +60,13 @@ export function createHandlers({ keyward, appVersion }: Services): Handlers {
     'lost.resolve': ({ journalId, action }) => keyward.resolveLostKey(journalId, action).then(done),
 
     'profiles.list': () => keyward.listStoredProfiles(),
+    'profiles.copySecret': ({ name }) => keyward.copyStoredSecret(name),
     'profiles.remove': ({ name }) => keyward.removeStoredProfile(name).then(done),
+
+    'clipboard.copyText': async ({ text }) => {
+      await platform.writeClipboard(text);
+      return null;
+    },
 
     'settings.get': () => keyward.settings.read(),
     'settings.update': (change) => keyward.settings.update(change),

@@ -356,6 +356,18 @@ export class Keyward {
     return this.profiles.list();
   }
 
+  async copyStoredSecret(name: string): Promise<{ clearsInSeconds: number }> {
+    const key = await this.profiles.require(name);
+    await this.copyToClipboardBriefly(key.secretAccessKey);
+    await this.activity.record({
+      actor: 'this device',
+      action: 'key.secret-copied',
+      userName: key.userName,
+      accessKeyId: key.accessKeyId,
+    });
+    return { clearsInSeconds: (await this.settings.read()).clipboardSeconds };
+  }
+
   async removeStoredProfile(name: string): Promise<void> {
     const key = await this.profiles.require(name);
     await this.profiles.remove(name);
