@@ -5,7 +5,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { index: 'electron/main/index.ts' } },
+      rolldownOptions: {
+        input: {
+          index: 'electron/main/index.ts',
+          // Passphrase encryption runs here, off the main event loop; found beside index.js.
+          'passphrase-worker': 'electron/core/handoff/passphrase-worker.ts',
+        },
+      },
     },
   },
   preload: {

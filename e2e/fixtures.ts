@@ -3,6 +3,7 @@ import path from 'node:path';
 import { test as base } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import type { Services } from '../electron/core/handlers';
+import { HandoffDesk } from '../electron/core/handoff/handoff-desk';
 import { Keyward } from '../electron/core/keyward';
 import { KeytarStore } from '../electron/core/vault/keytar-store';
 import { openHarnessedApp } from './harness/bridge-harness';
@@ -30,7 +31,7 @@ export const test = base.extend<KeywardFixtures>({
       service: `Keyward-e2e-${String(process.pid)}`,
     });
     const keyward = new Keyward(platform, secretStore);
-    await use({ keyward, appVersion: '0.0.0-e2e' });
+    await use({ keyward, handoff: new HandoffDesk(keyward), appVersion: '0.0.0-e2e' });
     await keyward.shutdown();
   },
   app: async ({ page, services }, use) => {

@@ -1,6 +1,11 @@
 import type {
   About,
   AccessKeySummary,
+  ClaimedKey,
+  OpenedHandoffFile,
+  PassphraseCheck,
+  SavedHandoff,
+  UnlockedHandoff,
   Identity,
   LostKey,
   NewKey,
@@ -143,6 +148,57 @@ export const contract = {
     input: z.strictObject({ name: profileNameSchema }),
     output: returns<null>(),
   },
+
+  'identity.receivingCode': { input: noInput, output: returns<{ code: string }>() },
+  'handoff.checkPassphrase': {
+    input: z.strictObject({ passphrase: boundedString(1024) }),
+    output: returns<PassphraseCheck>(),
+  },
+  'handoff.save': {
+    input: z.strictObject({
+      handle: handleSchema,
+      lock: z.discriminatedUnion('kind', [
+        z.strictObject({
+          kind: z.literal('passphrase'),
+          passphrase: boundedString(1024).nullable(),
+        }),
+        z.strictObject({
+          kind: z.literal('recipients'),
+          codes: z.array(boundedString(256)).min(1).max(10),
+        }),
+      ]),
+    }),
+    output: returns<SavedHandoff | null>(),
+  },
+  'handoff.open': {
+    input: z.strictObject({
+      source: z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('dialog') }),
+        z.strictObject({ kind: z.literal('launch') }),
+        z.strictObject({
+          kind: z.literal('bytes'),
+          name: boundedString(255),
+          // 64 KiB of file, base64-encoded.
+          base64: z.base64().max(87_384),
+        }),
+      ]),
+    }),
+    output: returns<OpenedHandoffFile | null>(),
+  },
+  'handoff.unlock': {
+    input: z.strictObject({ token: handleSchema, passphrase: boundedString(1024).nullable() }),
+    output: returns<UnlockedHandoff>(),
+  },
+  'handoff.claim': {
+    input: z.strictObject({
+      token: handleSchema,
+      index: z.number().int().min(0).max(9),
+      profileName: profileNameSchema,
+      storeEvenIfNotWorking: z.boolean().optional(),
+    }),
+    output: returns<ClaimedKey>(),
+  },
+  'handoff.forget': { input: z.strictObject({ token: handleSchema }), output: returns<null>() },
 
   /** For text that is not secret (key ids, receiving codes): the page may not use the clipboard. */
   'clipboard.copyText': {

@@ -146,3 +146,44 @@ export interface Settings {
   clipboardSeconds: number;
   staleKeyDays: number;
 }
+
+/** How a hand-off file is locked: a passphrase (null: generate one) or colleagues' receiving codes. */
+export type HandoffLockRequest =
+  { kind: 'passphrase'; passphrase: string | null } | { kind: 'recipients'; codes: string[] };
+
+export interface SavedHandoff {
+  path: string;
+  /** The generated passphrase, shown once; null when the person typed their own. */
+  passphrase: string | null;
+}
+
+export interface OpenedHandoffFile {
+  token: string;
+  fileName: string;
+  lock: 'passphrase' | 'recipients';
+}
+
+/** What a key file holds, without the secret. */
+export interface HandoffKeySummary {
+  accessKeyId: string;
+  userName: string | null;
+  accountId: string | null;
+  description: string | null;
+  created: string | null;
+}
+
+export interface UnlockedHandoff {
+  token: string;
+  fileName: string;
+  keys: HandoffKeySummary[];
+}
+
+export interface ClaimedKey {
+  profile: StoredProfile;
+  /** Who AWS says the key belongs to; null when it was kept without working. */
+  verified: { arn: string; accountId: string; userName: string | null } | null;
+}
+
+export type PassphraseCheck =
+  | { ok: true; estimatedBits: number }
+  | { ok: false; estimatedBits: number; message: string; hint: string };

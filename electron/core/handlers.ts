@@ -1,4 +1,6 @@
 import { AppError } from './errors';
+import type { HandoffDesk } from './handoff/handoff-desk';
+import { checkPassphraseStrength } from './handoff/passphrase-strength';
 import type { Handlers } from './ipc/dispatch';
 import type { Keyward } from './keyward';
 import { isAllowedExternalUrl } from './security/external-links';
@@ -7,11 +9,12 @@ import { checkVault } from './vault/vault-status';
 /** Everything the handlers stand on; main builds it with Electron, tests with plain Node. */
 export interface Services {
   keyward: Keyward;
+  handoff: HandoffDesk;
   appVersion: string;
 }
 
 /** One handler per contract method: the type makes a missing or misspelt one a compile error. */
-export function createHandlers({ keyward, appVersion }: Services): Handlers {
+export function createHandlers({ keyward, handoff, appVersion }: Services): Handlers {
   const { platform } = keyward;
   const done = () => null;
   return {
@@ -62,6 +65,30 @@ export function createHandlers({ keyward, appVersion }: Services): Handlers {
     'profiles.list': () => keyward.listStoredProfiles(),
     'profiles.copySecret': ({ name }) => keyward.copyStoredSecret(name),
     'profiles.remove': ({ name }) => keyward.removeStoredProfile(name).then(done),
+
+    'identity.receivingCode': async () => ({ code: await handoff.receivingCode() }),
+    'handoff.checkPassphrase': ({ passphrase }) => {
+      const check = checkPassphraseStrength(passphrase);
+      return Promise.resolve(
+        check.ok
+          ? { ok: true, estimatedBits: check.estimatedBits }
+          : {
+              ok: false,
+              estimatedBits: check.estimatedBits,
+              message: check.message,
+              hint: check.hint,
+            },
+      );
+    },
+    'handoff.save': ({ handle, lock }) => handoff.save(handle, lock),
+    'handoff.open': ({ source }) => handoff.open(source),
+    'handoff.unlock': ({ token, passphrase }) => handoff.unlock(token, passphrase),
+    'handoff.claim': ({ token, index, profileName, storeEvenIfNotWorking }) =>
+      handoff.claim(token, index, profileName, storeEvenIfNotWorking ?? false),
+    'handoff.forget': ({ token }) => {
+      handoff.forget(token);
+      return Promise.resolve(null);
+    },
 
     'clipboard.copyText': async ({ text }) => {
       await platform.writeClipboard(text);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { app, session } from 'electron';
 import { createDispatcher } from '../core/ipc/dispatch';
 import { createHandlers } from '../core/handlers';
+import { HandoffDesk } from '../core/handoff/handoff-desk';
 import { Keyward } from '../core/keyward';
 import { KeytarStore } from '../core/vault/keytar-store';
 import { appEntryUrl, appOrigin, registerAppScheme, serveRenderer } from './app-protocol';
@@ -19,6 +20,14 @@ const here = import.meta.dirname;
 
 let mainWindow: BrowserWindow | undefined;
 let keyward: Keyward | undefined;
+
+// A .keyward file the OS opened Keyward with (double-click). macOS sends it as an event instead.
+let launchFile: string | null =
+  process.argv.slice(1).find((arg) => arg.endsWith('.keyward')) ?? null;
+app.on('open-file', (event, file) => {
+  event.preventDefault();
+  launchFile = file;
+});
 
 registerAppScheme();
 
@@ -43,7 +52,8 @@ function start(): void {
   serveRenderer(path.join(here, '../renderer'));
   const platform = new ElectronPlatform();
   keyward = new Keyward(platform, new KeytarStore({ os: platform.os }));
-  const handlers = createHandlers({ keyward, appVersion: app.getVersion() });
+  const handoff = new HandoffDesk(keyward, { launchFile });
+  const handlers = createHandlers({ keyward, handoff, appVersion: app.getVersion() });
   registerIpc(createDispatcher(handlers, pageOrigin));
   mainWindow = createMainWindow(pageUrl, path.join(here, '../preload/index.cjs'), !app.isPackaged);
 }

@@ -8,3 +8,5 @@ export { signIn } from './session';
 export type { SignedIn } from './session';
 export { listUsersPage } from './users';
 export { createAccessKey } from '../secrets/create-key';
+export { verifyAccessKey } from './verify-key';
+export type { VerifiedKey } from './verify-key';

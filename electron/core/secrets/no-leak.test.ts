@@ -2,6 +2,7 @@ import { tmpdir } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../ipc/dispatch';
 import { createHandlers } from '../handlers';
+import { HandoffDesk } from '../handoff/handoff-desk';
 import { setLogSink } from '../log';
 import type { KeywardFixture } from '../test-support/keyward-fixture';
 import { startKeyward } from '../test-support/keyward-fixture';
@@ -26,7 +27,11 @@ describe('secrets stay out of files, logs and error messages', () => {
     const seeded = new Set(f.sandbox.state.accessKeys.keys());
     const origin = 'app://keyward';
     const dispatch = createDispatcher(
-      createHandlers({ keyward: f.keyward, appVersion: 'test' }),
+      createHandlers({
+        keyward: f.keyward,
+        handoff: new HandoffDesk(f.keyward),
+        appVersion: 'test',
+      }),
       origin,
     );
     const call = (method: string, input: unknown) =>

@@ -1,0 +1,146 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TestPlatform } from '../../../e2e/harness/test-platform';
+import { Keyward } from '../keyward';
+import type { KeywardFixture } from '../test-support/keyward-fixture';
+import { startKeyward } from '../test-support/keyward-fixture';
+import { filesBelow, findSecrets } from '../test-support/leak-scan';
+import { KeytarStore } from '../vault/keytar-store';
+import { HandoffDesk } from './handoff-desk';
+
+let admin: KeywardFixture;
+let staff: { keyward: Keyward; desk: HandoffDesk; platform: TestPlatform; store: KeytarStore };
+
+beforeEach(async () => {
+  admin = await startKeyward();
+  await admin.signInAs('admin');
+  // A colleague's computer: its own data folder and its own keychain entries.
+  const platform = new TestPlatform();
+  const store = new KeytarStore({
+    os: platform.os,
+    service: `Keyward-test-staff-${randomBytes(4).toString('hex')}`,
+  });
+  const keyward = new Keyward(platform, store);
+  await keyward.settings.update({ endpoint: admin.sandbox.endpoint });
+  staff = { keyward, desk: new HandoffDesk(keyward, { verifyPatienceMs: 1500 }), platform, store };
+});
+
+afterEach(async () => {
+  for (const account of await staff.store.list()) await staff.store.delete(account);
+  await staff.keyward.shutdown();
+  await admin.close();
+});
+
+describe('handing a new key to a colleague', () => {
+  it('an admin seals a key to the colleague’s receiving code; the colleague opens, checks and keeps it', async () => {
+    const code = await staff.desk.receivingCode();
+    expect(code).toMatch(/^age1[0-9a-z]{58}$/);
+    const created = await admin.keyward.createKey('alice', 'Handed over');
+    const adminDesk = new HandoffDesk(admin.keyward);
+    const file = path.join(admin.platform.dataDir(), 'alice_accessKeys.keyward');
+    admin.platform.answerNextSave(file);
+    const saved = await adminDesk.save(created.handle, { kind: 'recipients', codes: [code] });
+    expect(saved).toEqual({ path: file, passphrase: null });
+    expect(admin.platform.dialogs.save[0]?.defaultName).toBe('alice_accessKeys.keyward');
+    expect(admin.keyward.pendingKeys()[0]?.securedBy).toEqual(['handoff']);
+    await admin.keyward.finish(created.handle, false);
+
+    staff.platform.answerNextOpen(file);
+    const opened = await staff.desk.open({ kind: 'dialog' });
+    expect(opened).toMatchObject({ fileName: 'alice_accessKeys.keyward', lock: 'recipients' });
+    const unlocked = await staff.desk.unlock(opened!.token, null);
+    expect(unlocked.keys).toEqual([
+      {
+        accessKeyId: created.accessKeyId,
+        userName: 'alice',
+        accountId: admin.sandbox.accountId,
+        description: 'Handed over',
+        created: created.created,
+      },
+    ]);
+    expect(JSON.stringify(unlocked)).not.toMatch(/[A-Za-z0-9/+]{40}/);
+    const claimed = await staff.desk.claim(opened!.token, 0, 'work', false);
+    expect(claimed.verified).toEqual({
+      arn: `arn:aws:iam::${admin.sandbox.accountId}:user/alice`,
+      accountId: admin.sandbox.accountId,
+      userName: 'alice',
+    });
+    expect(claimed.profile).toMatchObject({
+      name: 'work',
+      accessKeyId: created.accessKeyId,
+      userName: 'alice',
+    });
+    const secret = admin.sandbox.state.accessKeys.get(created.accessKeyId)!.secretAccessKey;
+    expect((await staff.keyward.profiles.get('work'))?.secretAccessKey).toBe(secret);
+    expect(readFileSync(file, 'utf8')).toMatch(/^-----BEGIN AGE ENCRYPTED FILE-----/);
+    expect(
+      findSecrets(
+        [...filesBelow(admin.platform.dataDir()), ...filesBelow(staff.platform.dataDir())],
+        [secret],
+      ),
+    ).toEqual([]);
+  });
+
+  it('a passphrase file is generated, shown once, and opens only with that passphrase', async () => {
+    const created = await admin.keyward.createKey('alice', null);
+    const file = path.join(admin.platform.dataDir(), 'alice.keyward');
+    admin.platform.answerNextSave(file);
+    const saved = await new HandoffDesk(admin.keyward).save(created.handle, {
+      kind: 'passphrase',
+      passphrase: null,
+    });
+    expect(saved?.passphrase?.split('-').length).toBeGreaterThanOrEqual(6);
+
+    const opened = await staff.desk.open({
+      kind: 'bytes',
+      name: 'alice.keyward',
+      base64: readFileSync(file).toString('base64'),
+    });
+    expect(opened?.lock).toBe('passphrase');
+    await expect(
+      staff.desk.unlock(opened!.token, 'wrong-horse-battery-staple-ok-no'),
+    ).rejects.toMatchObject({ code: 'handoff-wrong-key' });
+    const unlocked = await staff.desk.unlock(opened!.token, saved!.passphrase);
+    expect(unlocked.keys[0]?.accessKeyId).toBe(created.accessKeyId);
+    await admin.keyward.finish(created.handle, false);
+  }, 30_000);
+
+  it('a cancelled save dialog leaves the secret unsecured', async () => {
+    const created = await admin.keyward.createKey('alice', null);
+    admin.platform.answerNextSave(null);
+    expect(
+      await new HandoffDesk(admin.keyward).save(created.handle, {
+        kind: 'recipients',
+        codes: [await staff.desk.receivingCode()],
+      }),
+    ).toBeNull();
+    await expect(admin.keyward.finish(created.handle, false)).rejects.toMatchObject({
+      code: 'secret-not-secured',
+    });
+    await admin.keyward.finish(created.handle, true);
+  });
+
+  it('a key that no longer works is reported and kept only when the person insists', async () => {
+    const created = await admin.keyward.createKey('alice', null);
+    const file = path.join(admin.platform.dataDir(), 'alice.keyward');
+    admin.platform.answerNextSave(file);
+    await new HandoffDesk(admin.keyward).save(created.handle, {
+      kind: 'recipients',
+      codes: [await staff.desk.receivingCode()],
+    });
+    await admin.keyward.finish(created.handle, false);
+    await admin.keyward.deleteKey('alice', created.accessKeyId, true);
+
+    staff.platform.answerNextOpen(file);
+    const opened = await staff.desk.open({ kind: 'dialog' });
+    await staff.desk.unlock(opened!.token, null);
+    const refused = staff.desk.claim(opened!.token, 0, 'work', false);
+    await expect(refused).rejects.toMatchObject({ code: 'key-not-working' });
+    expect(await staff.keyward.profiles.get('work')).toBeNull();
+    const kept = await staff.desk.claim(opened!.token, 0, 'work', true);
+    expect(kept.verified).toBeNull();
+    expect(await staff.keyward.profiles.get('work')).not.toBeNull();
+  }, 30_000);
+});

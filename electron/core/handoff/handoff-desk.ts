@@ -1,0 +1,234 @@
+import { randomBytes } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type {
+  ClaimedKey,
+  HandoffLockRequest,
+  OpenedHandoffFile,
+  SavedHandoff,
+  UnlockedHandoff,
+} from '../../common/domain';
+import { AppError } from '../errors';
+import { writeFileAtomic } from '../files/atomic-write';
+import type { Keyward } from '../keyward';
+import { log, maskKeyId } from '../log';
+import { summarize } from '../vault/profile-store';
+import { getReceivingCode } from './device-identity';
+import { summarizeHandoff } from './handoff-csv';
+import type { HandoffContents } from './handoff-csv';
+import { HandoffError } from './handoff-error';
+import { inspectHandoff, openHandoff, sealHandoff } from './handoff-file';
+import { maxHandoffFileBytes } from './age-envelope';
+import { generatePassphrase } from './passphrase';
+
+interface OpenFile {
+  name: string;
+  bytes: Uint8Array;
+  contents: HandoffContents | null;
+}
+
+const fileFilters = [{ name: 'Keyward key files', extensions: ['keyward', 'age'] }];
+
+/**
+ * Hand-off files from the app's side: saving a new key encrypted, opening a received file in
+ * steps (choose → unlock → claim), each step holding its data in main behind a token. Nothing
+ * decrypted is shown or stored until the file has passed its integrity check.
+ */
+export class HandoffDesk {
+  readonly #keyward: Keyward;
+  readonly #open = new Map<string, OpenFile>();
+  #launchFile: string | null;
+  readonly #verifyPatienceMs: number;
+
+  constructor(
+    keyward: Keyward,
+    options: { launchFile?: string | null; verifyPatienceMs?: number } = {},
+  ) {
+    this.#keyward = keyward;
+    this.#launchFile = options.launchFile ?? null;
+    // A brand-new key can take seconds to work everywhere; tests shorten the wait.
+    this.#verifyPatienceMs = options.verifyPatienceMs ?? 8000;
+  }
+
+  receivingCode(): Promise<string> {
+    return getReceivingCode(this.#keyward.secretStore);
+  }
+
+  /** Saves a new key's secret encrypted; counts as securing it. */
+  async save(handle: string, lock: HandoffLockRequest): Promise<SavedHandoff | null> {
+    const pending = this.#keyward.pending.get(handle);
+    const generated =
+      lock.kind === 'passphrase' && lock.passphrase === null ? generatePassphrase() : null;
+    const armored = await sealHandoff(
+      [
+        {
+          accessKeyId: pending.accessKeyId,
+          secretAccessKey: pending.secretAccessKey,
+          userName: pending.userName,
+          accountId: pending.accountId,
+          description: pending.description ?? '',
+          created: pending.created,
+        },
+      ],
+      lock.kind === 'recipients'
+        ? { kind: 'recipients', codes: lock.codes }
+        : { kind: 'passphrase', passphrase: generated?.text ?? lock.passphrase ?? '' },
+    );
+    const file = await this.#keyward.platform.showSaveDialog({
+      title: 'Save the encrypted key file',
+      defaultName: `${pending.userName}_accessKeys.keyward`,
+      filters: fileFilters,
+    });
+    if (file === null) return null;
+    await writeFileAtomic(file, armored, 0o600);
+    await this.#keyward.markSecured(pending, lock.kind === 'recipients' ? 'handoff' : 'file');
+    await this.#keyward.activity.record({
+      actor: this.#keyward.whoami()?.arn ?? 'this device',
+      action: lock.kind === 'recipients' ? 'key.handed-off' : 'key.saved-to-file',
+      userName: pending.userName,
+      accessKeyId: pending.accessKeyId,
+    });
+    log('handoff', `saved ${maskKeyId(pending.accessKeyId)} (${lock.kind})`);
+    return { path: file, passphrase: generated?.text ?? null };
+  }
+
+  /** Step 1: take a file from the open dialog, a drop, or the file the OS launched Keyward with. */
+  async open(
+    source:
+      { kind: 'dialog' } | { kind: 'launch' } | { kind: 'bytes'; name: string; base64: string },
+  ): Promise<OpenedHandoffFile | null> {
+    let name: string;
+    let bytes: Uint8Array;
+    if (source.kind === 'bytes') {
+      name = path.basename(source.name);
+      bytes = Buffer.from(source.base64, 'base64');
+    } else {
+      const file =
+        source.kind === 'launch'
+          ? this.#takeLaunchFile()
+          : await this.#keyward.platform.showOpenDialog({
+              title: 'Open a key file',
+              filters: fileFilters,
+            });
+      if (file === null) return null;
+      name = path.basename(file);
+      bytes = await readBounded(file);
+    }
+    const info = await inspectHandoff(bytes);
+    const token = randomBytes(16).toString('hex');
+    this.#open.set(token, { name, bytes, contents: null });
+    return { token, fileName: name, lock: info.lock };
+  }
+
+  /** Step 2: decrypt in main and show what is inside, without the secret. */
+  async unlock(token: string, passphrase: string | null): Promise<UnlockedHandoff> {
+    const file = this.#file(token);
+    const opened = await openHandoff(file.bytes, {
+      store: this.#keyward.secretStore,
+      ...(passphrase === null ? {} : { passphrase }),
+    });
+    file.contents = opened.contents;
+    return { token, fileName: file.name, keys: summarizeHandoff(opened.contents) };
+  }
+
+  /**
+   * Step 3: check the key works, then keep it in the keychain under the chosen name. A key that
+   * does not work is stored only when the person insists.
+   */
+  async claim(
+    token: string,
+    index: number,
+    profileName: string,
+    storeEvenIfNotWorking: boolean,
+  ): Promise<ClaimedKey> {
+    const file = this.#file(token);
+    const key = file.contents?.keys[index];
+    if (!file.contents || !key) {
+      throw new AppError(
+        'invalid-input',
+        'Open and unlock the key file first.',
+        'Start again from "Open key file".',
+      );
+    }
+    if (await this.#keyward.profiles.get(profileName)) {
+      throw new AppError(
+        'conflict',
+        `A key called "${profileName}" is already stored on this computer.`,
+        'Choose another name, or remove the old key first.',
+      );
+    }
+    const { region, endpoint } = await this.#keyward.settings.read();
+    const aws = await import('../aws');
+    let verified: Awaited<ReturnType<typeof aws.verifyAccessKey>> | null = null;
+    try {
+      verified = await aws.verifyAccessKey(key, { region, endpoint }, this.#verifyPatienceMs);
+    } catch (error) {
+      if (!storeEvenIfNotWorking) {
+        const detail = error instanceof AppError ? error.message : 'AWS did not accept it.';
+        throw new AppError(
+          'key-not-working',
+          `This key does not work right now: ${detail}`,
+          'Ask the sender whether the key was deactivated or deleted. You can still keep it if you are sure.',
+          { cause: error },
+        );
+      }
+    }
+    const fromFile = file.contents.layout === 'keyward' ? file.contents.keys[index] : undefined;
+    const stored = {
+      accessKeyId: key.accessKeyId,
+      secretAccessKey: key.secretAccessKey,
+      userName: verified?.userName ?? fromFile?.userName ?? 'unknown',
+      accountId: verified?.accountId || fromFile?.accountId || '000000000000',
+      created: fromFile?.created ?? new Date().toISOString(),
+      description: fromFile?.description ? fromFile.description : null,
+    };
+    await this.#keyward.profiles.put(profileName, stored);
+    this.#open.delete(token);
+    await this.#keyward.activity.record({
+      actor: 'this device',
+      action: 'key.stored',
+      userName: stored.userName,
+      accessKeyId: stored.accessKeyId,
+      detail: profileName,
+    });
+    return { profile: summarize(profileName, stored), verified };
+  }
+
+  forget(token: string): void {
+    this.#open.delete(token);
+  }
+
+  #file(token: string): OpenFile {
+    const file = this.#open.get(token);
+    if (!file) {
+      throw new AppError(
+        'invalid-input',
+        'This key file is no longer open.',
+        'Open the file again.',
+      );
+    }
+    return file;
+  }
+
+  #takeLaunchFile(): string | null {
+    const file = this.#launchFile;
+    this.#launchFile = null;
+    return file;
+  }
+}
+
+/** Checks the size before reading, so a huge file is refused without being loaded. */
+async function readBounded(file: string): Promise<Uint8Array> {
+  let size: number;
+  try {
+    size = (await stat(file)).size;
+  } catch {
+    throw new AppError(
+      'not-found',
+      'Keyward could not read that file.',
+      'Check that it still exists, then try again.',
+    );
+  }
+  if (size > maxHandoffFileBytes) throw new HandoffError('too-large');
+  return readFile(file);
+}
