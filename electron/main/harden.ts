@@ -1,8 +1,7 @@
-import { shell } from 'electron';
 import type { Session, WebContents } from 'electron';
-import { isAllowedExternalUrl } from '../core/security/external-links';
 import { originOf } from '../core/ipc/sender';
 import { log } from '../core/log';
+import { isAllowedExternalUrl } from '../core/security/external-links';
 
 /** Keyward never needs the camera, notifications, clipboard reads or any other permission. */
 export function hardenSession(session: Session): void {
@@ -17,9 +16,21 @@ export function hardenSession(session: Session): void {
 /**
  * Every web contents may only show the app's own page: navigation elsewhere, new windows and
  * webviews are refused. Allow-listed https links open in the system browser instead.
+ * `openExternal` is passed in (Electron's shell.openExternal) so this stays testable under Node.
  */
-export function hardenWebContents(contents: WebContents, appOrigin: string): void {
+export function hardenWebContents(
+  contents: WebContents,
+  appOrigin: string,
+  openExternal: (url: string) => Promise<void>,
+): void {
   const leavesApp = (url: string): boolean => originOf(url) !== appOrigin;
+  const openIfAllowed = (url: string): void => {
+    if (isAllowedExternalUrl(url)) {
+      void openExternal(url);
+    } else {
+      log('security', 'refused to open a link outside the allow-list');
+    }
+  };
   contents.on('will-navigate', (event, url) => {
     if (leavesApp(url)) {
       event.preventDefault();
@@ -36,12 +47,4 @@ export function hardenWebContents(contents: WebContents, appOrigin: string): voi
     openIfAllowed(url);
     return { action: 'deny' };
   });
-}
-
-function openIfAllowed(url: string): void {
-  if (isAllowedExternalUrl(url)) {
-    void shell.openExternal(url);
-  } else {
-    log('security', 'refused to open a link outside the allow-list');
-  }
 }

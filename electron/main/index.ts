@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, session } from 'electron';
+import { app, session, shell } from 'electron';
 import { createDispatcher } from '../core/ipc/dispatch';
 import { createHandlers } from '../core/handlers';
 import { HandoffDesk } from '../core/handoff/handoff-desk';
@@ -9,6 +9,7 @@ import { appEntryUrl, appOrigin, registerAppScheme, serveRenderer } from './app-
 import { ElectronPlatform } from './electron-platform';
 import { hardenSession, hardenWebContents } from './harden';
 import { registerIpc } from './ipc';
+import { guardUnsavedSecrets } from './unsaved-guard';
 import { createMainWindow } from './window';
 import type { BrowserWindow } from 'electron';
 
@@ -39,10 +40,20 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow?.focus();
   });
   app.on('web-contents-created', (_event, contents) => {
-    hardenWebContents(contents, pageOrigin);
+    hardenWebContents(contents, pageOrigin, (url) => shell.openExternal(url));
   });
   app.on('window-all-closed', () => {
     app.quit();
+  });
+  app.on('will-quit', (event) => {
+    if (!keyward) return;
+    // Clear a secret still on the clipboard before leaving; then quit for real.
+    event.preventDefault();
+    const leaving = keyward;
+    keyward = undefined;
+    void leaving.shutdown().finally(() => {
+      app.quit();
+    });
   });
   void app.whenReady().then(start);
 }
@@ -56,4 +67,5 @@ function start(): void {
   const handlers = createHandlers({ keyward, handoff, appVersion: app.getVersion() });
   registerIpc(createDispatcher(handlers, pageOrigin));
   mainWindow = createMainWindow(pageUrl, path.join(here, '../preload/index.cjs'), !app.isPackaged);
+  guardUnsavedSecrets(mainWindow, keyward);
 }
