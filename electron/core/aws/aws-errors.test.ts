@@ -48,6 +48,22 @@ describe('AWS errors in plain words', () => {
     expect(error.details).toEqual({ deniedAction: 'iam:DeleteAccessKey' });
   });
 
+  it('asks to check the computer’s clock when AWS says the signature is from another time', () => {
+    const skewed = awsError(
+      'SignatureDoesNotMatch',
+      'Signature expired: 20261128T080000Z is now earlier than 20261128T081500Z',
+    );
+    const error = translateAwsError(skewed, { doing: 'sign in' });
+    expect(error.message).toContain('clock is wrong');
+    expect(error.hint).toMatch(/date, time and time zone/);
+    expect(
+      translateAwsError(
+        awsError('SignatureDoesNotMatch', 'The request signature we calculated does not match'),
+        { doing: 'sign in' },
+      ).message,
+    ).not.toContain('clock');
+  });
+
   it('tells a network failure apart from an AWS answer', () => {
     const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
     expect(isNetworkFailure(reset)).toBe(true);

@@ -89,6 +89,12 @@ export function translateAwsError(error: unknown, context: AwsErrorContext): App
     );
   }
 
+  if (
+    code === 'RequestTimeTooSkewed' ||
+    (code === 'SignatureDoesNotMatch' && /expired|skew/i.test(awsMessage))
+  ) {
+    return clockError(options);
+  }
   switch (code) {
     case 'AccessDenied':
     case 'AccessDeniedException':
@@ -187,4 +193,14 @@ export function translateAwsError(error: unknown, context: AwsErrorContext): App
         options,
       );
   }
+}
+
+/** AWS refuses requests signed more than 15 minutes away from its own clock. */
+function clockError(options: { cause: unknown }): AppError {
+  return new AppError(
+    'bad-credentials',
+    'AWS refused the request because your computer’s clock is wrong.',
+    'Check your computer’s clock: set the date, time and time zone to update automatically, then try again.',
+    options,
+  );
 }

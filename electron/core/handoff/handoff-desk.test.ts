@@ -107,6 +107,22 @@ describe('handing a new key to a colleague', () => {
     await admin.keyward.finish(created.handle, false);
   }, 30_000);
 
+  it('a folder that cannot be written gives a clear error, and the new key is still there', async () => {
+    const created = await admin.keyward.createKey('alice', null);
+    // Not even root may create files in /proc: a stand-in for a read-only or full folder.
+    admin.platform.answerNextSave('/proc/keyward-test/alice.keyward');
+    const desk = new HandoffDesk(admin.keyward);
+    await expect(
+      desk.save(created.handle, { kind: 'recipients', codes: [await staff.desk.receivingCode()] }),
+    ).rejects.toMatchObject({
+      message: 'Keyward could not save the key file in that folder.',
+      hint: expect.stringContaining('The new key is still here') as string,
+    });
+    expect(admin.keyward.pendingKeys()[0]?.securedBy).toEqual([]);
+    expect(await admin.keyward.revealSecret(created.handle)).toMatch(/^[A-Za-z0-9/+]{40}$/);
+    await admin.keyward.finish(created.handle, true);
+  });
+
   it('a cancelled save dialog leaves the secret unsecured', async () => {
     const created = await admin.keyward.createKey('alice', null);
     admin.platform.answerNextSave(null);

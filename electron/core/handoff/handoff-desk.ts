@@ -80,7 +80,21 @@ export class HandoffDesk {
       filters: fileFilters,
     });
     if (file === null) return null;
-    await writeFileAtomic(file, armored, 0o600);
+    try {
+      await writeFileAtomic(file, armored, 0o600);
+    } catch (error) {
+      // The secret is still held: the person can pick another folder or another way to save it.
+      const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
+      log('handoff', `save failed: ${code}`);
+      throw new AppError(
+        'invalid-input',
+        code === 'ENOSPC'
+          ? 'The disk is full, so the key file could not be saved.'
+          : 'Keyward could not save the key file in that folder.',
+        'Choose another folder (for example Documents) and save again. The new key is still here.',
+        { cause: error },
+      );
+    }
     await this.#keyward.markSecured(pending, lock.kind === 'recipients' ? 'handoff' : 'file');
     await this.#keyward.activity.record({
       actor: this.#keyward.whoami()?.arn ?? 'this device',
