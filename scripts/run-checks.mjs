@@ -61,6 +61,8 @@ const steps = [
       '--fail-on-warnings',
     ],
   },
+  { name: 'electronegativity', command: ['node', 'scripts/check-electronegativity.mjs'] },
+  { name: 'npm-audit', command: ['node', 'scripts/check-npm-audit.mjs'] },
   { name: 'build', command: ['npx', 'electron-vite', 'build'] },
   {
     name: 'unit',
@@ -102,7 +104,7 @@ console.log('\n━━ summary');
 for (const r of results) {
   const counts = r.counts ? `  ${r.counts}` : '';
   console.log(
-    `${r.ok ? 'PASS' : 'FAIL'}  ${r.name.padEnd(13)} ${r.seconds.padStart(6)} s${counts}`,
+    `${r.ok ? 'PASS' : 'FAIL'}  ${r.name.padEnd(18)} ${r.seconds.padStart(6)} s${counts}`,
   );
 }
 const failed = results.filter((r) => !r.ok);
