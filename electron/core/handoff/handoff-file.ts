@@ -79,6 +79,35 @@ export async function inspectHandoff(file: Uint8Array | string): Promise<Handoff
     : { lock: 'recipients', armored, recipients: lock.recipients };
 }
 
+export interface DecryptedHandoff {
+  lock: 'passphrase' | 'recipients';
+  /** The whole authenticated plaintext. The caller owns it and must zero it when done. */
+  plaintext: Uint8Array;
+}
+
+/**
+ * The decrypting half of openHandoff: checks the envelope, then decrypts with the passphrase or
+ * this device's identity. Nothing is returned unless the whole file authenticated; every failure
+ * is a HandoffError. The plaintext is not interpreted, so the C2SP age test vectors (whose payloads
+ * are not hand-off CSVs) run through exactly the code that opens hand-off files.
+ */
+export async function decryptHandoff(
+  file: Uint8Array | string,
+  options: OpenHandoffOptions,
+): Promise<DecryptedHandoff> {
+  const envelope = await readEnvelopeLogged(file);
+  try {
+    const plaintext =
+      envelope.lock.kind === 'passphrase'
+        ? await openWithPassphrase(envelope, options.passphrase)
+        : await openWithIdentity(envelope, options.store);
+    return { lock: envelope.lock.kind, plaintext };
+  } catch (error) {
+    logOpenRefusal(error);
+    throw error;
+  }
+}
+
 /**
  * Opens a hand-off file (armored or binary) with a passphrase or this device's identity, and
  * returns the keys inside. Every failure is a HandoffError and leaves everything unchanged.
@@ -87,12 +116,8 @@ export async function openHandoff(
   file: Uint8Array | string,
   options: OpenHandoffOptions,
 ): Promise<OpenedHandoff> {
-  const envelope = await readEnvelopeLogged(file);
+  const { lock, plaintext } = await decryptHandoff(file, options);
   try {
-    const plaintext =
-      envelope.lock.kind === 'passphrase'
-        ? await openWithPassphrase(envelope, options.passphrase)
-        : await openWithIdentity(envelope, options.store);
     let text: string;
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(plaintext);
@@ -106,12 +131,16 @@ export async function openHandoff(
       plaintext.fill(0);
     }
     const contents = parseHandoffCsv(text);
-    log('handoff', `open ${lockLabel[envelope.lock.kind]} ${maskedIds(contents.keys)} ok`);
-    return { lock: envelope.lock.kind, contents };
+    log('handoff', `open ${lockLabel[lock]} ${maskedIds(contents.keys)} ok`);
+    return { lock, contents };
   } catch (error) {
-    if (error instanceof HandoffError) log('handoff', `open refused: ${error.reason}`);
+    logOpenRefusal(error);
     throw error;
   }
+}
+
+function logOpenRefusal(error: unknown): void {
+  if (error instanceof HandoffError) log('handoff', `open refused: ${error.reason}`);
 }
 
 async function readEnvelopeLogged(file: Uint8Array | string): Promise<AgeEnvelope> {
