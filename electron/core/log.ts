@@ -17,10 +17,19 @@ export function maskKeyId(id: string): string {
   return id.length > 8 ? `${id.slice(0, 4)}…${id.slice(-4)}` : '…';
 }
 
-export function redact(text: string): string {
+/** Removes anything shaped like a secret; key ids (not secret) stay readable for people. */
+export function redactSecrets(text: string): string {
   let out = text;
   for (const shape of secretShapes) out = out.replace(shape, '[redacted]');
-  return out.replace(accessKeyId, (_, head: string, tail: string) => `${head.slice(0, 4)}…${tail}`);
+  return out;
+}
+
+/** For log lines: secrets removed and key ids masked as well. */
+export function redact(text: string): string {
+  return redactSecrets(text).replace(
+    accessKeyId,
+    (_, head: string, tail: string) => `${head.slice(0, 4)}…${tail}`,
+  );
 }
 
 export type LogSink = (line: string) => void;

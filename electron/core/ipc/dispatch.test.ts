@@ -5,6 +5,7 @@ import type { MethodName } from '../../common/contract';
 import type { Handlers } from './dispatch';
 import { createDispatcher } from './dispatch';
 import type { Sender } from './sender';
+import { AppError } from '../errors';
 
 const origin = 'app://keyward';
 const page: Sender = { url: 'app://keyward/index.html', isMainFrame: true };
@@ -93,6 +94,26 @@ describe('the bridge dispatcher', () => {
         error: { code: 'unknown-method' },
       });
     }
+  });
+
+  it('redacts secret-looking text inside an error meant for the person', async () => {
+    const { handlers, dispatch } = setup();
+    handlers['keys.list'].mockRejectedValueOnce(
+      new AppError(
+        'conflict',
+        'Key AKIAIOSFODNN7EXAMPLE with wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY clashed',
+        'Try again.',
+      ),
+    );
+    const answer = await dispatch('keys.list', { userName: 'alice' }, page);
+    expect(JSON.stringify(answer)).not.toContain('wJalrXUtnFEMI');
+    expect(answer).toMatchObject({
+      ok: false,
+      error: {
+        code: 'conflict',
+        message: expect.stringContaining('AKIAIOSFODNN7EXAMPLE') as string,
+      },
+    });
   });
 
   it('turns an unexpected failure into a plain message without its details', async () => {

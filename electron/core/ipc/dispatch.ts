@@ -4,7 +4,7 @@ import type { InputOf, MethodName, OutputOf } from '../../common/contract';
 import { fail, ok } from '../../common/result';
 import type { Result } from '../../common/result';
 import { toBridgeError } from '../errors';
-import { describeError, log } from '../log';
+import { describeError, log, redactSecrets } from '../log';
 import { isTrustedSender } from './sender';
 import type { Sender } from './sender';
 
@@ -50,7 +50,13 @@ export function createDispatcher(handlers: Handlers, appOrigin: string): Dispatc
       return ok(await handler(parsed.data));
     } catch (error) {
       log('ipc', `${method} failed: ${describeError(error)}`);
-      return fail(toBridgeError(error));
+      // Messages are Keyward's own words, but some quote names or AWS text: a backstop for secrets.
+      const bridgeError = toBridgeError(error);
+      return fail({
+        ...bridgeError,
+        message: redactSecrets(bridgeError.message),
+        hint: redactSecrets(bridgeError.hint),
+      });
     }
   };
 }
