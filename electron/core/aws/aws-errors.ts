@@ -18,13 +18,15 @@ const networkCodes = new Set([
   'EHOSTUNREACH',
 ]);
 
-/** The AWS error code of an SDK error (`name` on service exceptions), or undefined. */
+/**
+ * The AWS error code of an SDK error, as AWS's documentation names it. Modelled exceptions carry
+ * it in `Code` (their `name` is the SDK class, e.g. NoSuchEntityException); others in `name`.
+ */
 export function awsErrorCode(error: unknown): string | undefined {
   if (!(error instanceof Error)) return undefined;
   const withMeta = error as Error & { $metadata?: unknown; Code?: unknown };
-  return withMeta.$metadata !== undefined || typeof withMeta.Code === 'string'
-    ? error.name
-    : undefined;
+  if (typeof withMeta.Code === 'string') return withMeta.Code;
+  return withMeta.$metadata !== undefined ? error.name : undefined;
 }
 
 /** No answer came back (refused, reset, timed out): AWS may or may not have acted. */
