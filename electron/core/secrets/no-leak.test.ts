@@ -1,4 +1,5 @@
 import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../ipc/dispatch';
 import { createHandlers } from '../handlers';
@@ -22,7 +23,7 @@ afterEach(async () => {
 });
 
 describe('secrets stay out of files, logs and error messages', () => {
-  it('after creating, showing, copying, storing, losing and discarding keys', async () => {
+  it('after creating, copying, storing, handing off, claiming, losing and discarding keys', async () => {
     const started = Date.now() - 1000;
     const seeded = new Set(f.sandbox.state.accessKeys.keys());
     const origin = 'app://keyward';
@@ -46,6 +47,21 @@ describe('secrets stay out of files, logs and error messages', () => {
     answers.push(await call('keys.copySecret', { handle }));
     answers.push(await call('keys.storeInKeychain', { handle, profileName: 'alice-work' }));
     answers.push(await call('keys.storeInKeychain', { handle, profileName: 'alice-work' }));
+    // Hand-off: sealed to this device's own receiving code, then opened and claimed again.
+    const code = await call('identity.receivingCode', {});
+    answers.push(code);
+    const file = path.join(f.platform.dataDir(), 'alice_accessKeys.keyward');
+    f.platform.answerNextSave(file);
+    const codes = [code.ok ? (code.value as { code: string }).code : ''];
+    answers.push(await call('handoff.save', { handle, lock: { kind: 'recipients', codes } }));
+    f.platform.answerNextOpen(file);
+    const opened = await call('handoff.open', { source: { kind: 'dialog' } });
+    answers.push(opened);
+    const token = opened.ok ? (opened.value as { token: string }).token : '';
+    answers.push(await call('handoff.unlock', { token, passphrase: null }));
+    const claimed = await call('handoff.claim', { token, index: 0, profileName: 'alice-claimed' });
+    answers.push(claimed);
+    expect(claimed.ok).toBe(true);
     answers.push(await call('keys.finish', { handle }));
     answers.push(await call('keys.list', { userName: 'alice' }));
     answers.push(await call('profiles.list', {}));
@@ -75,10 +91,21 @@ describe('secrets stay out of files, logs and error messages', () => {
     const leaks = [
       ...findSecrets(filesBelow(f.platform.dataDir()), secrets),
       ...findSecrets(filesWrittenSince(tmpdir(), started), secrets),
+      ...findSecrets(
+        filesBelow(f.platform.dataDir()),
+        secrets.map((secret) => Buffer.from(secret).toString('base64')),
+      ),
     ];
     expect(leaks).toEqual([]);
+    // Every bridge answer of these flows (none of them keys.reveal) and every log line.
+    expect(
+      answers.every((answer) => (answer as { ok: boolean }).ok || answers.indexOf(answer) > 0),
+    ).toBe(true);
     const printed = `${logLines.join('\n')}\n${JSON.stringify(answers)}`;
-    for (const secret of secrets) expect(printed).not.toContain(secret);
+    for (const secret of secrets) {
+      expect(printed).not.toContain(secret);
+      expect(printed).not.toContain(Buffer.from(secret).toString('base64'));
+    }
     expect(logLines.some((line) => line.includes('[keys] create'))).toBe(true);
     expect((await f.keyward.activity.read()).length).toBeGreaterThan(3);
   });
