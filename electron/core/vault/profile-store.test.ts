@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { KeytarStore } from './keytar-store';
+import { ProfileStore } from './profile-store';
+import type { StoredKey } from './profile-store';
+
+const store = new KeytarStore({
+  os: process.platform,
+  service: `Keyward-test-profiles-${randomBytes(4).toString('hex')}`,
+});
+const profiles = new ProfileStore(store);
+const key: StoredKey = {
+  accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+  userName: 'alice',
+  accountId: '123456789012',
+  created: '2026-01-02T03:04:05.000Z',
+  description: 'Laptop',
+};
+
+afterEach(async () => {
+  for (const account of await store.list()) await store.delete(account);
+});
+
+describe('keys stored on this device', () => {
+  it('keeps one keychain entry per profile and lists them without their secrets', async () => {
+    await profiles.put('work', key);
+    await profiles.put('ci.deploy_2', { ...key, description: null });
+    expect(await store.list()).toEqual(
+      expect.arrayContaining(['profile:work', 'profile:ci.deploy_2']),
+    );
+    const listed = await profiles.list();
+    expect(listed.map((p) => p.name)).toEqual(['ci.deploy_2', 'work']);
+    expect(JSON.stringify(listed)).not.toContain(key.secretAccessKey);
+    expect((await profiles.get('work'))?.secretAccessKey).toBe(key.secretAccessKey);
+  });
+
+  it.each(['', 'a'.repeat(65), 'has space', 'semi;colon', '../etc', '[default]', 'ünïcode'])(
+    'refuses the profile name %j with how to name it',
+    async (name) => {
+      await expect(profiles.put(name, key)).rejects.toMatchObject({
+        code: 'invalid-input',
+        hint: expect.stringContaining('letters, digits') as string,
+      });
+      expect(await store.list()).toEqual([]);
+    },
+  );
+
+  it('refuses a key that is not shaped like an AWS key, and stores nothing', async () => {
+    await expect(profiles.put('work', { ...key, secretAccessKey: 'short' })).rejects.toThrow();
+    expect(await store.list()).toEqual([]);
+  });
+
+  it('reports a damaged entry instead of using it, and leaves other profiles listed', async () => {
+    await profiles.put('good', key);
+    await store.set('profile:broken', '{"accessKeyId": 42');
+    await expect(profiles.get('broken')).rejects.toMatchObject({
+      message: 'The keychain entry for "broken" is damaged.',
+    });
+    expect((await profiles.list()).map((p) => p.name)).toEqual(['good']);
+  });
+
+  it('ignores keychain entries that are not profiles, such as the hand-off identity', async () => {
+    await store.set('handoff-identity', 'AGE-SECRET-KEY-1…');
+    expect(await profiles.list()).toEqual([]);
+  });
+});
