@@ -1,3 +1,4 @@
+import type { AuditProgress, AuditResult } from './audit';
 import type {
   About,
   AccessKeySummary,
@@ -199,6 +200,16 @@ export const contract = {
     output: returns<ClaimedKey>(),
   },
   'handoff.forget': { input: z.strictObject({ token: handleSchema }), output: returns<null>() },
+
+  'audit.run': {
+    input: z.strictObject({ source: z.enum(['auto', 'credential-report', 'per-user']).optional() }),
+    output: returns<AuditResult>(),
+  },
+  'audit.progress': { input: noInput, output: returns<AuditProgress | null>() },
+  'audit.cancel': { input: noInput, output: returns<null>() },
+  'audit.last': { input: noInput, output: returns<AuditResult | null>() },
+  /** Main exports the result it holds: audit rows never travel back from the renderer. */
+  'audit.export': { input: noInput, output: returns<{ path: string } | null>() },
 
   /** For text that is not secret (key ids, receiving codes): the page may not use the clipboard. */
   'clipboard.copyText': {

@@ -31,6 +31,7 @@ export const errorCodes = [
   'weak-passphrase',
   'invalid-recipient',
   'key-not-working',
+  'cancelled',
   'network',
   'aws-failure',
   'internal',

@@ -1,3 +1,4 @@
+import { isAuditCancelled } from './audit/audit-service';
 import { AppError } from './errors';
 import type { HandoffDesk } from './handoff/handoff-desk';
 import { checkPassphraseStrength } from './handoff/passphrase-strength';
@@ -89,6 +90,23 @@ export function createHandlers({ keyward, handoff, appVersion }: Services): Hand
       handoff.forget(token);
       return Promise.resolve(null);
     },
+
+    'audit.run': ({ source }) =>
+      keyward.audit.run(source ? { source } : {}).catch((error: unknown) => {
+        if (!isAuditCancelled(error)) throw error;
+        throw new AppError(
+          'cancelled',
+          'The audit was stopped.',
+          'Run it again whenever you like.',
+        );
+      }),
+    'audit.progress': () => Promise.resolve(keyward.audit.progress()),
+    'audit.cancel': () => {
+      keyward.audit.cancel();
+      return Promise.resolve(null);
+    },
+    'audit.last': () => Promise.resolve(keyward.audit.last()),
+    'audit.export': () => keyward.audit.exportCsv(),
 
     'clipboard.copyText': async ({ text }) => {
       await platform.writeClipboard(text);

@@ -12,6 +12,7 @@ import type {
   UserPage,
 } from '../common/domain';
 import { ActivityLog } from './activity/activity-log';
+import { AuditService } from './audit/audit-service';
 import type { SignedIn } from './aws';
 import type { PermissionTracker } from './aws/permissions';
 import { checkDescription } from './aws/description-rules';
@@ -43,6 +44,7 @@ export class Keyward {
   readonly journal: Journal;
   readonly activity: ActivityLog;
   readonly pending = new PendingSecrets();
+  readonly audit: AuditService = new AuditService(this);
   #session: { signedIn: SignedIn; permissions: PermissionTracker } | null = null;
   readonly #creating = new Map<string, Promise<NewKey>>();
   /** Secrets put on the clipboard and the timers that will clear them. */
@@ -86,6 +88,8 @@ export class Keyward {
   }
 
   signOut(): void {
+    // The last audit describes the account signed in before; it must not outlive the session.
+    this.audit.clear();
     this.#session?.signedIn.clients.destroy();
     this.#session = null;
   }

@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { TestPlatform } from '../e2e/harness/test-platform';
+import { Keyward } from '../electron/core/keyward';
+import { KeytarStore } from '../electron/core/vault/keytar-store';
+import type { SecretStore } from '../electron/core/vault/secret-store';
+
+export interface BenchKeyward {
+  keyward: Keyward;
+  close(): Promise<void>;
+}
+
+/** A Keyward signed in to a sandbox as its admin, from a key stored in `store`. */
+export async function signedInKeyward(
+  store: SecretStore,
+  sandbox: {
+    endpoint: string;
+    accountId: string;
+    admin: { userName: string; accessKeyId: string; secretAccessKey: string };
+  },
+): Promise<BenchKeyward> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'keyward-bench-'));
+  const keyward = new Keyward(new TestPlatform(dataDir), store);
+  await keyward.settings.update({ endpoint: sandbox.endpoint });
+  const profile = `bench-${randomBytes(4).toString('hex')}`;
+  await keyward.profiles.put(profile, {
+    accessKeyId: sandbox.admin.accessKeyId,
+    secretAccessKey: sandbox.admin.secretAccessKey,
+    userName: sandbox.admin.userName,
+    accountId: sandbox.accountId,
+    created: new Date().toISOString(),
+    description: null,
+  });
+  await keyward.signIn({ kind: 'stored-key', profile });
+  return {
+    keyward,
+    close: async () => {
+      await keyward.shutdown();
+      await keyward.profiles.remove(profile);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The real keychain under a service name of the benchmark's own. */
+export function benchKeychain(): KeytarStore {
+  return new KeytarStore({
+    os: process.platform,
+    service: `Keyward-bench-${randomBytes(4).toString('hex')}`,
+  });
+}
+
+/** For machines without a keychain: the IAM figures do not measure the keychain. */
+export class MemoryStore implements SecretStore {
+  readonly backend = 'memory (no OS keychain reachable)';
+  readonly #entries = new Map<string, string>();
+
+  get(account: string): Promise<string | null> {
+    return Promise.resolve(this.#entries.get(account) ?? null);
+  }
+
+  set(account: string, secret: string): Promise<void> {
+    this.#entries.set(account, secret);
+    return Promise.resolve();
+  }
+
+  delete(account: string): Promise<boolean> {
+    return Promise.resolve(this.#entries.delete(account));
+  }
+
+  list(): Promise<string[]> {
+    return Promise.resolve([...this.#entries.keys()]);
+  }
+}

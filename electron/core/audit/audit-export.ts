@@ -1,0 +1,115 @@
+import { writeFileAtomic } from '../files/atomic-write';
+import { log } from '../log';
+import type { Platform } from '../platform';
+import type { AuditKey, AuditResult, KeyUse } from '../../common/audit';
+import { formatCsv } from './csv';
+
+const keyColumns = (slot: 1 | 2) => [
+  `access_key_${slot}_id`,
+  `access_key_${slot}_active`,
+  `access_key_${slot}_last_rotated`,
+  `access_key_${slot}_age_days`,
+  `access_key_${slot}_last_used_date`,
+  `access_key_${slot}_last_used_service`,
+  `access_key_${slot}_last_used_region`,
+];
+
+/** Column names follow the credential report's where they mean the same thing. */
+export const auditCsvColumns = [
+  'user',
+  'arn',
+  'user_creation_time',
+  ...keyColumns(1),
+  ...keyColumns(2),
+  'flags',
+  'explanation',
+] as const;
+
+// Cells a spreadsheet would run as a formula: = + - @ and the tab / carriage return that some
+// programs strip before looking, plus the full-width forms some programs treat the same way.
+const formulaStart = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+// The shapes that must never appear in an export, whatever bug put them there.
+const secretShape = /^[A-Za-z0-9/+]{40}$/;
+const accessKeyIdShape = /^[A-Z0-9]{16,128}$/;
+
+/**
+ * OWASP's advice for CSV injection: a leading apostrophe makes spreadsheets show the cell as
+ * text. IAM user names may start with = + - or @, so this is not hypothetical.
+ */
+export function neutraliseFormula(cell: string): string {
+  return formulaStart.test(cell) ? `'${cell}` : cell;
+}
+
+/** The audit as CSV text: one row per user, with no secret in it (there is none to put). */
+export function auditToCsv(result: AuditResult): string {
+  const records = result.rows.map((row) => [
+    row.userName,
+    row.arn,
+    row.userCreated ?? '',
+    ...keyCells(row.keys.find((key) => key.slot === 1)),
+    ...keyCells(row.keys.find((key) => key.slot === 2)),
+    row.flags.map((flag) => (flag.slot === null ? flag.id : `${flag.id}(${flag.slot})`)).join(' '),
+    row.flags.map((flag) => flag.explanation).join(' '),
+  ]);
+  assertNoSecrets(records);
+  return formatCsv([[...auditCsvColumns], ...records.map((cells) => cells.map(neutraliseFormula))]);
+}
+
+function keyCells(key: AuditKey | undefined): string[] {
+  if (!key) return ['', '', '', '', '', '', ''];
+  const used = usedCells(key.lastUsed);
+  return [
+    key.accessKeyId ?? '',
+    key.active ? 'true' : 'false',
+    key.lastRotated ?? '',
+    key.ageDays === null ? '' : String(key.ageDays),
+    ...used,
+  ];
+}
+
+function usedCells(use: KeyUse): [string, string, string] {
+  switch (use.kind) {
+    case 'used':
+      return [use.date, use.service ?? '', use.region ?? ''];
+    case 'never':
+      return ['never', '', ''];
+    case 'unknown':
+      return ['unknown', '', ''];
+  }
+}
+
+/**
+ * A bug that put a secret access key into a row must not reach a file. User names and ARNs are
+ * skipped: they are IAM names (an ARN starts with `arn:`), and a 40-letter user name is legal.
+ */
+function assertNoSecrets(records: readonly string[][]): void {
+  const keyIdColumns = new Set([3, 3 + 7]);
+  for (const cells of records) {
+    cells.forEach((cell, column) => {
+      if (column < 2 || cell === '') return;
+      if (keyIdColumns.has(column) ? !accessKeyIdShape.test(cell) : secretShape.test(cell)) {
+        throw new Error('Refusing to export: a cell has the shape of a secret access key.');
+      }
+    });
+  }
+}
+
+/**
+ * Asks where to save, then writes the CSV atomically (a byte-order mark first, so spreadsheet
+ * programs read it as UTF-8). Resolves to the path, or null when the person cancelled.
+ */
+export async function exportAuditCsv(
+  platform: Platform,
+  result: AuditResult,
+): Promise<string | null> {
+  const day = result.generatedAt.slice(0, 10);
+  const file = await platform.showSaveDialog({
+    title: 'Export the key audit',
+    defaultName: `keyward-audit-${result.accountId}-${day}.csv`,
+    filters: [{ name: 'CSV (spreadsheet)', extensions: ['csv'] }],
+  });
+  if (file === null) return null;
+  await writeFileAtomic(file, `\uFEFF${auditToCsv(result)}`);
+  log('audit', `exported ${result.rows.length} rows`);
+  return file;
+}

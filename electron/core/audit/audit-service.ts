@@ -1,0 +1,88 @@
+import { AppError } from '../errors';
+import { exportAuditCsv } from './audit-export';
+import type { AuditProgress, AuditResult } from '../../common/audit';
+import type { AuditHost, AuditOptions } from './run-audit';
+
+/** The audit loads the AWS SDK; the first screen does not, so it is imported on first use. */
+const loadRunAudit = () => import('./run-audit');
+
+/**
+ * One audit at a time for the window: the bridge starts it, polls its progress, cancels it and
+ * exports its result without the rows ever travelling back from the renderer.
+ */
+export class AuditService {
+  readonly #host: AuditHost;
+  #running: { promise: Promise<AuditResult>; controller: AbortController } | null = null;
+  #progress: AuditProgress | null = null;
+  #last: AuditResult | null = null;
+
+  constructor(host: AuditHost) {
+    this.#host = host;
+  }
+
+  /** Starts an audit, or joins the one already running (a second click does not start two). */
+  run(options: Pick<AuditOptions, 'source'> = {}): Promise<AuditResult> {
+    if (this.#running) return this.#running.promise;
+    const controller = new AbortController();
+    this.#progress = { phase: 'generating-report', done: 0, total: null, slowedDown: false };
+    const promise = loadRunAudit()
+      .then(({ runAudit }) =>
+        runAudit(this.#host, {
+          ...options,
+          signal: controller.signal,
+          onProgress: (progress) => {
+            this.#progress = progress;
+          },
+        }),
+      )
+      .then((result) => {
+        this.#last = result;
+        return result;
+      })
+      .finally(() => {
+        this.#running = null;
+        this.#progress = null;
+      });
+    this.#running = { promise, controller };
+    return promise;
+  }
+
+  /** Null when no audit is running. */
+  progress(): AuditProgress | null {
+    return this.#progress;
+  }
+
+  /** Stops the running audit; its `run()` rejects with an AbortError. False if none was running. */
+  cancel(): boolean {
+    if (!this.#running) return false;
+    this.#running.controller.abort();
+    return true;
+  }
+
+  last(): AuditResult | null {
+    return this.#last;
+  }
+
+  /** Forgets the last result, e.g. on sign-out: it describes the account signed in before. */
+  clear(): void {
+    this.cancel();
+    this.#last = null;
+  }
+
+  async exportCsv(): Promise<{ path: string } | null> {
+    if (!this.#last) {
+      throw new AppError(
+        'not-found',
+        'There is no audit to export yet.',
+        'Run the audit first, then export it.',
+      );
+    }
+    const file = await exportAuditCsv(this.#host.platform, this.#last);
+    return file === null ? null : { path: file };
+  }
+}
+
+/** True for the rejection of an audit that was cancelled, which the UI need not show as an error. */
+export function isAuditCancelled(error: unknown): boolean {
+  return error instanceof Error && error.name === 'AbortError';
+}

@@ -1,0 +1,103 @@
+import {
+  GenerateCredentialReportCommand,
+  GetCredentialReportCommand,
+  type IAMClient,
+} from '@aws-sdk/client-iam';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { awsErrorCode } from '../aws/aws-errors';
+import { AppError } from '../errors';
+import type { AuditProgress } from '../../common/audit';
+import { pacedRequest, type Pacing } from './paced-request';
+import { takeReportContent, type ReportContent } from './report-content';
+
+export interface FetchedReport {
+  csv: string;
+  generatedAt: string;
+}
+
+/** IAM prepares a report in seconds; this long means something is wrong on AWS's side. */
+const giveUpAfterMs = 5 * 60_000;
+
+/**
+ * GenerateCredentialReport until IAM says COMPLETE, then GetCredentialReport. IAM's first answer
+ * is STARTED even when the report is ready at once, so the first poll comes quickly and later
+ * ones back off (0.1 s, 0.2 s, … up to 2 s) to keep the number of requests small either way.
+ */
+export async function fetchCredentialReport(
+  iam: IAMClient,
+  pacing: Pacing,
+  report: (progress: Omit<AuditProgress, 'slowedDown'>) => void,
+): Promise<FetchedReport> {
+  const { signal } = pacing;
+  const started = performance.now();
+  for (let poll = 0; ; poll++) {
+    report({ phase: 'generating-report', done: poll, total: null });
+    let state: string | undefined;
+    try {
+      const answer = await pacedRequest(pacing, () =>
+        iam.send(new GenerateCredentialReportCommand({}), { abortSignal: signal }),
+      );
+      state = answer.State;
+    } catch (error) {
+      // Someone allowed only to read reports can still use one generated in the last four hours.
+      if (poll > 0 || !isDenied(error)) throw error;
+      report({ phase: 'downloading-report', done: 0, total: 1 });
+      const existing = await download(iam, pacing).catch(() => null);
+      if (existing) return existing;
+      throw error;
+    }
+    if (state === 'COMPLETE') {
+      report({ phase: 'downloading-report', done: 0, total: 1 });
+      const fetched = await download(iam, pacing);
+      if (fetched) return fetched;
+      // Expired or gone between the two calls: asking to generate again starts a new one.
+    }
+    if (performance.now() - started > giveUpAfterMs) {
+      throw new AppError(
+        'aws-failure',
+        'AWS took too long to prepare the credential report.',
+        'Try the audit again in a few minutes.',
+      );
+    }
+    await sleep(Math.min(2_000, 100 * 2 ** poll), undefined, { signal });
+  }
+}
+
+function isDenied(error: unknown): boolean {
+  const code = awsErrorCode(error);
+  return code === 'AccessDenied' || code === 'AccessDeniedException';
+}
+
+async function download(iam: IAMClient, pacing: Pacing): Promise<FetchedReport | null> {
+  const content: ReportContent = { bytes: null };
+  const command = new GetCredentialReportCommand({});
+  command.middlewareStack.add(takeReportContent(content), {
+    step: 'deserialize',
+    // Below the SDK's deserializer, so it sees the raw answer first.
+    priority: 'low',
+    name: 'keywardTakeReportContent',
+  });
+  try {
+    const answer = await pacedRequest(pacing, () => {
+      content.bytes = null;
+      return iam.send(command, { abortSignal: pacing.signal });
+    });
+    return {
+      csv: new TextDecoder().decode(content.bytes ?? answer.Content ?? new Uint8Array()),
+      generatedAt: (answer.GeneratedTime ?? new Date()).toISOString(),
+    };
+  } catch (error) {
+    const code = awsErrorCode(error);
+    if (
+      code === 'ReportInProgress' ||
+      code === 'ReportExpired' ||
+      code === 'ReportNotPresent' ||
+      code === 'CredentialReportNotReadyException' ||
+      code === 'CredentialReportExpiredException' ||
+      code === 'CredentialReportNotPresentException'
+    ) {
+      return null;
+    }
+    throw error;
+  }
+}

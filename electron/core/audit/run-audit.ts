@@ -1,0 +1,183 @@
+import { awsErrorCode, translateAwsError } from '../aws/aws-errors';
+import { AppError } from '../errors';
+import type { Keyward } from '../keyward';
+import { log } from '../log';
+import { createAuditClient } from './audit-client';
+import { flagUsers, summarize } from './audit-flags';
+import type { AuditProgress, AuditResult, AuditSource } from '../../common/audit';
+import {
+  CredentialReportFormatError,
+  parseCredentialReport,
+  type AuditedUser,
+} from './credential-report';
+import type { Pacing } from './paced-request';
+import { AdaptiveRateLimiter } from './rate-limiter';
+import { fetchCredentialReport } from './report-fetch';
+import { SeenUsers } from './seen-users';
+import { crawlUsers } from './user-crawl';
+
+/** What the audit needs from Keyward: the signed-in clients, the settings and the data folder. */
+export type AuditHost = Pick<Keyward, 'signedIn' | 'settings' | 'platform'>;
+
+export interface AuditOptions {
+  onProgress?: (progress: AuditProgress) => void;
+  signal?: AbortSignal;
+  /**
+   * 'auto' (the app): the credential report, or user by user when the report is refused.
+   * 'per-user' forces the slow way, for benchmarks and tests.
+   */
+  source?: 'auto' | AuditSource;
+  /** An active key unused this many days is flagged. */
+  unusedKeyDays?: number;
+  /** Users read at once by the per-user audit. */
+  concurrency?: number;
+  now?: number;
+}
+
+export const defaultUnusedKeyDays = 90;
+
+/**
+ * Audits every IAM user's access keys: IAM's credential report when allowed (a handful of
+ * requests for any number of users), else one user at a time at the pace AWS allows. Throttling
+ * slows the audit down but never fails it; cancelling rejects with the signal's reason.
+ */
+export async function runAudit(host: AuditHost, options: AuditOptions = {}): Promise<AuditResult> {
+  const started = performance.now();
+  const now = options.now ?? Date.now();
+  const signal = options.signal ?? new AbortController().signal;
+  const { clients, identity } = host.signedIn();
+  const { staleKeyDays } = await host.settings.read();
+  const unusedKeyDays = options.unusedKeyDays ?? defaultUnusedKeyDays;
+  const seenUsers = new SeenUsers(host.platform.dataDir());
+
+  let requests = 0;
+  const limiter = new AdaptiveRateLimiter();
+  const pacing: Pacing = {
+    limiter,
+    signal,
+    countRequests: (attempts) => {
+      requests += attempts;
+    },
+  };
+  const report = (progress: Omit<AuditProgress, 'slowedDown'>) => {
+    options.onProgress?.({ ...progress, slowedDown: limiter.slowedDown });
+  };
+
+  const gathered = await gather();
+  report({ phase: 'checking', done: 0, total: gathered.users.length });
+  const previous = await seenUsers.previous(identity.accountId);
+  const rows = flagUsers(gathered.users, {
+    staleKeyDays,
+    unusedKeyDays,
+    seenBefore: previous,
+    unreadable: gathered.unreadable,
+    now,
+  });
+  signal.throwIfAborted();
+  await seenUsers.remember(
+    identity.accountId,
+    rows.map((row) => row.userName),
+  );
+  report({ phase: 'checking', done: rows.length, total: rows.length });
+  const result: AuditResult = {
+    accountId: identity.accountId,
+    source: gathered.source,
+    generatedAt: gathered.generatedAt,
+    rows,
+    summary: summarize(rows, {
+      staleKeyDays,
+      unusedKeyDays,
+      firstAudit: previous === null,
+      rootAccount: gathered.rootAccount,
+    }),
+    requests,
+    durationMs: Math.round(performance.now() - started),
+  };
+  log(
+    'audit',
+    `${result.source} audit of ${rows.length} users: ${result.summary.flaggedUsers} flagged, ` +
+      `${requests} requests, ${result.durationMs} ms`,
+  );
+  return result;
+
+  async function gather(): Promise<{
+    source: AuditSource;
+    users: AuditedUser[];
+    unreadable?: ReadonlySet<string>;
+    rootAccount: AuditResult['summary']['rootAccount'];
+    generatedAt: string;
+  }> {
+    let reportDenied: string | null = null;
+    if (options.source !== 'per-user') {
+      try {
+        const fetched = await fetchCredentialReport(clients.iam, pacing, report);
+        const parsed = parseCredentialReport(fetched.csv, now);
+        return { source: 'credential-report', ...parsed, generatedAt: fetched.generatedAt };
+      } catch (error) {
+        signal.throwIfAborted();
+        if (options.source === 'credential-report' || !isDenied(error)) {
+          throw explain(error, 'read the credential report');
+        }
+        reportDenied = deniedAction(error) ?? 'iam:GenerateCredentialReport';
+        log('audit', 'credential report refused; auditing user by user');
+      }
+    }
+    const client = createAuditClient(clients.iam);
+    try {
+      const crawled = await crawlUsers(
+        client,
+        pacing,
+        { concurrency: options.concurrency ?? 8, now },
+        report,
+      );
+      return {
+        source: 'per-user',
+        users: crawled.users,
+        unreadable: crawled.unreadable,
+        rootAccount: null,
+        generatedAt: new Date().toISOString(),
+      };
+    } catch (error) {
+      signal.throwIfAborted();
+      if (reportDenied !== null && isDenied(error)) throw neitherAllowed(reportDenied, error);
+      throw explain(error, 'list the people (IAM users) in this AWS account and their keys');
+    } finally {
+      client.destroy();
+    }
+  }
+}
+
+function isDenied(error: unknown): boolean {
+  const code = awsErrorCode(error);
+  return code === 'AccessDenied' || code === 'AccessDeniedException';
+}
+
+function deniedAction(error: unknown): string | undefined {
+  return error instanceof Error ? /perform: (\S+)/.exec(error.message)?.[1] : undefined;
+}
+
+function explain(error: unknown, doing: string): AppError {
+  if (error instanceof CredentialReportFormatError) {
+    return new AppError(
+      'aws-failure',
+      'AWS sent a credential report Keyward could not read.',
+      'Try the audit again. If it keeps happening, report the problem to Keyward’s developers.',
+      { cause: error },
+    );
+  }
+  return translateAwsError(error, { doing });
+}
+
+function neitherAllowed(reportAction: string, error: unknown): AppError {
+  const crawlAction = deniedAction(error) ?? 'iam:ListUsers';
+  const appError = new AppError(
+    'access-denied',
+    'Your AWS account may neither read the credential report nor look at users one by one, ' +
+      'so Keyward cannot audit this account.',
+    `Ask your AWS administrator to allow "${reportAction}" and "iam:GetCredentialReport" ` +
+      `(the fast way), or "${crawlAction}", for you. The AWS policy IAMReadOnlyAccess has both.`,
+    { cause: error },
+  );
+  appError.details = { deniedAction: crawlAction };
+  return appError;
+}
