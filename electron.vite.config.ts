@@ -10,6 +10,9 @@ export default defineConfig({
           index: 'electron/main/index.ts',
           // Passphrase encryption runs here, off the main event loop; found beside index.js.
           'passphrase-worker': 'electron/core/handoff/passphrase-worker.ts',
+          // The `keyward` command line on Node (bin/keyward runs these when built).
+          cli: 'electron/cli/index.ts',
+          'credential-process': 'electron/cli/credential-process.ts',
         },
       },
     },

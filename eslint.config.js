@@ -129,7 +129,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-unsafe-class-instance-assignment': 'off' },
   },
   {
-    files: ['**/*.js', '**/*.mjs'],
+    files: ['**/*.js', '**/*.mjs', 'bin/keyward'],
     ...tseslint.configs.disableTypeChecked,
   },
 );

@@ -3,6 +3,11 @@ import type {
   About,
   AccessKeySummary,
   ClaimedKey,
+  CliRemoveResult,
+  CliSetupResult,
+  RollbackResult,
+  RotationResult,
+  RotationStatus,
   OpenedHandoffFile,
   PassphraseCheck,
   SavedHandoff,
@@ -200,6 +205,36 @@ export const contract = {
     output: returns<ClaimedKey>(),
   },
   'handoff.forget': { input: z.strictObject({ token: handleSchema }), output: returns<null>() },
+
+  /** Makes `aws --profile NAME` use this stored key through credential_process: no plaintext file. */
+  'cli.setup': {
+    input: z.strictObject({ profile: profileNameSchema, region: boundedString(32).nullable() }),
+    output: returns<CliSetupResult>(),
+  },
+  'cli.remove': {
+    input: z.strictObject({ profile: profileNameSchema }),
+    output: returns<CliRemoveResult>(),
+  },
+  'keys.rotate': {
+    input: z.strictObject({
+      profile: profileNameSchema,
+      graceDays: z.number().int().min(0).max(365),
+      removeOtherKey: z.boolean(),
+    }),
+    output: returns<RotationResult>(),
+  },
+  'keys.rotateResume': {
+    input: z.strictObject({ profile: profileNameSchema }),
+    output: returns<RotationResult>(),
+  },
+  'keys.rotateRollback': {
+    input: z.strictObject({ profile: profileNameSchema }),
+    output: returns<RollbackResult>(),
+  },
+  'keys.rotationStatus': {
+    input: z.strictObject({ profile: profileNameSchema }),
+    output: returns<RotationStatus>(),
+  },
 
   'audit.run': {
     input: z.strictObject({ source: z.enum(['auto', 'credential-report', 'per-user']).optional() }),

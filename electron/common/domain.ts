@@ -187,3 +187,51 @@ export interface ClaimedKey {
 export type PassphraseCheck =
   | { ok: true; estimatedBits: number }
   | { ok: false; estimatedBits: number; message: string; hint: string };
+
+// The AWS CLI set-up and key rotation, as the window and the command line report them.
+
+export interface CliSetupResult {
+  profile: string;
+  configFile: string;
+  /** The config file as it was, or null when there was no file or nothing changed. */
+  backupFile: string | null;
+  changed: boolean;
+}
+
+export interface CliRemoveResult {
+  profile: string;
+  configFile: string;
+  backupFile: string | null;
+  /** False when the config file had nothing of Keyward's for this profile. */
+  removed: boolean;
+}
+
+export interface RotationResult {
+  profile: string;
+  userName: string;
+  oldKeyId: string;
+  newKeyId: string;
+  oldKey: { state: 'deleted' } | { state: 'inactive'; deleteAfter: string };
+  /** Keys removed first to make room: the last rotation's old key, or the one the person chose. */
+  removedKeyIds: string[];
+}
+
+export interface RollbackResult {
+  profile: string;
+  userName: string;
+  /** The old key, in use by the profile again. */
+  keptKeyId: string;
+  deletedKeyIds: string[];
+}
+
+export type RotationStatus =
+  | { state: 'none' }
+  | {
+      state: 'unfinished';
+      /** The step the rotation stopped before: see electron/core/rotation/rotation-state.ts. */
+      step: string;
+      oldKeyId: string;
+      newKeyId: string | null;
+      startedAt: string;
+    }
+  | { state: 'retired'; accessKeyId: string; deleteAfter: string };

@@ -1,9 +1,11 @@
 import { isAuditCancelled } from './audit/audit-service';
+import { removeCliProfile, setupCliProfile } from './aws-config/cli-profile';
 import { AppError } from './errors';
 import type { HandoffDesk } from './handoff/handoff-desk';
 import { checkPassphraseStrength } from './handoff/passphrase-strength';
 import type { Handlers } from './ipc/dispatch';
 import type { Keyward } from './keyward';
+import { KeyRotation } from './rotation/key-rotation';
 import { isAllowedExternalUrl } from './security/external-links';
 import { checkVault } from './vault/vault-status';
 
@@ -12,10 +14,14 @@ export interface Services {
   keyward: Keyward;
   handoff: HandoffDesk;
   appVersion: string;
+  /** How the AWS CLI should start Keyward for credential_process (absolute paths). */
+  keywardCommand: readonly string[];
 }
 
 /** One handler per contract method: the type makes a missing or misspelt one a compile error. */
-export function createHandlers({ keyward, handoff, appVersion }: Services): Handlers {
+export function createHandlers(services: Services): Handlers {
+  const { keyward, handoff, appVersion, keywardCommand } = services;
+  const rotation = new KeyRotation(keyward);
   const { platform } = keyward;
   const done = () => null;
   return {
@@ -90,6 +96,14 @@ export function createHandlers({ keyward, handoff, appVersion }: Services): Hand
       handoff.forget(token);
       return Promise.resolve(null);
     },
+
+    'cli.setup': ({ profile, region }) => setupCliProfile(profile, { keywardCommand, region }),
+    'cli.remove': ({ profile }) => removeCliProfile(profile),
+    'keys.rotate': ({ profile, graceDays, removeOtherKey }) =>
+      rotation.rotate(profile, { graceDays, removeOtherKey }),
+    'keys.rotateResume': ({ profile }) => rotation.resume(profile),
+    'keys.rotateRollback': ({ profile }) => rotation.rollback(profile),
+    'keys.rotationStatus': ({ profile }) => rotation.status(profile),
 
     'audit.run': ({ source }) =>
       keyward.audit.run(source ? { source } : {}).catch((error: unknown) => {

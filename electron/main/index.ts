@@ -6,6 +6,7 @@ import { HandoffDesk } from '../core/handoff/handoff-desk';
 import { Keyward } from '../core/keyward';
 import { KeytarStore } from '../core/vault/keytar-store';
 import { appEntryUrl, appOrigin, registerAppScheme, serveRenderer } from './app-protocol';
+import { commandLineArguments, runCommandLine } from './command-line';
 import { ElectronPlatform } from './electron-platform';
 import { hardenSession, hardenWebContents } from './harden';
 import { registerIpc } from './ipc';
@@ -30,9 +31,12 @@ app.on('open-file', (event, file) => {
   launchFile = file;
 });
 
-registerAppScheme();
+const commandLine = commandLineArguments(process.argv, app.isPackaged);
 
-if (!app.requestSingleInstanceLock()) {
+if (commandLine) {
+  // `Keyward credential-process …` and the other commands: no window, no single-instance lock.
+  void runCommandLine(commandLine);
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => {
@@ -55,6 +59,7 @@ if (!app.requestSingleInstanceLock()) {
       app.quit();
     });
   });
+  registerAppScheme();
   void app.whenReady().then(start);
 }
 
@@ -64,7 +69,15 @@ function start(): void {
   const platform = new ElectronPlatform();
   keyward = new Keyward(platform, new KeytarStore({ os: platform.os }));
   const handoff = new HandoffDesk(keyward, { launchFile });
-  const handlers = createHandlers({ keyward, handoff, appVersion: app.getVersion() });
+  const handlers = createHandlers({
+    keyward,
+    handoff,
+    appVersion: app.getVersion(),
+    // The AWS CLI starts the packaged executable itself; in development, the bin/keyward launcher.
+    keywardCommand: app.isPackaged
+      ? [process.execPath]
+      : [path.join(app.getAppPath(), 'bin', 'keyward')],
+  });
   registerIpc(createDispatcher(handlers, pageOrigin));
   mainWindow = createMainWindow(pageUrl, path.join(here, '../preload/index.cjs'), !app.isPackaged);
   guardUnsavedSecrets(mainWindow, keyward);

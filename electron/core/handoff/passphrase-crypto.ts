@@ -15,15 +15,18 @@ import(workerData.tsx).then(({ register }) => { register(); return import(worker
 `;
 
 /**
- * The built app emits the worker as \`passphrase-worker.js\` beside the bundle that imports this
- * module; from source, \`passphrase-worker.ts\` sits beside this file. File names are passed as
- * variables so that no bundler tries to rewrite them.
+ * The built app emits the worker as \`passphrase-worker.js\` beside the main bundle, and this module
+ * lands either in that bundle or in a chunk one folder below it; from source,
+ * \`passphrase-worker.ts\` sits beside this file. File names are passed as variables so that no
+ * bundler tries to rewrite them.
  */
 function startWorker(): Worker {
   const built = 'passphrase-worker.js';
   const source = 'passphrase-worker.ts';
-  const builtFile = fileURLToPath(new URL(built, import.meta.url));
-  if (existsSync(builtFile)) return new Worker(builtFile);
+  for (const candidate of [built, `../${built}`]) {
+    const builtFile = fileURLToPath(new URL(candidate, import.meta.url));
+    if (existsSync(builtFile)) return new Worker(builtFile);
+  }
   const sourceUrl = new URL(source, import.meta.url);
   if (existsSync(sourceUrl)) {
     const tsx = 'tsx/esm/api';

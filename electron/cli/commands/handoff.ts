@@ -1,0 +1,92 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { AppError } from '../../core/errors';
+import type { CommandSpec } from '../command-spec';
+import { UsageError, flagArg, requiredArg, stringArg } from '../command-spec';
+
+export const handoffOpen: CommandSpec = {
+  words: ['handoff', 'open'],
+  summary: 'Open a key file you were sent and keep the key in this computer’s keychain.',
+  usage: 'FILE --store PROFILE [--passphrase-stdin] [--key ID] [--keep-if-not-working]',
+  positionals: ['FILE'],
+  options: {
+    store: { type: 'string', value: 'PROFILE', help: 'Keep the key as PROFILE' },
+    'passphrase-stdin': {
+      type: 'boolean',
+      help: 'Read the passphrase from the first line of stdin (for passphrase-locked files)',
+    },
+    key: { type: 'string', value: 'ID', help: 'Which key to keep, when the file holds several' },
+    'keep-if-not-working': {
+      type: 'boolean',
+      help: 'Keep the key even if AWS does not accept it right now',
+    },
+  },
+  run: async (context, args) => {
+    const file = path.resolve(args.positionals[0] ?? '');
+    const profile = requiredArg(args, 'store');
+    const keyward = await context.keyward();
+    const { checkProfileName } = await import('../../core/vault/profile-store');
+    checkProfileName(profile);
+    const { HandoffDesk } = await import('../../core/handoff/handoff-desk');
+    const { maxHandoffFileBytes } = await import('../../core/handoff');
+    const size = await stat(file).then(
+      (info) => info.size,
+      () => null,
+    );
+    if (size === null) {
+      throw new AppError('not-found', `Keyward could not read ${file}.`, 'Check the file name.');
+    }
+    if (size > maxHandoffFileBytes) {
+      throw new AppError(
+        'handoff-too-large',
+        'This file is far too large to be a key file.',
+        'Check that you chose the file you were sent.',
+      );
+    }
+    const desk = new HandoffDesk(keyward);
+    const opened = await desk.open({
+      kind: 'bytes',
+      name: path.basename(file),
+      base64: (await readFile(file)).toString('base64'),
+    });
+    if (!opened) throw new AppError('internal', 'The file could not be opened.', 'Try again.');
+    let passphrase: string | null = null;
+    if (opened.lock === 'passphrase') {
+      if (!flagArg(args, 'passphrase-stdin')) {
+        throw new UsageError(
+          'This file is locked with a passphrase: pass it on stdin with --passphrase-stdin.',
+        );
+      }
+      passphrase = await context.readStdinLine();
+    }
+    try {
+      const unlocked = await desk.unlock(opened.token, passphrase);
+      const wanted = stringArg(args, 'key');
+      const index = wanted
+        ? unlocked.keys.findIndex((key) => key.accessKeyId === wanted)
+        : unlocked.keys.length === 1
+          ? 0
+          : -1;
+      if (index < 0) {
+        throw new UsageError(
+          wanted
+            ? `The file holds no key ${wanted}. It holds: ${unlocked.keys.map((key) => key.accessKeyId).join(', ')}.`
+            : `The file holds ${String(unlocked.keys.length)} keys (${unlocked.keys.map((key) => key.accessKeyId).join(', ')}): choose one with --key.`,
+        );
+      }
+      const claimed = await desk.claim(
+        opened.token,
+        index,
+        profile,
+        flagArg(args, 'keep-if-not-working'),
+      );
+      context.print(
+        claimed,
+        () =>
+          `Kept ${claimed.profile.accessKeyId} (${claimed.verified?.arn ?? 'not checked with AWS'}) in this computer’s keychain as "${profile}".`,
+      );
+    } finally {
+      desk.forget(opened.token);
+    }
+  },
+};

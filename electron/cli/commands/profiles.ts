@@ -1,0 +1,147 @@
+import { AppError } from '../../core/errors';
+import type { CommandSpec } from '../command-spec';
+import { flagArg, requiredArg, stringArg } from '../command-spec';
+import { day, table } from '../format';
+import { awsFilesFor } from './aws-cli';
+
+const profileOption = { type: 'string', value: 'NAME', help: 'The profile name' } as const;
+
+export const profilesList: CommandSpec = {
+  words: ['profiles', 'list'],
+  summary:
+    'List the keys kept in this computer’s keychain, with AWS CLI set-up and rotation state.',
+  usage: '',
+  options: {},
+  run: async (context) => {
+    const keyward = await context.keyward();
+    const { cliProfileState } = await import('../../core/aws-config');
+    const { KeyRotation } = await import('../../core/rotation');
+    const rotation = new KeyRotation(keyward);
+    const files = awsFilesFor(context.io.env);
+    const profiles = await Promise.all(
+      (await keyward.listStoredProfiles()).map(async (profile) => ({
+        ...profile,
+        awsCli: (await cliProfileState(profile.name, { files })) === 'keyward',
+        rotation: await rotation.status(profile.name),
+      })),
+    );
+    if (profiles.length === 0) {
+      // A locked keychain lists nothing: say so rather than "no keys".
+      const { checkVault } = await import('../../core/vault/vault-status');
+      const status = await checkVault(keyward.secretStore, context.platform.os);
+      if (status.state === 'unavailable') {
+        throw new AppError('vault-unavailable', status.message, status.hint);
+      }
+    }
+    context.print(profiles, () =>
+      profiles.length === 0
+        ? 'No keys are kept on this computer yet.'
+        : table(
+            ['PROFILE', 'KEY ID', 'USER', 'ACCOUNT', 'CREATED', 'AWS CLI', 'ROTATION'],
+            profiles.map((profile) => [
+              profile.name,
+              profile.accessKeyId,
+              profile.userName,
+              profile.accountId,
+              day(profile.created),
+              profile.awsCli ? 'yes' : 'no',
+              profile.rotation.state === 'unfinished'
+                ? `unfinished (after ${profile.rotation.step}): --resume or --rollback`
+                : profile.rotation.state === 'retired'
+                  ? `old key ${profile.rotation.accessKeyId} kept until ${day(profile.rotation.deleteAfter)}`
+                  : '-',
+            ]),
+          ),
+    );
+  },
+};
+
+export const profilesRemove: CommandSpec = {
+  words: ['profiles', 'remove'],
+  summary:
+    'Remove a key from this computer’s keychain (and its AWS CLI set-up). The key stays in AWS.',
+  usage: '--profile NAME [--yes]',
+  options: {
+    profile: profileOption,
+    yes: { type: 'boolean', help: 'Do not ask first' },
+  },
+  run: async (context, args) => {
+    const name = requiredArg(args, 'profile');
+    const keyward = await context.keyward();
+    const key = await keyward.profiles.require(name);
+    const { KeyRotation } = await import('../../core/rotation');
+    const rotation = new KeyRotation(keyward);
+    if ((await rotation.status(name)).state === 'unfinished') {
+      throw new AppError(
+        'conflict',
+        `A rotation of "${name}" is unfinished, and it needs this key.`,
+        `Finish it (keyward keys rotate --profile ${name} --resume) or roll it back (--rollback) first.`,
+      );
+    }
+    const question = `Remove the key ${key.accessKeyId} (${key.userName}) from this computer? Its secret cannot be shown again.`;
+    if (!flagArg(args, 'yes') && !(await context.confirm(question))) {
+      throw new AppError(
+        'confirmation-required',
+        `Removing "${name}" deletes the only copy of its secret on this computer.`,
+        'Run again with --yes if you are sure.',
+      );
+    }
+    const { removeCliProfile } = await import('../../core/aws-config');
+    const cli = await removeCliProfile(name, { files: awsFilesFor(context.io.env) });
+    await keyward.removeStoredProfile(name);
+    await rotation.forgetRetired(name);
+    context.print(
+      { profile: name, removed: true, awsCliRemoved: cli.removed },
+      () =>
+        `Removed "${name}" from this computer${cli.removed ? ` and from ${cli.configFile}` : ''}. The key still exists in AWS.`,
+    );
+  },
+};
+
+export const profilesImport: CommandSpec = {
+  words: ['profiles', 'import'],
+  summary:
+    'Move a plaintext key from ~/.aws/credentials into the keychain and point the profile at Keyward.',
+  usage: '--profile NAME [--region REGION] [--yes]',
+  options: {
+    profile: { type: 'string', value: 'NAME', help: 'The AWS profile holding the plaintext key' },
+    region: { type: 'string', value: 'REGION', help: 'Region to set, if the profile has none' },
+    yes: { type: 'boolean', help: 'Do not ask first' },
+  },
+  run: async (context, args) => {
+    const name = requiredArg(args, 'profile');
+    const keyward = await context.keyward();
+    const { findPlaintextKey, importPlaintextProfile } = await import('../../core/aws-config');
+    const files = awsFilesFor(context.io.env);
+    const found = await findPlaintextKey(name, { files });
+    if (!found) {
+      throw new AppError(
+        'not-found',
+        `The AWS profile "${name}" has no plaintext key to import.`,
+        'Check the name: aws configure list-profiles',
+      );
+    }
+    const question = `Move the key ${found.accessKeyId} of profile "${name}" from ${found.file} into the keychain, and remove it from that file?`;
+    if (!flagArg(args, 'yes') && !(await context.confirm(question))) {
+      throw new AppError(
+        'confirmation-required',
+        `Importing moves the key ${found.accessKeyId} out of ${found.file} and into the keychain.`,
+        'Run again with --yes to go ahead.',
+      );
+    }
+    const result = await importPlaintextProfile(keyward, name, {
+      keywardCommand: context.keywardCommand(),
+      region: stringArg(args, 'region') ?? null,
+      files,
+    });
+    context.print(result, () =>
+      [
+        `Moved ${result.profile.accessKeyId} (${result.arn}) into the keychain as "${name}".`,
+        `The AWS CLI now gets it from Keyward; the plaintext lines are gone from ${result.removedFrom}.`,
+        ...(result.backups.length > 0
+          ? [`Backups (without the secret): ${result.backups.join(', ')}`]
+          : []),
+      ].join('\n'),
+    );
+  },
+};

@@ -1,0 +1,376 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { KeywardFixture } from '../core/test-support/keyward-fixture';
+import { startKeyward } from '../core/test-support/keyward-fixture';
+import { commands } from './command-table';
+import { usageLine } from './help-text';
+import type { CliOutcome } from './test-support/cli-harness';
+import { cliEnvironment, keyward } from './test-support/cli-harness';
+
+let f: KeywardFixture;
+let env: NodeJS.ProcessEnv;
+
+beforeEach(async () => {
+  f = await startKeyward();
+  env = cliEnvironment(f);
+  await f.keyward.profiles.put('admin', {
+    ...f.sandbox.admin,
+    accountId: f.sandbox.accountId,
+    created: new Date().toISOString(),
+    description: null,
+  });
+});
+
+afterEach(async () => {
+  await f.close();
+});
+
+const asAdmin = ['--profile', 'admin'];
+
+/** Every secret the sandbox holds: none may ever appear in the command line's output. */
+function expectNoSecret(outcome: CliOutcome): void {
+  for (const key of f.sandbox.state.accessKeys.values()) {
+    expect(outcome.stdout + outcome.stderr).not.toContain(key.secretAccessKey);
+  }
+}
+
+/** Errors are one line: "keyward: <message> <hint>". */
+function expectOneLineError(outcome: CliOutcome, code: number, pattern: RegExp): void {
+  expect(outcome.code).toBe(code);
+  expect(outcome.stdout).toBe('');
+  expect(outcome.stderr).toMatch(/^keyward: [^\n]+\n$/);
+  expect(outcome.stderr).toMatch(pattern);
+}
+
+const newKeysOf = (user: string, before: Set<string>) =>
+  f.sandbox.state.keysOf(user).filter((key) => !before.has(key.accessKeyId));
+
+describe('keyward --help', () => {
+  it('documents every command, the exit codes and the environment', async () => {
+    const help = await keyward(env, ['--help']);
+    expect(help.code).toBe(0);
+    for (const command of commands) expect(help.stdout).toContain(usageLine(command));
+    expect(help.stdout).toContain('keyward credential-process --profile NAME');
+    for (const code of [0, 1, 2, 3, 4, 5, 6, 7])
+      expect(help.stdout).toMatch(new RegExp(`^  ${String(code)}  `, 'm'));
+    expect(help.stdout).toContain('KEYWARD_KEYCHAIN_SERVICE');
+  });
+
+  it('explains one command and its options', async () => {
+    const help = await keyward(env, ['keys', 'create', '--help']);
+    expect(help.code).toBe(0);
+    for (const option of [
+      '--seal-to CODE',
+      '--passphrase-stdin',
+      '--store PROFILE',
+      '--out FILE',
+      '--aws-profile NAME',
+    ]) {
+      expect(help.stdout).toContain(option);
+    }
+    expect((await keyward(env, ['help', 'keys', 'rotate'])).stdout).toContain('--grace-days N');
+  });
+});
+
+describe('bad arguments', () => {
+  it.each([
+    [[], /Usage: keyward <command>/],
+    [['frobnicate'], /"frobnicate" is not a command/],
+    [['keys'], /keyward keys list/],
+    [['keys', 'list'], /--user is required\. Usage: keyward keys list --user USER/],
+    [['keys', 'list', '--user', 'a', '--colour'], /Unknown option '--colour'/],
+    [['keys', 'list', '--user', 'a', 'extra'], /Unexpected argument "extra"/],
+    [['keys', 'delete', '--user', 'a', '--key', 'nope'], /--key must be an access key id/],
+    [['keys', 'create', '--user', 'a'], /Choose exactly one of --seal-to/],
+    [['keys', 'create', '--user', 'a', '--store', 'x', '--passphrase'], /Choose exactly one/],
+    [['keys', 'create', '--user', 'a', '--passphrase'], /--out FILE is required/],
+    [
+      ['keys', 'rotate', '--profile', 'w', '--grace-days', 'soon'],
+      /--grace-days must be a whole number/,
+    ],
+    [['keys', 'rotate', '--profile', 'w', '--resume', '--rollback'], /not both/],
+    [['handoff', 'open', '--store', 'x'], /FILE is missing/],
+    [['whoami', '--profile', 'a', '--aws-profile', 'b'], /not both/],
+  ])('%j is a usage error (exit code 2)', async (argv, message) => {
+    const outcome = await keyward(env, argv);
+    expect(outcome.code).toBe(2);
+    expect(outcome.stdout).toBe('');
+    expect(outcome.stderr).toMatch(message);
+  });
+
+  it('refuses a profile name that is not one, before touching anything', async () => {
+    const outcome = await keyward(env, ['cli', 'setup', '--profile', 'a]\n[b']);
+    expectOneLineError(outcome, 2, /cannot be used as a profile name/);
+    expect(existsSync(env['AWS_CONFIG_FILE'] ?? '')).toBe(false);
+  });
+});
+
+describe('administering keys', () => {
+  it('shows who is signed in, the users and their keys, as text or JSON', async () => {
+    const who = await keyward(env, ['whoami', ...asAdmin, '--json']);
+    expect(JSON.parse(who.stdout)).toMatchObject({
+      userName: 'admin',
+      accountAlias: 'example-corp',
+    });
+    const users = await keyward(env, ['users', 'list', '--filter', 'b', ...asAdmin]);
+    expect(users.stdout.split('\n')[0]).toMatch(/^USER\s+CREATED\s+PATH\s+ARN$/);
+    expect(users.stdout).toContain('bob');
+    expect(users.stdout).not.toContain('alice');
+    const keys = await keyward(env, ['keys', 'list', '--user', 'bob', ...asAdmin, '--json']);
+    expect((JSON.parse(keys.stdout) as unknown[]).length).toBe(2);
+  });
+
+  it('creates a key straight into the keychain without ever printing its secret', async () => {
+    const before = new Set(f.sandbox.state.keysOf('alice').map((key) => key.accessKeyId));
+    const outcome = await keyward(env, [
+      'keys',
+      'create',
+      '--user',
+      'alice',
+      '--store',
+      'alice-laptop',
+      '--description',
+      'Laptop',
+      ...asAdmin,
+    ]);
+    expect(outcome.code).toBe(0);
+    const [created] = newKeysOf('alice', before);
+    expect(outcome.stdout).toBe(
+      `Created ${created?.accessKeyId ?? ''} for alice; kept in this computer’s keychain as "alice-laptop".\n`,
+    );
+    expect((await f.keyward.profiles.require('alice-laptop')).secretAccessKey).toBe(
+      created?.secretAccessKey,
+    );
+    expectNoSecret(outcome);
+    expect(await f.keyward.lostKeys()).toEqual([]);
+  });
+
+  it('saves a passphrase-locked key file, prints the passphrase once, and opens it again', async () => {
+    const file = path.join(env['HOME'] ?? '', 'alice.keyward');
+    const created = await keyward(env, [
+      'keys',
+      'create',
+      '--user',
+      'alice',
+      '--passphrase',
+      '--out',
+      file,
+      ...asAdmin,
+      '--json',
+    ]);
+    expect(created.code).toBe(0);
+    const { passphrase, accessKeyId } = JSON.parse(created.stdout) as {
+      passphrase: string;
+      accessKeyId: string;
+    };
+    expect(passphrase.split('-').length).toBeGreaterThanOrEqual(6);
+    expect(readFileSync(file, 'utf8')).toMatch(/^-----BEGIN AGE ENCRYPTED FILE-----/);
+    expectNoSecret(created);
+
+    const wrong = await keyward(
+      env,
+      ['handoff', 'open', file, '--store', 'received', '--passphrase-stdin'],
+      'not-the-passphrase\n',
+    );
+    expect(wrong.code).toBe(1);
+    expect(await f.keyward.profiles.get('received')).toBeNull();
+
+    const opened = await keyward(
+      env,
+      ['handoff', 'open', file, '--store', 'received', '--passphrase-stdin'],
+      `${passphrase}\n`,
+    );
+    expect(opened.stderr).toBe('');
+    expect(opened.code).toBe(0);
+    expect(opened.stdout).toContain(`Kept ${accessKeyId}`);
+    expect((await f.keyward.profiles.require('received')).accessKeyId).toBe(accessKeyId);
+    expectNoSecret(opened);
+  });
+
+  it('seals a key to a receiving code, which this computer can then open', async () => {
+    const code = (await keyward(env, ['identity', 'show'])).stdout.trim();
+    expect(code).toMatch(/^age1/);
+    const file = path.join(env['HOME'] ?? '', 'sealed.keyward');
+    // bob already has two keys: AWS's limit is explained, nothing is created, no file is written.
+    const refused = await keyward(env, [
+      'keys',
+      'create',
+      '--user',
+      'bob',
+      '--seal-to',
+      code,
+      '--out',
+      file,
+      ...asAdmin,
+    ]);
+    expectOneLineError(refused, 1, /bob already has two access keys/);
+    expect(existsSync(file)).toBe(false);
+
+    const sealed = await keyward(env, [
+      'keys',
+      'create',
+      '--user',
+      'alice',
+      '--seal-to',
+      code,
+      '--out',
+      file,
+      ...asAdmin,
+    ]);
+    expect(sealed.stdout).toMatch(/sealed to 1 receiving code in/);
+    const opened = await keyward(env, ['handoff', 'open', file, '--store', 'sealed']);
+    expect(opened.code).toBe(0);
+    expectNoSecret(sealed);
+  });
+
+  it('checks receiving codes before creating anything', async () => {
+    const before = f.sandbox.state.keysOf('alice').length;
+    const outcome = await keyward(env, [
+      'keys',
+      'create',
+      '--user',
+      'alice',
+      '--seal-to',
+      'age1nope',
+      '--out',
+      path.join(env['HOME'] ?? '', 'x'),
+      ...asAdmin,
+    ]);
+    expectOneLineError(outcome, 2, /not a valid receiving code/);
+    expect(f.sandbox.state.keysOf('alice')).toHaveLength(before);
+  });
+
+  it('deactivates, activates and deletes keys; a key in use needs --yes', async () => {
+    const alice = f.sandbox.credentialsFor('alice').accessKeyId;
+    const record = f.sandbox.state.accessKeys.get(alice);
+    if (record) record.lastUsed = { date: new Date(), serviceName: 's3', region: 'eu-west-1' };
+    const key = ['--user', 'alice', '--key', alice, ...asAdmin];
+    expect((await keyward(env, ['keys', 'deactivate', ...key])).code).toBe(0);
+    expect(f.sandbox.state.accessKeys.get(alice)?.status).toBe('Inactive');
+    expect((await keyward(env, ['keys', 'activate', ...key])).code).toBe(0);
+    expectOneLineError(await keyward(env, ['keys', 'delete', ...key]), 5, /--yes/);
+    expect(f.sandbox.state.accessKeys.has(alice)).toBe(true);
+    expect((await keyward(env, ['keys', 'delete', ...key, '--yes'])).code).toBe(0);
+    expect(f.sandbox.state.accessKeys.has(alice)).toBe(false);
+  });
+
+  it('audits every user, writing the CSV when asked', async () => {
+    const csv = path.join(env['HOME'] ?? '', 'audit.csv');
+    const outcome = await keyward(env, ['audit', '--csv', csv, '--quiet', ...asAdmin]);
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toMatch(/\d+ users, \d+ active keys, \d+ need attention\.\n$/);
+    expect(readFileSync(csv, 'utf8')).toMatch(/^user,arn,/);
+    expectNoSecret(outcome);
+  });
+
+  it('answers with exit codes a script can act on', async () => {
+    expectOneLineError(
+      await keyward(env, ['whoami', '--profile', 'ghost']),
+      4,
+      /no key called "ghost"/,
+    );
+    const nobody = f.sandbox.credentialsFor('nobody');
+    await f.keyward.profiles.put('nobody', {
+      ...nobody,
+      userName: 'nobody',
+      accountId: f.sandbox.accountId,
+      created: '',
+      description: null,
+    });
+    expectOneLineError(
+      await keyward(env, ['keys', 'list', '--user', 'bob', '--profile', 'nobody']),
+      6,
+      /not allowed/,
+    );
+  });
+});
+
+describe('keys kept on this computer', () => {
+  it('lists them with their AWS CLI set-up, and removes one only when confirmed', async () => {
+    expect((await keyward(env, ['cli', 'setup', '--profile', 'admin'])).code).toBe(0);
+    const listed = await keyward(env, ['profiles', 'list', '--json']);
+    expect(JSON.parse(listed.stdout)).toMatchObject([
+      { name: 'admin', awsCli: true, rotation: { state: 'none' } },
+    ]);
+    expectNoSecret(listed);
+
+    expectOneLineError(
+      await keyward(env, ['profiles', 'remove', '--profile', 'admin']),
+      5,
+      /--yes/,
+    );
+    const removed = await keyward(env, ['profiles', 'remove', '--profile', 'admin', '--yes']);
+    expect(removed.code).toBe(0);
+    expect(await f.keyward.profiles.get('admin')).toBeNull();
+    expect(readFileSync(env['AWS_CONFIG_FILE'] ?? '', 'utf8')).toBe('');
+  });
+
+  it('reports a rotation that stopped part-way with exit code 7 and how to go on', async () => {
+    const alice = f.sandbox.credentialsFor('alice');
+    await f.keyward.profiles.put('work', {
+      ...alice,
+      userName: 'alice',
+      accountId: f.sandbox.accountId,
+      created: '',
+      description: null,
+    });
+    f.sandbox.faults.failNth('CreateAccessKey', 1, 'error');
+    const stopped = await keyward(env, ['keys', 'rotate', '--profile', 'work', '--quiet']);
+    expectOneLineError(stopped, 7, /keyward keys rotate --profile work --resume/);
+    expect(stopped.stderr).toContain(
+      `The old key ${alice.accessKeyId} is active and is the one "work" uses.`,
+    );
+    const listed = await keyward(env, ['profiles', 'list']);
+    expect(listed.stdout).toMatch(/work .* unfinished/);
+    const again = await keyward(env, ['keys', 'rotate', '--profile', 'work']);
+    expectOneLineError(again, 7, /is unfinished.*--resume/);
+
+    const resumed = await keyward(env, ['keys', 'rotate', '--profile', 'work', '--resume']);
+    expect(resumed.code).toBe(0);
+    expect(resumed.stderr).toContain('The profile now uses the new key.');
+    expect(resumed.stdout).toMatch(/^Rotated "work": it now uses AKIA/);
+    expectNoSecret(resumed);
+  });
+
+  it('says a user already has two keys, and removes the inactive one with --remove-other', async () => {
+    const bob = f.sandbox.credentialsFor('bob');
+    await f.keyward.profiles.put('ci', {
+      ...bob,
+      userName: 'bob',
+      accountId: f.sandbox.accountId,
+      created: '',
+      description: null,
+    });
+    const refused = await keyward(env, ['keys', 'rotate', '--profile', 'ci']);
+    expectOneLineError(refused, 1, /bob already has two access keys.*--remove-other/);
+    const rotated = await keyward(env, [
+      'keys',
+      'rotate',
+      '--profile',
+      'ci',
+      '--remove-other',
+      '--json',
+    ]);
+    expect(rotated.code).toBe(0);
+    const { newKeyId } = JSON.parse(rotated.stdout) as { newKeyId: string };
+    expect(f.sandbox.state.keysOf('bob').map((key) => key.accessKeyId)).toEqual([newKeyId]);
+  });
+
+  it('sets up and removes a profile in an existing AWS config, leaving it as it was', async () => {
+    mkdirSync(path.dirname(env['AWS_CONFIG_FILE'] ?? ''), { recursive: true });
+    writeFileSync(env['AWS_CONFIG_FILE'] ?? '', '[default]\n');
+    const setup = await keyward(env, [
+      'cli',
+      'setup',
+      '--profile',
+      'admin',
+      '--region',
+      'eu-west-1',
+    ]);
+    expect(setup.stdout).toContain('now gets its key from Keyward');
+    const removed = await keyward(env, ['cli', 'remove', '--profile', 'admin']);
+    expect(removed.code).toBe(0);
+    expect(readFileSync(env['AWS_CONFIG_FILE'] ?? '', 'utf8')).toBe('[default]\n');
+  });
+});

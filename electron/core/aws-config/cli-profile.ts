@@ -1,0 +1,86 @@
+import type { CliSetupResult, CliRemoveResult } from '../../common/domain';
+import { AppError } from '../errors';
+import { log } from '../log';
+import type { AwsFiles } from './aws-files';
+import { awsFiles, readSnapshot, writeWithBackup } from './aws-files';
+import { planRemove, planSetup, plaintextKeys, sectionState } from './cli-section';
+import { credentialProcessCommand } from './credential-process-command';
+import { keysOf, splitLines } from './ini-lines';
+import { checkAwsProfileName } from './profile-names';
+import { profileSections } from './profile-sections';
+
+export interface CliSetupOptions {
+  /**
+   * How to run Keyward, as arguments: its executable (absolute path), or e.g. node and a script.
+   * `credential-process --profile NAME` is appended.
+   */
+  keywardCommand: readonly string[];
+  /** Written only when the profile has no region yet. */
+  region: string | null;
+  files?: AwsFiles;
+  os?: NodeJS.Platform;
+}
+
+/**
+ * Makes `aws --profile NAME` (and the SDKs) get the key from Keyward through credential_process:
+ * adds or updates `[profile NAME]` in the shared config file, leaving every other line as it was.
+ */
+export async function setupCliProfile(
+  profile: string,
+  options: CliSetupOptions,
+): Promise<CliSetupResult> {
+  checkAwsProfileName(profile);
+  const files = options.files ?? awsFiles();
+  const command = credentialProcessCommand(options.keywardCommand, profile, options.os);
+  await refusePlaintextCredentials(files.credentials, profile);
+  const config = await readSnapshot(files.config);
+  const edit = planSetup(config.text, profile, { command, region: options.region });
+  if (!edit.changed) return { profile, configFile: config.file, backupFile: null, changed: false };
+  const backupFile = await writeWithBackup(config, edit.text);
+  log('aws-config', `set up credential_process for profile ${profile}`);
+  return { profile, configFile: config.file, backupFile, changed: true };
+}
+
+/** Undoes setupCliProfile: removes what Keyward wrote for this profile, and nothing else. */
+export async function removeCliProfile(
+  profile: string,
+  options: { files?: AwsFiles } = {},
+): Promise<CliRemoveResult> {
+  checkAwsProfileName(profile);
+  const files = options.files ?? awsFiles();
+  const config = await readSnapshot(files.config);
+  const edit = planRemove(config.text, profile);
+  if (!edit.removed) return { profile, configFile: config.file, backupFile: null, removed: false };
+  const backupFile = await writeWithBackup(config, edit.text);
+  log('aws-config', `removed credential_process for profile ${profile}`);
+  return { profile, configFile: config.file, backupFile, removed: true };
+}
+
+/** Whether the AWS CLI gets this profile's key from Keyward ('keyward'), otherwise, or not at all. */
+export async function cliProfileState(
+  profile: string,
+  options: { files?: AwsFiles } = {},
+): Promise<'keyward' | 'other' | 'absent'> {
+  const files = options.files ?? awsFiles();
+  return sectionState((await readSnapshot(files.config)).text, profile);
+}
+
+/**
+ * The AWS CLI prefers keys in the credentials file over credential_process, so setting up a
+ * profile that still has plaintext keys there would silently change nothing.
+ */
+async function refusePlaintextCredentials(file: string, profile: string): Promise<void> {
+  const lines = splitLines((await readSnapshot(file)).text);
+  const plaintext = profileSections(lines, profile, 'credentials').some((section) =>
+    keysOf(lines, section).some((key) => plaintextKeys.includes(key.key)),
+  );
+  if (plaintext) {
+    throw new AppError(
+      'conflict',
+      `Your AWS credentials file still holds a plaintext key for the profile "${profile}", and the AWS CLI would keep using it.`,
+      'Import that key into Keyward instead: Keyward moves it into the keychain and removes the plaintext lines.',
+    );
+  }
+}
+
+export type { CliSetupResult, CliRemoveResult };

@@ -1,0 +1,10 @@
+// Editing the AWS CLI's shared config and credentials files: point a profile at Keyward's
+// credential_process, undo it, and move a plaintext key into the keychain.
+export { awsFiles, backupSuffix } from './aws-files';
+export type { AwsFiles } from './aws-files';
+export { cliProfileState, removeCliProfile, setupCliProfile } from './cli-profile';
+export type { CliRemoveResult, CliSetupOptions, CliSetupResult } from './cli-profile';
+export { credentialProcessCommand, isKeywardCommand } from './credential-process-command';
+export { findPlaintextKey, importPlaintextProfile } from './import-profile';
+export type { ImportResult, PlaintextKey } from './import-profile';
+export { checkAwsProfileName } from './profile-names';

@@ -1,0 +1,197 @@
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../errors';
+import { writeFileAtomic } from '../files/atomic-write';
+import { log } from '../log';
+
+/** The steps of a rotation, in order. Each is reported once its effect has happened. */
+export const rotationSteps = [
+  'delete-retired',
+  'remove-other',
+  'create',
+  'stage',
+  'prove',
+  'switch',
+  'deactivate',
+  'delete-old',
+  'finish',
+] as const;
+export type RotationStep = (typeof rotationSteps)[number];
+
+const keyId = z.string().regex(/^AKIA[A-Z0-9]{16}$/);
+const profileName = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/);
+
+const inProgressSchema = z.strictObject({
+  version: z.literal(1),
+  phase: z.literal('in-progress'),
+  profile: profileName,
+  userName: z.string().min(1).max(64),
+  accountId: z.string().regex(/^\d{12}$/),
+  oldKeyId: keyId,
+  /** Known once CreateAccessKey answered; null before (or after an orphan was cleaned up). */
+  newKeyId: keyId.nullable(),
+  /** The user's other keys when the rotation began: any key beyond these was made by it. */
+  otherKeyIds: z.array(keyId).max(2),
+  graceDays: z.number().int().min(0).max(365),
+  description: z.string().max(256).nullable(),
+  /** The last step completed, for telling the person where the rotation stopped. */
+  step: z.enum(['started', ...rotationSteps]),
+  startedAt: z.string().max(40),
+  updatedAt: z.string().max(40),
+});
+
+const retiredSchema = z.strictObject({
+  version: z.literal(1),
+  phase: z.literal('retired'),
+  profile: profileName,
+  userName: z.string().min(1).max(64),
+  /** The previous key, kept inactive for its grace period; the next rotation deletes it first. */
+  accessKeyId: keyId,
+  retiredAt: z.string().max(40),
+  deleteAfter: z.string().max(40),
+});
+
+const stateSchema = z.discriminatedUnion('phase', [inProgressSchema, retiredSchema]);
+
+/** A rotation under way. Key ids and names only: no secret is ever written here. */
+export type RotationInProgress = z.infer<typeof inProgressSchema>;
+export type RetiredKey = z.infer<typeof retiredSchema>;
+export type RotationRecord = z.infer<typeof stateSchema>;
+
+/**
+ * One small JSON file per profile in the data folder's `rotations/`, written atomically, so a
+ * rotation stopped by a crash, a closed laptop or a failed call can be resumed or rolled back.
+ */
+export class RotationStates {
+  readonly #dir: string;
+
+  constructor(dataDir: string) {
+    this.#dir = path.join(dataDir, 'rotations');
+  }
+
+  read(profile: string): Promise<RotationRecord | null> {
+    return readRecord(this.#path(profile, '.json'), profile);
+  }
+
+  async write(record: RotationRecord): Promise<void> {
+    const checked = stateSchema.parse(
+      record.phase === 'in-progress' ? { ...record, updatedAt: new Date().toISOString() } : record,
+    );
+    await mkdir(this.#dir, { recursive: true, mode: 0o700 });
+    await writeFileAtomic(
+      this.#path(record.profile, '.json'),
+      `${JSON.stringify(checked, null, 2)}\n`,
+    );
+  }
+
+  async remove(profile: string): Promise<void> {
+    await rm(this.#path(profile, '.json'), { force: true });
+  }
+
+  async list(): Promise<RotationRecord[]> {
+    let names: string[];
+    try {
+      names = await readdir(this.#dir);
+    } catch {
+      return [];
+    }
+    const records: RotationRecord[] = [];
+    for (const name of names.filter((n) => n.endsWith('.json')).sort()) {
+      const record = await readRecord(path.join(this.#dir, name), name).catch(() => null);
+      if (record) records.push(record);
+    }
+    return records;
+  }
+
+  /**
+   * Only one rotation of a profile at a time, across processes (the window and the command line).
+   * A lock left by a process that died is taken over.
+   */
+  async lock(profile: string): Promise<() => Promise<void>> {
+    await mkdir(this.#dir, { recursive: true, mode: 0o700 });
+    const file = this.#path(profile, '.lock');
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        await writeFile(file, JSON.stringify({ pid: process.pid }), { flag: 'wx', mode: 0o600 });
+        heldLocks.add(file);
+        return async () => {
+          heldLocks.delete(file);
+          await rm(file, { force: true });
+        };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        const holder = await lockHolder(file);
+        if (holder !== null && isRunning(holder, file)) {
+          throw new AppError(
+            'conflict',
+            `Another rotation of "${profile}" is running right now (process ${String(holder)}).`,
+            'Wait for it to finish, then try again.',
+          );
+        }
+        log('rotation', `taking over the lock left by process ${String(holder)}`);
+        await rm(file, { force: true });
+      }
+    }
+    throw new AppError(
+      'conflict',
+      `Another rotation of "${profile}" started at the same moment.`,
+      'Wait for it to finish, then try again.',
+    );
+  }
+
+  #path(profile: string, extension: string): string {
+    // Profile names are [A-Za-z0-9._-]; one of only dots must still not name the folder above.
+    profileName.parse(profile);
+    return path.join(this.#dir, `profile-${profile}${extension}`);
+  }
+}
+
+/** Lock files this process holds, so a lock naming this process's id is not mistaken for stale. */
+const heldLocks = new Set<string>();
+
+async function lockHolder(file: string): Promise<number | null> {
+  try {
+    const { pid } = JSON.parse(await readFile(file, 'utf8')) as { pid?: unknown };
+    return typeof pid === 'number' ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+function isRunning(pid: number, file: string): boolean {
+  if (pid === process.pid) return heldLocks.has(file);
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function readRecord(file: string, profile: string): Promise<RotationRecord | null> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return null;
+  }
+  const parsed = stateSchema.safeParse(safeJson(text));
+  if (!parsed.success) {
+    throw new AppError(
+      'internal',
+      `Keyward’s record of the rotation of "${profile}" is damaged.`,
+      `Check this profile’s keys in Keyward, then delete ${file}.`,
+    );
+  }
+  return parsed.data;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}

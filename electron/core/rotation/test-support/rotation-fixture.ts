@@ -1,0 +1,77 @@
+import { CreateAccessKeyCommand, IAMClient, UpdateAccessKeyCommand } from '@aws-sdk/client-iam';
+import { TestPlatform } from '../../../../e2e/harness/test-platform';
+import { Keyward } from '../../keyward';
+import type { KeywardFixture } from '../../test-support/keyward-fixture';
+import type { KeyRotationOptions } from '../key-rotation';
+import { KeyRotation } from '../key-rotation';
+import { RotationStates } from '../rotation-state';
+
+/** The seeded user alice's only key, kept by Keyward as the profile "work". */
+export async function storeAliceAsWork(f: KeywardFixture): Promise<string> {
+  const key = f.sandbox.credentialsFor('alice');
+  await f.keyward.profiles.put('work', {
+    ...key,
+    userName: 'alice',
+    accountId: f.sandbox.accountId,
+    created: new Date().toISOString(),
+    description: 'Laptop',
+  });
+  return key.accessKeyId;
+}
+
+/** Keyward started again over the same data folder and keychain: what a restart sees. */
+export function restart(f: KeywardFixture): Keyward {
+  return new Keyward(new TestPlatform(f.platform.dataDir()), f.store);
+}
+
+export function rotationOf(keyward: Keyward, options: KeyRotationOptions = {}): KeyRotation {
+  return new KeyRotation(keyward, { provePatienceMs: 2000, ...options });
+}
+
+/** The keys alice has in the sandbox now, as id → status. */
+export function aliceKeys(f: KeywardFixture): Map<string, string> {
+  return new Map(f.sandbox.state.keysOf('alice').map((key) => [key.accessKeyId, key.status]));
+}
+
+/** Gives alice a second key, as an admin would, in the given status. */
+export async function giveAliceSecondKey(
+  f: KeywardFixture,
+  status: 'Active' | 'Inactive',
+): Promise<string> {
+  const iam = new IAMClient({
+    endpoint: f.sandbox.endpoint,
+    region: f.sandbox.region,
+    credentials: f.sandbox.admin,
+  });
+  try {
+    const created = await iam.send(new CreateAccessKeyCommand({ UserName: 'alice' }));
+    const id = created.AccessKey?.AccessKeyId ?? '';
+    if (status === 'Inactive') {
+      await iam.send(
+        new UpdateAccessKeyCommand({ UserName: 'alice', AccessKeyId: id, Status: 'Inactive' }),
+      );
+    }
+    return id;
+  } finally {
+    iam.destroy();
+  }
+}
+
+/**
+ * Where everything stands once a rotation (or roll-back) has ended: the profile holds `keyId`,
+ * which works; alice has no other active key; nothing is left half-done or lost.
+ */
+export async function endState(f: KeywardFixture) {
+  const keyward = restart(f);
+  const stored = await keyward.profiles.require('work');
+  const inAws = f.sandbox.state.accessKeys.get(stored.accessKeyId);
+  const accounts = await f.store.list();
+  return {
+    keyId: stored.accessKeyId,
+    works: inAws?.status === 'Active' && inAws.secretAccessKey === stored.secretAccessKey,
+    activeKeys: [...aliceKeys(f)].filter(([, status]) => status === 'Active').map(([id]) => id),
+    lostKeys: await keyward.lostKeys(),
+    spareEntries: accounts.filter((account) => account.startsWith('rotation-')),
+    record: await new RotationStates(f.platform.dataDir()).read('work'),
+  };
+}
