@@ -31,7 +31,12 @@ export const test = base.extend<KeywardFixtures>({
       service: `Keyward-e2e-${String(process.pid)}`,
     });
     const keyward = new Keyward(platform, secretStore);
-    await use({ keyward, handoff: new HandoffDesk(keyward), appVersion: '0.0.0-e2e' });
+    await use({
+      keyward,
+      handoff: new HandoffDesk(keyward),
+      appVersion: '0.0.0-e2e',
+      keywardCommand: [path.resolve(import.meta.dirname, '../bin/keyward')],
+    });
     await keyward.shutdown();
   },
   app: async ({ page, services }, use) => {
