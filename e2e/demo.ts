@@ -75,7 +75,12 @@ if (values.browser) {
       document.body.prepend(banner);
     });
   });
-  await openHarnessedApp(page, { keyward, handoff: new HandoffDesk(keyward), appVersion: 'demo' });
+  await openHarnessedApp(page, {
+    keyward,
+    handoff: new HandoffDesk(keyward),
+    appVersion: 'demo',
+    keywardCommand: [path.join(root, 'bin', 'keyward')],
+  });
   console.log('The browser window is open. Close it or press Ctrl+C to stop.');
   page.on('close', () => void browser.close().then(() => stop()));
 } else {

@@ -28,7 +28,9 @@ function checkCode(code: string, position: number): void {
       'Do not send or paste secret identities anywhere. Ask your colleague for the receiving code Keyward shows them, which starts with "age1".',
     );
   }
-  if (/^age1(?:pq|tag)/i.test(code)) {
+  // Those kinds have their own prefix ("age1pq1…", "age1tag1…"); "1" never occurs in bech32 data,
+  // so an X25519 code that happens to begin "age1pq…" is not mistaken for one.
+  if (/^age1(?:pq|tag)1/i.test(code)) {
     throw refuse(
       `${which} (${excerpt(code)}) is a kind of age recipient Keyward does not use.`,
       'Ask your colleague for the receiving code Keyward shows them.',
