@@ -23,7 +23,7 @@ test.describe('the real Electron app', () => {
     try {
       const page = await app.firstWindow();
       await expect(page.getByRole('heading', { level: 1, name: 'Keyward' })).toBeVisible();
-      await expect(page.getByRole('status')).not.toBeEmpty();
+      await expect(page.getByRole('status', { name: 'Keychain' })).not.toBeEmpty();
       expect(page.url()).toBe('app://keyward/index.html');
       const surface = await page.evaluate(() => ({
         require: typeof (window as unknown as Record<string, unknown>)['require'],

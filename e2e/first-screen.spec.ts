@@ -3,18 +3,27 @@ import type { AddressInfo } from 'node:net';
 import { methodNames } from '../electron/common/contract';
 import { expect, test } from './fixtures';
 
-test('the first screen shows the app name and that the keychain is ready', async ({
+test('the first screen shows the app name, that the keychain is ready, and asks one question', async ({
   page,
   app,
-  saveScreenshot,
+  capture,
 }) => {
   expect(app.url).toMatch(/^http:\/\/127\.0\.0\.1:/);
   await expect(page.getByRole('heading', { level: 1, name: 'Keyward' })).toBeVisible();
-  const status = page.getByRole('status');
-  await expect(status).toContainText('Ready.');
-  await expect(status).toContainText('keychain');
+  const keychain = page.getByRole('status', { name: 'Keychain' });
+  await expect(keychain).toContainText('Keychain ready');
   await expect(page.getByText('Keyward 0.0.0-e2e')).toBeVisible();
-  await saveScreenshot('first-screen-ready');
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'What would you like to do?' }),
+  ).toBeVisible();
+  for (const choice of [
+    'I received a key file from my admin',
+    'I need to create my own key',
+    'I manage keys for other people',
+  ]) {
+    await expect(page.getByRole('button', { name: choice })).toBeVisible();
+  }
+  await capture('first-screen-ready');
 });
 
 test('the page reaches main only through window.keyward, with exactly the contract methods', async ({

@@ -13,6 +13,8 @@ const bindingName = '__keywardInvoke';
 export interface HarnessedApp {
   url: string;
   dispatch: Dispatch;
+  /** Resolves once no bridge call from the page is still running in the handlers. */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -25,12 +27,26 @@ export interface HarnessedApp {
 export async function openHarnessedApp(page: Page, services: Services): Promise<HarnessedApp> {
   const server: RendererServer = await serveBuiltRenderer();
   const dispatch = createDispatcher(createHandlers(services), server.origin);
-  await page.exposeBinding(bindingName, ({ frame }, method: unknown, input: unknown) =>
-    dispatch(String(method), input, { url: frame.url(), isMainFrame: frame === page.mainFrame() }),
-  );
+  const inFlight = new Set<Promise<unknown>>();
+  await page.exposeBinding(bindingName, ({ frame }, method: unknown, input: unknown) => {
+    const call = dispatch(String(method), input, {
+      url: frame.url(),
+      isMainFrame: frame === page.mainFrame(),
+    });
+    inFlight.add(call);
+    void call.finally(() => inFlight.delete(call));
+    return call;
+  });
   await page.addInitScript(bridgeScript());
   await page.goto(`${server.origin}/index.html`);
-  return { url: server.origin, dispatch, close: () => server.close() };
+  return {
+    url: server.origin,
+    dispatch,
+    settled: async () => {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
+    close: () => server.close(),
+  };
 }
 
 /** The same `buildBridge` the preload runs, as page source. */

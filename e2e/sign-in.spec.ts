@@ -1,0 +1,106 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test } from './fixtures';
+import { signInWithStoredKey } from './harness/ui';
+
+test('an admin signs in with a kept key and sees who they are and what they may do', async ({
+  page,
+  device,
+  launch,
+  capture,
+}) => {
+  await device.keepKeyOf('admin', 'admin-key');
+  await launch();
+  await page.getByRole('button', { name: 'AWS sign-in' }).click();
+  await capture('sign-in-1-choose');
+  await signInWithStoredKey(page, 'admin-key');
+  const identity = page.getByRole('region', { name: 'Signed in as admin' });
+  await expect(identity).toContainText('example-corp (123456789012)');
+  await expect(identity).toContainText('the key “admin-key” kept in Keyward');
+  const table = page.getByRole('table');
+  await expect(page.getByText('Checked with AWS’s policy simulator.')).toBeVisible();
+  await expect(table.getByRole('row', { name: /Create access keys/ })).toContainText(
+    /Allowed.*Allowed/,
+  );
+  await capture('sign-in-2-signed-in');
+
+  await page.getByRole('main').getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByText('Not signed in to AWS')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Sign in to AWS' })).toBeVisible();
+});
+
+test('a person without permission is told what was refused and which permission to ask for', async ({
+  page,
+  device,
+  launch,
+  capture,
+}) => {
+  await device.keepKeyOf('nobody', 'contractor');
+  await launch();
+  await page.getByRole('button', { name: 'Create a key' }).click();
+  await signInWithStoredKey(page, 'contractor');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('radio', { name: 'Something else' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Create the key' }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('access-denied');
+  await alert.getByText('Technical details').click();
+  await expect(alert).toContainText('iam:CreateAccessKey');
+  await capture('sign-in-3-refused');
+
+  await page.getByRole('button', { name: 'AWS sign-in' }).click();
+  await expect(page.getByText('To do more, ask your AWS administrator.')).toBeVisible();
+  await expect(page.getByRole('row', { name: /Create access keys/ })).toContainText('Not allowed');
+  await capture('sign-in-4-what-to-ask-for');
+});
+
+test('an AWS profile that needs an MFA code asks for it in the app', async ({
+  page,
+  sandbox,
+  launch,
+  capture,
+}) => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'keyward-e2e-aws-'));
+  const saved = {
+    config: process.env['AWS_CONFIG_FILE'],
+    credentials: process.env['AWS_SHARED_CREDENTIALS_FILE'],
+  };
+  writeFileSync(
+    path.join(dir, 'config'),
+    `[profile work]\nregion = us-east-1\nmfa_serial = arn:aws:iam::${sandbox.accountId}:mfa/admin\n`,
+  );
+  writeFileSync(
+    path.join(dir, 'credentials'),
+    `[work]\naws_access_key_id = ${sandbox.admin.accessKeyId}\naws_secret_access_key = ${sandbox.admin.secretAccessKey}\n`,
+  );
+  process.env['AWS_CONFIG_FILE'] = path.join(dir, 'config');
+  process.env['AWS_SHARED_CREDENTIALS_FILE'] = path.join(dir, 'credentials');
+  try {
+    await launch();
+    await page.getByRole('button', { name: 'AWS sign-in' }).click();
+    const profile = page.getByRole('radio', { name: /^work/ });
+    await expect(profile).toBeChecked();
+    await expect(page.getByText('Access key · asks for an MFA code')).toBeVisible();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    const code = page.getByRole('textbox', { name: 'Code from your MFA device' });
+    await expect(code).toBeFocused();
+    await expect(page.getByText('for admin')).toBeVisible();
+    await code.fill('12');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect(page.getByText('Type the 6 digits your authenticator app shows')).toBeVisible();
+    await capture('sign-in-5-mfa');
+    await code.fill('123456');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect(page.getByRole('region', { name: 'Signed in as admin' })).toContainText(
+      'the AWS command line profile “work”',
+    );
+  } finally {
+    if (saved.config === undefined) delete process.env['AWS_CONFIG_FILE'];
+    else process.env['AWS_CONFIG_FILE'] = saved.config;
+    if (saved.credentials === undefined) delete process.env['AWS_SHARED_CREDENTIALS_FILE'];
+    else process.env['AWS_SHARED_CREDENTIALS_FILE'] = saved.credentials;
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,132 @@
+import type { AccessKeySummary } from '../../../../electron/common/domain';
+import type { BridgeError } from '../../../../electron/common/errors';
+import { api, call } from '../api';
+import { plural, shortKeyId } from '../format';
+import type { Announcer } from './announcer.svelte';
+
+export type KeyAction = 'activate' | 'deactivate' | 'delete';
+
+export interface OffboardSummary {
+  mode: 'deactivate' | 'delete';
+  done: string[];
+  unchanged: string[];
+  failed: { accessKeyId: string; error: BridgeError }[];
+}
+
+/** One person's access keys in AWS, and what can be done to them. */
+export class UserKeys {
+  userName = $state<string | null>(null);
+  keys = $state.raw<AccessKeySummary[]>([]);
+  loading = $state(false);
+  error = $state.raw<BridgeError | null>(null);
+  busy = $state.raw<{ accessKeyId: string; action: KeyAction } | null>(null);
+  actionError = $state.raw<{ accessKeyId: string; error: BridgeError } | null>(null);
+  offboarding = $state(false);
+  offboardSummary = $state.raw<OffboardSummary | null>(null);
+  readonly #announcer: Announcer;
+  #generation = 0;
+
+  constructor(announcer: Announcer) {
+    this.#announcer = announcer;
+  }
+
+  readonly activeCount = $derived(this.keys.filter((key) => key.status === 'Active').length);
+
+  /** Shows keys already known (e.g. from the two-key error) without asking AWS again. */
+  seed = (userName: string, keys: AccessKeySummary[]): void => {
+    this.#generation++;
+    this.userName = userName;
+    this.keys = keys;
+    this.error = null;
+    this.actionError = null;
+    this.offboardSummary = null;
+  };
+
+  show = async (userName: string): Promise<void> => {
+    this.userName = userName;
+    this.keys = [];
+    this.offboardSummary = null;
+    this.actionError = null;
+    await this.refresh();
+  };
+
+  refresh = async (): Promise<void> => {
+    const userName = this.userName;
+    if (userName === null) return;
+    const generation = ++this.#generation;
+    this.loading = true;
+    this.error = null;
+    const answer = await call(() => api.keys.list({ userName }));
+    if (generation !== this.#generation) return;
+    this.loading = false;
+    if (answer.ok) this.keys = answer.value;
+    else this.error = answer.error;
+  };
+
+  setStatus = async (key: AccessKeySummary, status: 'Active' | 'Inactive'): Promise<boolean> => {
+    this.busy = {
+      accessKeyId: key.accessKeyId,
+      action: status === 'Active' ? 'activate' : 'deactivate',
+    };
+    this.actionError = null;
+    const answer = await call(() =>
+      api.keys.setStatus({ userName: key.userName, accessKeyId: key.accessKeyId, status }),
+    );
+    this.busy = null;
+    if (!answer.ok) {
+      this.actionError = { accessKeyId: key.accessKeyId, error: answer.error };
+      return false;
+    }
+    this.keys = this.keys.map((k) => (k.accessKeyId === key.accessKeyId ? { ...k, status } : k));
+    this.#announcer.say(
+      `Key ${shortKeyId(key.accessKeyId)} is now ${status === 'Active' ? 'active' : 'deactivated'}.`,
+    );
+    return true;
+  };
+
+  /** The person confirmed in Keyward's own dialog, so a key still in use may go too. */
+  delete = async (key: AccessKeySummary): Promise<BridgeError | null> => {
+    this.busy = { accessKeyId: key.accessKeyId, action: 'delete' };
+    this.actionError = null;
+    const answer = await call(() =>
+      api.keys.delete({ userName: key.userName, accessKeyId: key.accessKeyId, confirmInUse: true }),
+    );
+    this.busy = null;
+    if (!answer.ok) return answer.error;
+    this.keys = this.keys.filter((k) => k.accessKeyId !== key.accessKeyId);
+    this.#announcer.say(`Key ${shortKeyId(key.accessKeyId)} was deleted.`);
+    return null;
+  };
+
+  /** Offboarding: every key of the person, one after the other, with a summary of each. */
+  offboard = async (mode: 'deactivate' | 'delete'): Promise<void> => {
+    const userName = this.userName;
+    if (userName === null) return;
+    this.offboarding = true;
+    const summary: OffboardSummary = { mode, done: [], unchanged: [], failed: [] };
+    for (const key of this.keys) {
+      if (mode === 'deactivate' && key.status !== 'Active') {
+        summary.unchanged.push(key.accessKeyId);
+        continue;
+      }
+      const answer =
+        mode === 'delete'
+          ? await call(() =>
+              api.keys.delete({ userName, accessKeyId: key.accessKeyId, confirmInUse: true }),
+            )
+          : await call(() =>
+              api.keys.setStatus({ userName, accessKeyId: key.accessKeyId, status: 'Inactive' }),
+            );
+      if (answer.ok) summary.done.push(key.accessKeyId);
+      else summary.failed.push({ accessKeyId: key.accessKeyId, error: answer.error });
+    }
+    this.offboarding = false;
+    this.offboardSummary = summary;
+    const verb = mode === 'delete' ? 'deleted' : 'deactivated';
+    this.#announcer.say(
+      `${userName}: ${plural(summary.done.length, 'key')} ${verb}` +
+        (summary.failed.length > 0 ? `, ${plural(summary.failed.length, 'key')} failed.` : '.'),
+    );
+    await this.refresh();
+  };
+}
