@@ -19,6 +19,7 @@ import type {
   Permissions,
   Settings,
   SignInChoices,
+  StoredKeyCheck,
   StoredProfile,
   UserPage,
   VaultStatus,
@@ -150,6 +151,11 @@ export const contract = {
     input: z.strictObject({ name: profileNameSchema }),
     output: returns<{ clearsInSeconds: number }>(),
   },
+  /** Asks AWS, with the stored key itself, whether it works, its status and last use. */
+  'profiles.check': {
+    input: z.strictObject({ name: profileNameSchema }),
+    output: returns<StoredKeyCheck>(),
+  },
   'profiles.remove': {
     input: z.strictObject({ name: profileNameSchema }),
     output: returns<null>(),
@@ -250,6 +256,12 @@ export const contract = {
   'clipboard.copyText': {
     input: z.strictObject({ text: boundedString(512) }),
     output: returns<null>(),
+  },
+
+  /** For secret-like text shown on screen (a generated passphrase): cleared like a key's secret. */
+  'clipboard.copySensitive': {
+    input: z.strictObject({ text: boundedString(512) }),
+    output: returns<{ clearsInSeconds: number }>(),
   },
 
   'settings.get': { input: noInput, output: returns<Settings>() },

@@ -132,6 +132,21 @@ export interface StoredProfile {
   description: string | null;
 }
 
+/** How a stored key is doing, asked with that key itself. */
+export interface StoredKeyCheck {
+  name: string;
+  /** Whether AWS accepts the key at all. */
+  working: boolean;
+  /** 'Active', 'Inactive', …; null when the key may not read it (or does not work). */
+  status: KeyStatus | null;
+  lastUsed: { date: string; service: string; region: string } | null;
+  /** False when AWS would not say, so a null lastUsed does not mean "never". */
+  lastUsedKnown: boolean;
+  /** Why the key does not work, in plain words; null when it works. */
+  problem: string | null;
+  checkedAt: string;
+}
+
 /** A key created by Keyward whose secret was never secured: it exists in AWS but is lost. */
 export interface LostKey {
   journalId: string;

@@ -57,6 +57,8 @@ export interface ErrorDetails {
   deniedAction?: string;
   /** An MFA device whose code is needed to sign in. */
   mfaSerial?: string;
+  /** AWS's id for the failed request, for an administrator or AWS support. */
+  requestId?: string;
 }
 
 /** For exhaustive switches: a new case that is not handled fails type-checking here. */

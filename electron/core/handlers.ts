@@ -71,6 +71,7 @@ export function createHandlers(services: Services): Handlers {
 
     'profiles.list': () => keyward.listStoredProfiles(),
     'profiles.copySecret': ({ name }) => keyward.copyStoredSecret(name),
+    'profiles.check': ({ name }) => keyward.checkStoredProfile(name),
     'profiles.remove': ({ name }) => keyward.removeStoredProfile(name).then(done),
 
     'identity.receivingCode': async () => ({ code: await handoff.receivingCode() }),
@@ -125,6 +126,11 @@ export function createHandlers(services: Services): Handlers {
     'clipboard.copyText': async ({ text }) => {
       await platform.writeClipboard(text);
       return null;
+    },
+
+    'clipboard.copySensitive': async ({ text }) => {
+      await keyward.copyToClipboardBriefly(text);
+      return { clearsInSeconds: (await keyward.settings.read()).clipboardSeconds };
     },
 
     'settings.get': () => keyward.settings.read(),

@@ -180,6 +180,34 @@ describe('users and keys', () => {
   });
 });
 
+describe('keys kept on this device', () => {
+  it('are checked with AWS using the key itself: working, status and last use, or why not', async () => {
+    const creds = f.sandbox.credentialsFor('alice');
+    await f.keyward.profiles.put('alice', {
+      ...creds,
+      userName: 'alice',
+      accountId: f.sandbox.accountId,
+      created: new Date().toISOString(),
+      description: null,
+    });
+    const check = await f.keyward.checkStoredProfile('alice');
+    expect(check).toMatchObject({
+      name: 'alice',
+      working: true,
+      status: 'Active',
+      lastUsedKnown: true,
+      problem: null,
+    });
+    expect(check.lastUsed).not.toBeNull();
+
+    await f.signInAs('admin');
+    await f.keyward.setKeyStatus('alice', creds.accessKeyId, 'Inactive');
+    const broken = await f.keyward.checkStoredProfile('alice');
+    expect(broken).toMatchObject({ working: false, status: null });
+    expect(broken.problem).toMatch(/did not accept/);
+  });
+});
+
 describe('creating a key', () => {
   it('holds the new secret behind a handle until it is stored in the keychain', async () => {
     await f.signInAs('admin');

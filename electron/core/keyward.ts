@@ -8,6 +8,7 @@ import type {
   Permissions,
   SignInChoices,
   SignInSource,
+  StoredKeyCheck,
   StoredProfile,
   UserPage,
 } from '../common/domain';
@@ -370,6 +371,12 @@ export class Keyward {
       accessKeyId: key.accessKeyId,
     });
     return { clearsInSeconds: (await this.settings.read()).clipboardSeconds };
+  }
+
+  async checkStoredProfile(name: string): Promise<StoredKeyCheck> {
+    const key = await this.profiles.require(name);
+    const { region, endpoint } = await this.settings.read();
+    return (await loadAws()).checkStoredKey(name, key, { region, endpoint });
   }
 
   async removeStoredProfile(name: string): Promise<void> {

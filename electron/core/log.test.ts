@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { maskKeyId, redact } from './log';
 
 describe('log redaction', () => {
+  it('leaves sentences that merely mention a passphrase or secret alone', () => {
+    const sentence =
+      'That passphrase does not open this file. The secret can never be shown again.';
+    expect(redact(sentence)).toBe(sentence);
+  });
+
   it('masks access key ids to their first and last four characters', () => {
     expect(maskKeyId('AKIAIOSFODNN7EXAMPLE')).toBe('AKIA…MPLE');
     expect(redact('[keys] create AKIAIOSFODNN7EXAMPLE ok')).toBe('[keys] create AKIA…MPLE ok');

@@ -9,7 +9,8 @@ const secretShapes: RegExp[] = [
   /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g,
   /AGE-SECRET-KEY-1[0-9A-Z]+/g,
   /(?<=(?:session|security)[_-]?token["'=:\s]+)[A-Za-z0-9/+=]{16,}/gi,
-  /(?<=(?:secret[_-]?access[_-]?key|secret|passphrase|password)["'=:\s]+)[^\s"',;]+/gi,
+  // An assignment (`secret=…`, `"passphrase": "…"`), not the word in a sentence ("That passphrase does…").
+  /(?<=(?:secret[_-]?access[_-]?key|secret|passphrase|password)["']?\s*[=:]\s*["']?)[^\s"',;]+/gi,
 ];
 const accessKeyId = /\b((?:AKIA|ASIA)[A-Z0-9]{12})([A-Z0-9]{4})\b/g;
 

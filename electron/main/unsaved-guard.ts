@@ -8,6 +8,11 @@ import type { Keyward } from '../core/keyward';
  */
 export function guardUnsavedSecrets(window: BrowserWindow, keyward: Keyward): void {
   let confirmed = false;
+  // The page also refuses to unload while a secret is unsaved (for the browser harness); in the app
+  // the question above is the one asked, so the page's refusal is not allowed to cancel silently.
+  window.webContents.on('will-prevent-unload', (event) => {
+    event.preventDefault();
+  });
   window.on('close', (event) => {
     if (confirmed || !keyward.pending.hasUnsecured()) return;
     event.preventDefault();

@@ -64,6 +64,14 @@ describe('AWS errors in plain words', () => {
     ).not.toContain('clock');
   });
 
+  it('keeps AWS’s request id in the details, for an administrator', () => {
+    const error = awsError('NoSuchEntity');
+    error.$metadata.requestId = 'c0ffee00-1111-2222-3333-444455556666';
+    expect(translateAwsError(error, { doing: 'list the access keys' }).details).toEqual({
+      requestId: 'c0ffee00-1111-2222-3333-444455556666',
+    });
+  });
+
   it('tells a network failure apart from an AWS answer', () => {
     const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
     expect(isNetworkFailure(reset)).toBe(true);

@@ -61,6 +61,16 @@ export function isThrottling(error: unknown): boolean {
  */
 export function translateAwsError(error: unknown, context: AwsErrorContext): AppError {
   if (error instanceof AppError) return error;
+  const translated = translate(error, context);
+  // AWS's request id lets an administrator or AWS support find the request; the UI folds it away.
+  const requestId = (error as { $metadata?: { requestId?: unknown } } | null)?.$metadata?.requestId;
+  if (typeof requestId === 'string' && requestId !== '') {
+    translated.details = { ...translated.details, requestId };
+  }
+  return translated;
+}
+
+function translate(error: unknown, context: AwsErrorContext): AppError {
   const code = awsErrorCode(error);
   const awsMessage = error instanceof Error ? error.message : '';
   const whom = context.userName ? ` for ${context.userName}` : '';

@@ -10,3 +10,4 @@ export { listUsersPage } from './users';
 export { createAccessKey } from '../secrets/create-key';
 export { verifyAccessKey } from './verify-key';
 export type { VerifiedKey } from './verify-key';
+export { checkStoredKey } from './check-stored-key';

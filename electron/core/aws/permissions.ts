@@ -15,7 +15,7 @@ const selfServiceActions: KeywardAction[] = [
 
 /** AWS's documented policy for people managing their own keys; what to ask an admin for. */
 export const selfManagementPolicy =
-  'the AWS policy that lets IAM users manage their own access keys ("iam:*AccessKey*" on "arn:aws:iam::*:user/${aws:username}")';
+  'the AWS policy that lets people manage their own access keys (AWS calls it self-management of access keys: "iam:*AccessKey*" on "arn:aws:iam::*:user/${aws:username}")';
 
 /**
  * What the signed-in identity may do, from a policy simulation where it may run one. Where it may
