@@ -4,7 +4,7 @@ import { AppError } from './errors';
 import type { HandoffDesk } from './handoff/handoff-desk';
 import { checkPassphraseStrength } from './handoff/passphrase-strength';
 import type { Handlers } from './ipc/dispatch';
-import type { Keyward } from './keyward';
+import { Keyward } from './keyward';
 import { KeyRotation } from './rotation/key-rotation';
 import { isAllowedExternalUrl } from './security/external-links';
 import { checkVault } from './vault/vault-status';
@@ -21,7 +21,9 @@ export interface Services {
 /** One handler per contract method: the type makes a missing or misspelt one a compile error. */
 export function createHandlers(services: Services): Handlers {
   const { keyward, handoff, appVersion, keywardCommand } = services;
-  const rotation = new KeyRotation(keyward);
+  // Rotation signs in with the key being rotated: on a session of its own, so the window's
+  // sign-in (an admin's, say) is not silently replaced by that key's.
+  const rotation = new KeyRotation(new Keyward(keyward.platform, keyward.secretStore));
   const { platform } = keyward;
   const done = () => null;
   return {

@@ -1,3 +1,4 @@
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -17,15 +18,23 @@ beforeEach(async () => {
   f = await startKeyward();
 });
 
+const savedEnv = { ...process.env };
+
 afterEach(async () => {
+  process.env = { ...savedEnv };
   setLogSink((line) => process.stderr.write(`${line}\n`));
   await f.close();
 });
 
 describe('secrets stay out of files, logs and error messages', () => {
-  it('after creating, copying, storing, handing off, claiming, losing and discarding keys', async () => {
+  it('after creating, copying, storing, handing off, claiming, AWS CLI set-up, rotating, auditing, losing and discarding keys', async () => {
     const started = Date.now() - 1000;
     const seeded = new Set(f.sandbox.state.accessKeys.keys());
+    // The secrets this test made Keyward handle (the seeded keys are test fixtures on disk).
+    const madeSecrets = () =>
+      [...f.sandbox.state.accessKeys.values()]
+        .filter((key) => !seeded.has(key.accessKeyId))
+        .map((key) => key.secretAccessKey);
     const origin = 'app://keyward';
     const dispatch = createDispatcher(
       createHandlers({
@@ -44,7 +53,7 @@ describe('secrets stay out of files, logs and error messages', () => {
     const created = await call('keys.create', { userName: 'alice', description: 'Leak check' });
     answers.push(created);
     if (!created.ok) throw new Error('create failed');
-    const { handle, accessKeyId } = created.value as { handle: string; accessKeyId: string };
+    const { handle } = created.value as { handle: string };
     answers.push(await call('keys.copySecret', { handle }));
     answers.push(await call('keys.storeInKeychain', { handle, profileName: 'alice-work' }));
     answers.push(await call('keys.storeInKeychain', { handle, profileName: 'alice-work' }));
@@ -66,6 +75,33 @@ describe('secrets stay out of files, logs and error messages', () => {
     answers.push(await call('keys.finish', { handle }));
     answers.push(await call('keys.list', { userName: 'alice' }));
     answers.push(await call('profiles.list', {}));
+    answers.push(await call('profiles.check', { name: 'alice-work' }));
+
+    // AWS CLI set-up, rotation and the audit export write files: none may hold a secret.
+    const awsDir = mkdtempSync(path.join(tmpdir(), 'keyward-leak-aws-'));
+    process.env['AWS_CONFIG_FILE'] = path.join(awsDir, 'config');
+    process.env['AWS_SHARED_CREDENTIALS_FILE'] = path.join(awsDir, 'credentials');
+    answers.push(await call('cli.setup', { profile: 'alice-work', region: 'eu-west-1' }));
+    // Make room: alice's own, recently used key goes first (rotation rightly refuses to remove it).
+    const seededAliceKey = f.sandbox.credentialsFor('alice').accessKeyId;
+    answers.push(
+      await call('keys.delete', {
+        userName: 'alice',
+        accessKeyId: seededAliceKey,
+        confirmInUse: true,
+      }),
+    );
+    const beforeRotation = madeSecrets();
+    const rotated = await call('keys.rotate', {
+      profile: 'alice-work',
+      graceDays: 0,
+      removeOtherKey: true,
+    });
+    answers.push(rotated);
+    if (!rotated.ok) throw new Error(`rotation failed: ${JSON.stringify(rotated.error)}`);
+    answers.push(await call('audit.run', {}));
+    f.platform.answerNextSave(path.join(f.platform.dataDir(), 'audit.csv'));
+    answers.push(await call('audit.export', {}));
 
     f.sandbox.faults.failNth('CreateAccessKey', 1, 'drop-after-commit');
     answers.push(await call('keys.create', { userName: 'auditor' }));
@@ -81,17 +117,14 @@ describe('secrets stay out of files, logs and error messages', () => {
         }),
       );
 
-    // The secrets this test made Keyward handle (the seeded keys are test fixtures on disk).
-    const secrets = [...f.sandbox.state.accessKeys.values()]
-      .filter((key) => !seeded.has(key.accessKeyId))
-      .map((key) => key.secretAccessKey)
-      .concat(discardedSecret);
-    expect(secrets.length).toBeGreaterThanOrEqual(3);
-    expect(secrets).toContain(f.sandbox.state.accessKeys.get(accessKeyId)?.secretAccessKey);
+    const secrets = [...new Set([...beforeRotation, ...madeSecrets(), discardedSecret])];
+    expect(secrets.length).toBeGreaterThanOrEqual(4);
+    expect(f.keyward.whoami()?.userName).toBe('admin');
 
     const leaks = [
       ...findSecrets(filesBelow(f.platform.dataDir()), secrets),
       ...findSecrets(filesWrittenSince(tmpdir(), started), secrets),
+      ...findSecrets(filesBelow(awsDir), secrets),
       ...findSecrets(
         filesBelow(f.platform.dataDir()),
         secrets.map((secret) => Buffer.from(secret).toString('base64')),
