@@ -14,12 +14,15 @@ const probeScript = path.join(import.meta.dirname, 'test-support/probe-vault.ts'
 const probe = `node --import tsx ${probeScript}`;
 
 async function probeIn(command: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
-  const { stdout } = await run(command, args, { env, timeout: 15_000 });
+  // The probe may end itself with SIGKILL once it has answered (see probe-vault.ts).
+  const { stdout } = await run(command, args, { env, timeout: 15_000 }).catch(
+    (error: unknown) => error as { stdout: string },
+  );
   return JSON.parse(stdout) as VaultStatus;
 }
 
 /** A session bus that starts nothing on demand, so no secret service can appear on it. */
-function emptyBusConfig(): string {
+function emptyBusConfig(extra = ''): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'keyward-bus-')), 'session.conf');
   writeFileSync(
     file,
@@ -27,9 +30,26 @@ function emptyBusConfig(): string {
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
 <busconfig><type>session</type><listen>unix:tmpdir=${tmpdir()}</listen>
 <policy context="default"><allow send_destination="*" eavesdrop="true"/><allow eavesdrop="true"/><allow own="*"/></policy>
+${extra}
 </busconfig>`,
   );
   return file;
+}
+
+/**
+ * A bus whose secret service never answers: asking for it starts a program that never claims the
+ * name, and the bus waits a minute before giving up — a keychain that hangs.
+ */
+function hangingBusConfig(): string {
+  const services = mkdtempSync(path.join(tmpdir(), 'keyward-bus-services-'));
+  writeFileSync(
+    path.join(services, 'org.freedesktop.secrets.service'),
+    // The stand-in closes its inherited output, or the test would wait for it to exit.
+    '[D-BUS Service]\nName=org.freedesktop.secrets\nExec=/bin/sh -c "exec /bin/sleep 60 </dev/null >/dev/null 2>&1"\n',
+  );
+  return emptyBusConfig(
+    `<servicedir>${services}</servicedir><limit name="service_start_timeout">60000</limit>`,
+  );
 }
 
 describe('keychain status', () => {
@@ -62,6 +82,20 @@ describe('keychain status', () => {
       message: 'No keychain service is running, so Keyward has nowhere safe to keep your keys.',
       hint: 'On Linux, install and unlock GNOME Keyring or KWallet, then choose "Try again".',
     });
+  });
+
+  it('gives up on a keychain that never answers, instead of freezing', async () => {
+    const started = Date.now();
+    const status = await probeIn('dbus-run-session', [
+      `--config-file=${hangingBusConfig()}`,
+      '--',
+      'sh',
+      '-c',
+      probe,
+    ]);
+    expect(status).toMatchObject({ state: 'unavailable', problem: 'timeout' });
+    if (status.state === 'unavailable') expect(status.hint).toMatch(/password prompt/);
+    expect(Date.now() - started).toBeLessThan(14_000);
   });
 
   it('tells a locked keyring apart, with how to unlock it', async () => {
