@@ -16,7 +16,7 @@ const names = ['credential_process_ms', 'credential_process_vs_node_ratio'] as c
 const units = ['ms', '×'] as const;
 
 /**
- * How `keyward credential-process` runs here. bin/keyward imports out/cli/credential-process.js
+ * How `keyward credential-process` runs here. bin/keyward imports out/main/credential-process.js
  * when `npm run build` made it; without a build it would compile TypeScript through tsx, which is
  * a development path, so the benchmark bundles the same entry with Vite instead.
  */
@@ -24,7 +24,7 @@ function findCli(): { file: string; args: string[]; built: boolean } | null {
   const launcher = 'bin/keyward';
   const fast = 'electron/cli/credential-process.ts';
   if (
-    existsSync(path.join(root, 'out/cli/credential-process.js')) &&
+    existsSync(path.join(root, 'out/main/credential-process.js')) &&
     existsSync(path.join(root, launcher))
   ) {
     return { file: launcher, args: ['credential-process'], built: true };
@@ -73,7 +73,7 @@ export async function measureCredentialProcess(): Promise<Figure[]> {
     } catch (error) {
       return skipBoth(`could not bundle ${cli.file}: ${message(error)}`, how);
     }
-    how += `; no out/cli build yet, so ${cli.file} bundled with Vite and run with node`;
+    how += `; no out/main build yet, so ${cli.file} bundled with Vite and run with node`;
   } else {
     how += `; node ${cli.file}`;
   }
