@@ -51,26 +51,3 @@ export function benchKeychain(): KeytarStore {
     service: `Keyward-bench-${randomBytes(4).toString('hex')}`,
   });
 }
-
-/** For machines without a keychain: the IAM figures do not measure the keychain. */
-export class MemoryStore implements SecretStore {
-  readonly backend = 'memory (no OS keychain reachable)';
-  readonly #entries = new Map<string, string>();
-
-  get(account: string): Promise<string | null> {
-    return Promise.resolve(this.#entries.get(account) ?? null);
-  }
-
-  set(account: string, secret: string): Promise<void> {
-    this.#entries.set(account, secret);
-    return Promise.resolve();
-  }
-
-  delete(account: string): Promise<boolean> {
-    return Promise.resolve(this.#entries.delete(account));
-  }
-
-  list(): Promise<string[]> {
-    return Promise.resolve([...this.#entries.keys()]);
-  }
-}

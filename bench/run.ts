@@ -10,7 +10,8 @@ import { parseArgs } from 'node:util';
 import { setLogSink } from '../electron/core/log';
 import { checkVault } from '../electron/core/vault/vault-status';
 import type { SecretStore } from '../electron/core/vault/secret-store';
-import { benchKeychain, MemoryStore } from './bench-keyward';
+import { MemoryStore } from '../electron/core/vault/memory-store';
+import { benchKeychain } from './bench-keyward';
 import { root } from './bundle';
 import { formatFigure, meets, round, skipped, type Figure } from './figures';
 import { measureCredentialProcess } from './measure-credential-process';
@@ -59,7 +60,8 @@ async function section(
 
 const keychain = benchKeychain();
 const vault = await checkVault(keychain, process.platform);
-const store: SecretStore = vault.state === 'ready' ? keychain : new MemoryStore();
+const store: SecretStore =
+  vault.state === 'ready' ? keychain : new MemoryStore('memory (no OS keychain reachable)');
 
 await section(
   'iam',

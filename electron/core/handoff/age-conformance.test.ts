@@ -8,7 +8,7 @@ import { decryptHandoff, inspectHandoff } from './handoff-file';
 import type { OpenHandoffOptions } from './handoff-file';
 import { loadAgeVectors, sha256Hex } from './test-support/conformance-vectors';
 import type { AgeVector, VectorExpectation } from './test-support/conformance-vectors';
-import { MemoryStore } from './test-support/memory-store';
+import { MemoryStore } from '../vault/memory-store';
 
 /**
  * Conformance with the C2SP age test vectors (npm `cctv-age`). They run through decryptHandoff,

@@ -14,7 +14,7 @@ import { HandoffError } from './handoff-error';
 import type { HandoffProblem } from './handoff-error';
 import { inspectHandoff, openHandoff, sealHandoff } from './handoff-file';
 import { generatePassphrase } from './passphrase';
-import { MemoryStore } from './test-support/memory-store';
+import { MemoryStore } from '../vault/memory-store';
 import { sampleKey } from './test-support/sample-keys';
 import { watchForLeaks } from './test-support/leak-watch';
 

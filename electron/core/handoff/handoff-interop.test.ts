@@ -13,7 +13,7 @@ import {
   ageEncryptWithPassphrase,
 } from './test-support/age-cli';
 import { watchForLeaks } from './test-support/leak-watch';
-import { MemoryStore } from './test-support/memory-store';
+import { MemoryStore } from '../vault/memory-store';
 import { sampleKey } from './test-support/sample-keys';
 
 // Debian's reference `age` (1.1) must read what Keyward writes, and Keyward what age writes.

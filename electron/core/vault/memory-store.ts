@@ -1,9 +1,16 @@
-import type { SecretStore } from '../../vault/secret-store';
+import type { SecretStore } from './secret-store';
 
-/** A keychain stand-in for tests that are about files, not about the keychain. */
+/**
+ * A keychain stand-in held in memory, for tests about files rather than the keychain and for the
+ * benchmark on machines without one. Never used by the app itself.
+ */
 export class MemoryStore implements SecretStore {
-  readonly backend = 'memory';
+  readonly backend: string;
   readonly #entries = new Map<string, string>();
+
+  constructor(backend = 'memory') {
+    this.backend = backend;
+  }
 
   get(account: string): Promise<string | null> {
     return Promise.resolve(this.#entries.get(account) ?? null);
