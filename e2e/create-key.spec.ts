@@ -144,7 +144,9 @@ test('with two keys already, the person deletes the unused one and then creates 
   const passphrase = page.getByRole('textbox', { name: 'Passphrase' });
   await expect(passphrase).toBeVisible({ timeout: 15_000 });
   expect((await passphrase.inputValue()).split('-').length).toBeGreaterThanOrEqual(6);
+  // The passphrase unlocks the file, so it leaves the clipboard again like a secret does.
   await page.getByRole('button', { name: 'Copy passphrase' }).click();
+  await expect(page.getByText(/Copied\. Clipboard clears in \d+ s/)).toBeVisible();
   expect(device.platform.clipboard).toBe(await passphrase.inputValue());
   await page.getByRole('button', { name: 'Copy secret' }).click();
   await expect(page.getByText(/Copied\. Clipboard clears in \d+ s/)).toBeVisible();

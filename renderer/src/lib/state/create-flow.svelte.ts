@@ -192,6 +192,19 @@ export class CreateFlow implements LeaveGuard {
     else this.revealError = answer.error;
   };
 
+  /** The generated passphrase unlocks the file: main clears it from the clipboard like a secret. */
+  copyPassphrase = async (): Promise<void> => {
+    const text = this.savedFile?.passphrase;
+    if (!text) return;
+    this.fileError = null;
+    const answer = await call(() => api.clipboard.copySensitive({ text }));
+    if (answer.ok) {
+      this.#clipboard.start('new-key-passphrase', answer.value.clearsInSeconds, 'Passphrase');
+    } else {
+      this.fileError = answer.error;
+    }
+  };
+
   storeInKeychain = async (): Promise<void> => {
     const handle = this.key?.handle;
     if (!handle || !this.open) return;

@@ -1,7 +1,8 @@
 import { createContext } from 'svelte';
 import type { BridgeError } from '../../../../electron/common/errors';
 
-export type ScreenName = 'start' | 'my-keys' | 'receive' | 'create' | 'people' | 'account';
+export type ScreenName =
+  'start' | 'my-keys' | 'receive' | 'create' | 'people' | 'audit' | 'account' | 'settings';
 
 /**
  * Something that may not be left silently: the create flow while a new key's secret is not kept

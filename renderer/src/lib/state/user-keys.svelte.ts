@@ -84,6 +84,24 @@ export class UserKeys {
     return true;
   };
 
+  /** Sets (or, with an empty text, clears) a key's description; null when done, else why not. */
+  describe = async (key: AccessKeySummary, description: string): Promise<BridgeError | null> => {
+    const answer = await call(() =>
+      api.keys.describe({ userName: key.userName, accessKeyId: key.accessKeyId, description }),
+    );
+    if (!answer.ok) return answer.error;
+    const value = description === '' ? null : description;
+    this.keys = this.keys.map((k) =>
+      k.accessKeyId === key.accessKeyId ? { ...k, description: value } : k,
+    );
+    this.#announcer.say(
+      value === null
+        ? `The description of key ${shortKeyId(key.accessKeyId)} was removed.`
+        : `Key ${shortKeyId(key.accessKeyId)} is now described as “${value}”.`,
+    );
+    return null;
+  };
+
   /** The person confirmed in Keyward's own dialog, so a key still in use may go too. */
   delete = async (key: AccessKeySummary): Promise<BridgeError | null> => {
     this.busy = { accessKeyId: key.accessKeyId, action: 'delete' };

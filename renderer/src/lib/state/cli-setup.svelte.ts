@@ -1,0 +1,108 @@
+import { createContext } from 'svelte';
+import type { CliRemoveResult, CliSetupResult } from '../../../../electron/common/domain';
+import type { BridgeError } from '../../../../electron/common/errors';
+import { api, call } from '../api';
+import type { Announcer } from './announcer.svelte';
+
+/** AWS's region names: "eu-west-1", "us-gov-west-1" (main checks the same shape again). */
+export const regionPattern = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+
+export function regionProblem(region: string): string | null {
+  if (region === '' || regionPattern.test(region)) return null;
+  return 'That is not an AWS region name. Use one such as us-east-1 or eu-west-1, or leave it empty.';
+}
+
+/**
+ * Making `aws --profile NAME` use one kept key: main adds a `credential_process` line for it to
+ * the AWS config file, so the command line asks Keyward, and Keyward reads the keychain. No
+ * secret is ever written to a file.
+ */
+export class CliProfile {
+  readonly profile: string;
+  busy = $state<'setup' | 'remove' | null>(null);
+  error = $state.raw<BridgeError | null>(null);
+  /** The last thing done in this session: set up, or removed. */
+  done = $state.raw<
+    { kind: 'setup'; result: CliSetupResult } | { kind: 'remove'; result: CliRemoveResult } | null
+  >(null);
+  readonly #announcer: Announcer;
+
+  constructor(profile: string, announcer: Announcer) {
+    this.profile = profile;
+    this.#announcer = announcer;
+  }
+
+  /** The command that shows the set-up works: AWS answers with whose key it is. */
+  get exampleCommand(): string {
+    return `aws sts get-caller-identity --profile ${this.profile}`;
+  }
+
+  setup = async (region: string | null): Promise<boolean> => {
+    this.busy = 'setup';
+    this.error = null;
+    const answer = await call(() => api.cli.setup({ profile: this.profile, region }));
+    this.busy = null;
+    if (!answer.ok) {
+      this.error = answer.error;
+      return false;
+    }
+    this.done = { kind: 'setup', result: answer.value };
+    this.#announcer.say(
+      answer.value.changed
+        ? `The AWS command line can now use “${this.profile}”.`
+        : `The AWS command line was already set up for “${this.profile}”. Nothing changed.`,
+    );
+    return true;
+  };
+
+  remove = async (): Promise<boolean> => {
+    this.busy = 'remove';
+    this.error = null;
+    const answer = await call(() => api.cli.remove({ profile: this.profile }));
+    this.busy = null;
+    if (!answer.ok) {
+      this.error = answer.error;
+      return false;
+    }
+    this.done = { kind: 'remove', result: answer.value };
+    this.#announcer.say(
+      answer.value.removed
+        ? `Removed “${this.profile}” from the AWS command line’s settings.`
+        : `The AWS command line’s settings had nothing of Keyward’s for “${this.profile}”.`,
+    );
+    return true;
+  };
+}
+
+/** One CliProfile per kept key for the whole window, so a result stays while the window is open. */
+export class CliSetups {
+  // Not reactive on purpose (entries are made while rendering); null prototype, since a profile
+  // may well be called "constructor".
+  readonly #byProfile: Record<string, CliProfile | undefined> = Object.create(null) as Record<
+    string,
+    CliProfile | undefined
+  >;
+  readonly #announcer: Announcer;
+  /** Keyward's own region, offered as the command line's default. */
+  defaultRegion = $state('');
+
+  constructor(announcer: Announcer) {
+    this.#announcer = announcer;
+  }
+
+  of = (profile: string): CliProfile => {
+    let entry = this.#byProfile[profile];
+    if (!entry) {
+      entry = new CliProfile(profile, this.#announcer);
+      this.#byProfile[profile] = entry;
+    }
+    return entry;
+  };
+
+  loadDefaultRegion = async (): Promise<void> => {
+    const answer = await call(() => api.settings.get());
+    if (answer.ok) this.defaultRegion = answer.value.region;
+  };
+}
+
+export const [getCliSetups, setCliSetups] = createContext<CliSetups>();
