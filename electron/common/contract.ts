@@ -217,6 +217,11 @@ export const contract = {
     input: z.strictObject({ profile: profileNameSchema, region: boundedString(32).nullable() }),
     output: returns<CliSetupResult>(),
   },
+  /** Whether the AWS config already points this profile at Keyward ('keyward'), at something else, or has none. */
+  'cli.status': {
+    input: z.strictObject({ profile: profileNameSchema }),
+    output: returns<{ state: 'keyward' | 'other' | 'absent' }>(),
+  },
   'cli.remove': {
     input: z.strictObject({ profile: profileNameSchema }),
     output: returns<CliRemoveResult>(),

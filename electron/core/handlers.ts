@@ -1,5 +1,5 @@
 import { isAuditCancelled } from './audit/audit-service';
-import { removeCliProfile, setupCliProfile } from './aws-config/cli-profile';
+import { cliProfileState, removeCliProfile, setupCliProfile } from './aws-config/cli-profile';
 import { AppError } from './errors';
 import type { HandoffDesk } from './handoff/handoff-desk';
 import { checkPassphraseStrength } from './handoff/passphrase-strength';
@@ -21,9 +21,7 @@ export interface Services {
 /** One handler per contract method: the type makes a missing or misspelt one a compile error. */
 export function createHandlers(services: Services): Handlers {
   const { keyward, handoff, appVersion, keywardCommand } = services;
-  // Rotation signs in with the key being rotated: on a session of its own, so the window's
-  // sign-in (an admin's, say) is not silently replaced by that key's.
-  const rotation = new KeyRotation(new Keyward(keyward.platform, keyward.secretStore));
+  const rotation = rotationFor(keyward);
   const { platform } = keyward;
   const done = () => null;
   return {
@@ -101,6 +99,7 @@ export function createHandlers(services: Services): Handlers {
     },
 
     'cli.setup': ({ profile, region }) => setupCliProfile(profile, { keywardCommand, region }),
+    'cli.status': async ({ profile }) => ({ state: await cliProfileState(profile) }),
     'cli.remove': ({ profile }) => removeCliProfile(profile),
     'keys.rotate': ({ profile, graceDays, removeOtherKey }) =>
       rotation.rotate(profile, { graceDays, removeOtherKey }),
@@ -138,4 +137,12 @@ export function createHandlers(services: Services): Handlers {
     'settings.get': () => keyward.settings.read(),
     'settings.update': (change) => keyward.settings.update(change),
   };
+}
+
+/**
+ * Rotation signs in with the key being rotated: on a session of its own, so the window's sign-in
+ * (an admin's, say) is not silently replaced by that key's.
+ */
+export function rotationFor(keyward: Keyward): KeyRotation {
+  return new KeyRotation(new Keyward(keyward.platform, keyward.secretStore));
 }

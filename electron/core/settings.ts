@@ -2,6 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Settings } from '../common/domain';
+import { AppError } from './errors';
 import { writeFileAtomic } from './files/atomic-write';
 import { log } from './log';
 
@@ -22,6 +23,21 @@ export const settingsSchema = z.strictObject({
   clipboardSeconds: z.number().int().min(5).max(600),
   staleKeyDays: z.number().int().min(1).max(3650),
 });
+
+const fieldNames: Record<string, string> = {
+  region: 'AWS region',
+  endpoint: 'endpoint address',
+  clipboardSeconds: 'clipboard time',
+  staleKeyDays: 'key age limit',
+};
+
+const settingHints: Record<string, string> = {
+  region: 'Type a region code such as eu-west-1 or us-east-1.',
+  endpoint:
+    'Type a full address starting with https:// (or http:// for a local test service), or leave it empty for AWS.',
+  clipboardSeconds: 'Choose between 5 and 600 seconds.',
+  staleKeyDays: 'Choose between 1 and 3650 days.',
+};
 
 /** Non-secret settings in the data folder. A damaged file falls back to defaults, loudly. */
 export class SettingsFile {
@@ -47,7 +63,17 @@ export class SettingsFile {
   }
 
   async update(change: Partial<Settings>): Promise<Settings> {
-    const next = settingsSchema.parse({ ...(await this.read()), ...change });
+    const parsed = settingsSchema.safeParse({ ...(await this.read()), ...change });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = String(issue?.path[0] ?? 'setting');
+      throw new AppError(
+        'invalid-input',
+        `That ${fieldNames[field] ?? 'setting'} cannot be used${issue?.message && !issue.message.startsWith('Invalid') ? `: use ${issue.message}` : ''}.`,
+        settingHints[field] ?? 'Check the value and try again.',
+      );
+    }
+    const next = parsed.data;
     await mkdir(path.dirname(this.#file), { recursive: true });
     await writeFileAtomic(this.#file, `${JSON.stringify(next, null, 2)}\n`);
     return next;

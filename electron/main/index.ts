@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { app, session, shell } from 'electron';
 import { createDispatcher } from '../core/ipc/dispatch';
-import { createHandlers } from '../core/handlers';
+import { createHandlers, rotationFor } from '../core/handlers';
 import { HandoffDesk } from '../core/handoff/handoff-desk';
 import { Keyward } from '../core/keyward';
+import { describeError, log } from '../core/log';
 import { KeytarStore } from '../core/vault/keytar-store';
 import { appEntryUrl, appOrigin, registerAppScheme, serveRenderer } from './app-protocol';
 import { commandLineArguments, runCommandLine } from './command-line';
@@ -79,6 +80,12 @@ function start(): void {
       : [path.join(app.getAppPath(), 'bin', 'keyward')],
   });
   registerIpc(createDispatcher(handlers, pageOrigin));
+  // Old keys kept inactive after a rotation are deleted once their grace period is over.
+  void rotationFor(keyward)
+    .deleteRetiredKeys()
+    .catch((error: unknown) => {
+      log('rotation', `retired keys not checked: ${describeError(error)}`);
+    });
   mainWindow = createMainWindow(pageUrl, path.join(here, '../preload/index.cjs'), !app.isPackaged);
   guardUnsavedSecrets(mainWindow, keyward);
 }

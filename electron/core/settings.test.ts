@@ -1,0 +1,44 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SettingsFile, defaultSettings } from './settings';
+
+const fresh = () => mkdtempSync(path.join(tmpdir(), 'keyward-settings-'));
+
+describe('settings', () => {
+  it('start from defaults and keep what is changed', async () => {
+    const dir = fresh();
+    const settings = new SettingsFile(dir);
+    expect(await settings.read()).toEqual(defaultSettings);
+    await settings.update({ region: 'eu-west-1', clipboardSeconds: 45 });
+    expect(await new SettingsFile(dir).read()).toMatchObject({
+      region: 'eu-west-1',
+      clipboardSeconds: 45,
+    });
+    expect(JSON.parse(readFileSync(path.join(dir, 'settings.json'), 'utf8'))).toMatchObject({
+      region: 'eu-west-1',
+    });
+  });
+
+  it.each([
+    [{ region: 'Europe' }, 'That AWS region cannot be used', 'eu-west-1'],
+    [{ endpoint: 'ftp://example.test' }, 'That endpoint address cannot be used', 'https://'],
+    [{ clipboardSeconds: 2 }, 'That clipboard time cannot be used', 'between 5 and 600'],
+    [{ staleKeyDays: 0 }, 'That key age limit cannot be used', 'between 1 and 3650'],
+  ])('refuse %j in plain words and keep the old value', async (change, message, hint) => {
+    const settings = new SettingsFile(fresh());
+    await expect(settings.update(change)).rejects.toMatchObject({
+      code: 'invalid-input',
+      message: expect.stringContaining(message) as string,
+      hint: expect.stringContaining(hint) as string,
+    });
+    expect(await settings.read()).toEqual(defaultSettings);
+  });
+
+  it('fall back to defaults when the file is damaged', async () => {
+    const dir = fresh();
+    writeFileSync(path.join(dir, 'settings.json'), '{ not json');
+    expect(await new SettingsFile(dir).read()).toEqual(defaultSettings);
+  });
+});
