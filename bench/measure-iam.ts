@@ -1,5 +1,5 @@
 import { runAudit } from '../electron/core/audit';
-import { createUserSearch, userSearchText } from '../electron/core/audit/user-filter';
+import { createUserSearch, userSearchText } from '../renderer/src/lib/user-search';
 import type { IamUserSummary } from '../electron/common/domain';
 import type { SecretStore } from '../electron/core/vault/secret-store';
 import { signedInKeyward } from './bench-keyward';

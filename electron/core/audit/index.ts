@@ -11,8 +11,6 @@ export * from '../../common/audit';
 export { CredentialReportFormatError, parseCredentialReport } from './credential-report';
 export type { AuditedUser, ParsedCredentialReport } from './credential-report';
 export { SeenUsers } from './seen-users';
-export { createUserSearch, normaliseForSearch, userSearchText } from './user-filter';
-export type { UserSearch } from './user-filter';
 export type { AuditHost, AuditOptions } from './run-audit';
 
 export async function runAudit(host: AuditHost, options?: AuditOptions): Promise<AuditResult> {

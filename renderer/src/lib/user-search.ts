@@ -1,7 +1,5 @@
-// Filtering loaded users (or audit rows) as a person types, without asking IAM again. Pure
-// TypeScript with no imports, so the renderer can use it as it is.
-// FIXME: move to electron/common (or renderer/src/lib) when the user list screen adopts it: the
-// renderer may not import from electron/core.
+// Filtering loaded users as a person types, without asking AWS again. Pure TypeScript with no
+// imports: the people list uses it, and `npm run bench` measures this same function.
 
 export interface UserSearch<T> {
   /** Items whose text contains every word of `query` (any case, accents ignored), in order. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createUserSearch, userSearchText } from './user-filter';
+import { createUserSearch, userSearchText } from './user-search';
 
 const users = [
   { userName: 'alex.smith', path: '/engineering/' },
