@@ -22,10 +22,10 @@ import { AppError } from './errors';
 import { log, maskKeyId } from './log';
 import type { Platform } from './platform';
 import { Journal } from './secrets/journal';
-import { PendingSecrets } from './secrets/pending-secrets';
+import { PendingSecrets, storedKeyOf } from './secrets/pending-secrets';
 import type { PendingSecret } from './secrets/pending-secrets';
 import { SettingsFile } from './settings';
-import { ProfileStore, checkProfileName, summarize } from './vault/profile-store';
+import { ProfileStore, summarize } from './vault/profile-store';
 import type { SecretStore } from './vault/secret-store';
 
 const recentUseDays = 7;
@@ -268,22 +268,8 @@ export class Keyward {
 
   async storeInKeychain(handle: string, profileName: string): Promise<StoredProfile> {
     const pending = this.pending.get(handle);
-    checkProfileName(profileName);
-    if (await this.profiles.get(profileName)) {
-      throw new AppError(
-        'conflict',
-        `A key called "${profileName}" is already stored on this computer.`,
-        'Choose another name, or remove the old key from Keyward first.',
-      );
-    }
-    const key = {
-      accessKeyId: pending.accessKeyId,
-      secretAccessKey: pending.secretAccessKey,
-      userName: pending.userName,
-      accountId: pending.accountId,
-      created: pending.created,
-      description: pending.description,
-    };
+    await this.profiles.requireFree(profileName);
+    const key = storedKeyOf(pending);
     await this.profiles.put(profileName, key);
     await this.markSecured(pending, 'keychain');
     await this.#record(pending, 'key.stored', profileName);

@@ -1,5 +1,8 @@
 import { CsvSyntaxError, formatCsvRecords, parseCsvRecords } from './csv-records';
 import { HandoffError } from './handoff-error';
+import type { HandoffKeySummary } from '../../common/domain';
+
+export type { HandoffKeySummary };
 
 /**
  * The plaintext inside a hand-off file: CSV, so `age -d` gives a file a person recognises.
@@ -36,15 +39,6 @@ export interface HandoffKey extends ConsoleKey {
 /** What a hand-off contains: Keyward's full rows, or the console's own two-column download. */
 export type HandoffContents =
   { layout: 'keyward'; keys: HandoffKey[] } | { layout: 'iam-console'; keys: ConsoleKey[] };
-
-/** What can be shown about a key before it is claimed: everything but the secret. */
-export interface HandoffKeySummary {
-  accessKeyId: string;
-  userName: string | null;
-  accountId: string | null;
-  description: string | null;
-  created: string | null;
-}
 
 export const maxHandoffKeys = 10;
 export const maxDescriptionLength = 256;

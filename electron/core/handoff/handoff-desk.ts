@@ -164,13 +164,7 @@ export class HandoffDesk {
         'Start again from "Open key file".',
       );
     }
-    if (await this.#keyward.profiles.get(profileName)) {
-      throw new AppError(
-        'conflict',
-        `A key called "${profileName}" is already stored on this computer.`,
-        'Choose another name, or remove the old key first.',
-      );
-    }
+    await this.#keyward.profiles.requireFree(profileName);
     const { region, endpoint } = await this.#keyward.settings.read();
     const aws = await import('../aws');
     let verified: Awaited<ReturnType<typeof aws.verifyAccessKey>> | null = null;

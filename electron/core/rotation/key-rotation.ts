@@ -1,3 +1,4 @@
+import { storedKeyOf } from '../secrets/pending-secrets';
 import type { RotationResult, RollbackResult, RotationStatus } from '../../common/domain';
 import type { AccessKeySummary, NewKey } from '../../common/domain';
 import { AppError } from '../errors';
@@ -314,14 +315,7 @@ export class KeyRotation {
   async #stage(state: RotationInProgress, handle: string): Promise<StoredKey> {
     const { profile } = state;
     const pending = this.#keyward.pending.get(handle);
-    const staged: StoredKey = {
-      accessKeyId: pending.accessKeyId,
-      secretAccessKey: pending.secretAccessKey,
-      userName: pending.userName,
-      accountId: pending.accountId,
-      created: pending.created,
-      description: pending.description,
-    };
+    const staged: StoredKey = storedKeyOf(pending);
     try {
       await this.#spares.staged.put(profile, staged);
     } catch (error) {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { PendingKeyState, SecuredBy } from '../../common/domain';
 import { AppError } from '../errors';
+import type { StoredKey } from '../vault/profile-store';
 
 /** A new key's secret, between CreateAccessKey and "forgotten". Lives in main's memory only. */
 export interface PendingSecret {
@@ -13,6 +14,18 @@ export interface PendingSecret {
   created: string;
   description: string | null;
   securedBy: Set<SecuredBy>;
+}
+
+/** What the keychain keeps for a new key: everything but the handle and bookkeeping. */
+export function storedKeyOf(pending: PendingSecret): StoredKey {
+  return {
+    accessKeyId: pending.accessKeyId,
+    secretAccessKey: pending.secretAccessKey,
+    userName: pending.userName,
+    accountId: pending.accountId,
+    created: pending.created,
+    description: pending.description,
+  };
 }
 
 /**

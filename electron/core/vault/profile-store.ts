@@ -84,6 +84,17 @@ export class ProfileStore {
     return key;
   }
 
+  /** Refuses a name already in use, before anything else happens under it. */
+  async requireFree(name: string): Promise<void> {
+    if (await this.get(name)) {
+      throw new AppError(
+        'conflict',
+        `A key called "${name}" is already stored on this computer.`,
+        'Choose another name, or remove the old key from Keyward first.',
+      );
+    }
+  }
+
   async remove(name: string): Promise<boolean> {
     checkProfileName(name);
     return this.#store.delete(accountPrefix + name);
