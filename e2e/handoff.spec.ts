@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { signInWithStoredKey } from './harness/ui';
+import { openPeopleSignedIn } from './harness/ui';
 
 test('an admin creates a key sealed to a colleague’s receiving code; the colleague opens it and Keyward verifies it', async ({
   page,
@@ -22,11 +22,7 @@ test('an admin creates a key sealed to a colleague’s receiving code; the colle
   // The admin's computer.
   await device.keepKeyOf('admin', 'admin-key');
   await launch();
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('button', { name: 'People’s keys' })
-    .click();
-  await signInWithStoredKey(page, 'admin-key');
+  await openPeopleSignedIn(page, 'admin-key');
   await page.getByRole('searchbox', { name: 'Find a person' }).fill('alice');
   await page.getByRole('searchbox', { name: 'Find a person' }).press('Enter');
   await page.getByRole('button', { name: 'Create a key for alice' }).click();

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { signInWithStoredKey } from './harness/ui';
+import { openPeopleSignedIn } from './harness/ui';
 
 test('an admin edits a key’s description; a character AWS refuses is explained before saving', async ({
   page,
@@ -10,11 +10,7 @@ test('an admin edits a key’s description; a character AWS refuses is explained
 }) => {
   await device.keepKeyOf('admin', 'admin-key');
   await launch();
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('button', { name: 'People’s keys' })
-    .click();
-  await signInWithStoredKey(page, 'admin-key');
+  await openPeopleSignedIn(page, 'admin-key');
   await page.getByRole('option', { name: 'bob' }).click();
   const [, ciKey] = sandbox.state.keysOf('bob');
   const card = page.getByRole('article').filter({ hasText: ciKey!.accessKeyId });

@@ -1,18 +1,7 @@
 import { defaultSeed, generateSeed } from './sandbox';
 import type { SandboxSeed } from './sandbox';
 import { expect, test } from './fixtures';
-import type { Page } from './fixtures';
-import { signInWithStoredKey } from './harness/ui';
-
-async function openPeople(page: Page): Promise<void> {
-  // A key is kept already, so Keyward opens on "My keys"; the sidebar leads to the workspace.
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('button', { name: 'People’s keys' })
-    .click();
-  await expect(page.getByRole('heading', { level: 2, name: 'People’s keys' })).toBeFocused();
-  await signInWithStoredKey(page, 'admin-key');
-}
+import { openPeopleSignedIn } from './harness/ui';
 
 test('an admin finds a person, deactivates and reactivates a key, and deletes one after typing its id', async ({
   page,
@@ -23,7 +12,7 @@ test('an admin finds a person, deactivates and reactivates a key, and deletes on
 }) => {
   await device.keepKeyOf('admin', 'admin-key');
   await launch();
-  await openPeople(page);
+  await openPeopleSignedIn(page, 'admin-key');
   const search = page.getByRole('searchbox', { name: 'Find a person' });
   const list = page.getByRole('listbox', { name: 'People' });
   await expect(list.getByRole('option')).toHaveCount(5);
@@ -76,7 +65,7 @@ test('offboarding deactivates, then deletes, all of a person’s keys in one act
 }) => {
   await device.keepKeyOf('admin', 'admin-key');
   await launch();
-  await openPeople(page);
+  await openPeopleSignedIn(page, 'admin-key');
   await page.getByRole('option', { name: 'bob' }).click();
   const [oldKey, ciKey] = sandbox.state.keysOf('bob');
 
@@ -133,7 +122,7 @@ test.describe('an account with 10,000 people', () => {
     expect(total).toBeGreaterThanOrEqual(10_000);
     await device.keepKeyOf('admin', 'admin-key');
     await launch();
-    await openPeople(page);
+    await openPeopleSignedIn(page, 'admin-key');
     const list = page.getByRole('listbox', { name: 'People' });
     await expect(list.getByRole('option').first()).toBeVisible();
     await expect(

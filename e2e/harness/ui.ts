@@ -8,6 +8,16 @@ export async function signInWithStoredKey(page: Page, profileName: string): Prom
   await expect(page.getByText('Signed in to AWS as')).toBeVisible();
 }
 
+/** Opens People's keys from the sidebar and signs in there with a key kept in Keyward. */
+export async function openPeopleSignedIn(page: Page, profileName: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: 'People’s keys' })
+    .click();
+  await expect(page.getByRole('heading', { level: 2, name: 'People’s keys' })).toBeFocused();
+  await signInWithStoredKey(page, profileName);
+}
+
 /** Presses Tab (or Shift+Tab) until `target` has focus, as a keyboard-only person would. */
 export async function tabTo(page: Page, target: Locator, options: { back?: boolean } = {}) {
   for (let presses = 0; presses < 60; presses++) {
