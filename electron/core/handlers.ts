@@ -129,10 +129,7 @@ export function createHandlers(services: Services): Handlers {
       return null;
     },
 
-    'clipboard.copySensitive': async ({ text }) => {
-      await keyward.copyToClipboardBriefly(text);
-      return { clearsInSeconds: (await keyward.settings.read()).clipboardSeconds };
-    },
+    'clipboard.copySensitive': ({ text }) => keyward.copyToClipboardBriefly(text),
 
     'settings.get': () => keyward.settings.read(),
     'settings.update': (change) => keyward.settings.update(change),

@@ -242,12 +242,12 @@ export class Keyward {
   /** Main writes the clipboard and clears it later, but only if it still holds this secret. */
   async copySecret(handle: string): Promise<{ clearsInSeconds: number }> {
     const pending = this.pending.get(handle);
-    await this.copyToClipboardBriefly(pending.secretAccessKey);
+    const copied = await this.copyToClipboardBriefly(pending.secretAccessKey);
     await this.#record(pending, 'key.secret-copied');
-    return { clearsInSeconds: (await this.settings.read()).clipboardSeconds };
+    return copied;
   }
 
-  async copyToClipboardBriefly(secret: string): Promise<void> {
+  async copyToClipboardBriefly(secret: string): Promise<{ clearsInSeconds: number }> {
     const { clipboardSeconds } = await this.settings.read();
     await this.platform.writeClipboard(secret);
     const timer = setTimeout(() => {
@@ -256,6 +256,7 @@ export class Keyward {
     }, clipboardSeconds * 1000);
     timer.unref();
     this.#clipboardTimers.set(timer, secret);
+    return { clearsInSeconds: clipboardSeconds };
   }
 
   async #clearClipboardIfHolding(secret: string): Promise<void> {
@@ -349,14 +350,14 @@ export class Keyward {
 
   async copyStoredSecret(name: string): Promise<{ clearsInSeconds: number }> {
     const key = await this.profiles.require(name);
-    await this.copyToClipboardBriefly(key.secretAccessKey);
+    const copied = await this.copyToClipboardBriefly(key.secretAccessKey);
     await this.activity.record({
       actor: 'this device',
       action: 'key.secret-copied',
       userName: key.userName,
       accessKeyId: key.accessKeyId,
     });
-    return { clearsInSeconds: (await this.settings.read()).clipboardSeconds };
+    return copied;
   }
 
   async checkStoredProfile(name: string): Promise<StoredKeyCheck> {

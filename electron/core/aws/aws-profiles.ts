@@ -22,16 +22,19 @@ export async function listAwsProfiles(): Promise<AwsProfile[]> {
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** Whether signing in with this profile will ask for an MFA code, and for which device. */
-export async function mfaSerialOf(profile: string): Promise<string | null> {
+/**
+ * What signing in with this profile needs to know ahead: the MFA device it will ask a code for,
+ * and its region. One read of the shared files.
+ */
+export async function profileSettings(
+  profile: string,
+): Promise<{ mfaSerial: string | null; region: string | null }> {
   const values = (await parseKnownFiles({ ignoreCache: true }))[profile];
-  const serial = values?.['mfa_serial'];
-  return typeof serial === 'string' ? serial : null;
-}
-
-export async function regionOf(profile: string): Promise<string | null> {
-  const region = (await parseKnownFiles({ ignoreCache: true }))[profile]?.['region'];
-  return typeof region === 'string' ? region : null;
+  const text = (key: string) => {
+    const value = values?.[key];
+    return typeof value === 'string' ? value : null;
+  };
+  return { mfaSerial: text('mfa_serial'), region: text('region') };
 }
 
 function kindOf(values: Record<string, string | undefined>): AwsProfile['kind'] {

@@ -8,7 +8,7 @@ import type { ProfileStore } from '../vault/profile-store';
 import { createAwsClients } from './aws-clients';
 import type { AwsClients, AwsConnection } from './aws-clients';
 import { awsErrorCode, translateAwsError } from './aws-errors';
-import { mfaSerialOf, regionOf } from './aws-profiles';
+import { profileSettings } from './aws-profiles';
 
 export interface SignedIn {
   identity: Identity;
@@ -64,7 +64,7 @@ async function connectionFor(
       endpoint,
     };
   }
-  const serial = await mfaSerialOf(source.name);
+  const { mfaSerial: serial, region } = await profileSettings(source.name);
   if (serial && !options.mfaCode) {
     const error = new AppError(
       'mfa-required',
@@ -81,7 +81,7 @@ async function connectionFor(
       ignoreCache: true,
       ...(code ? { mfaCodeProvider: () => Promise.resolve(code) } : {}),
     }),
-    region: (await regionOf(source.name)) ?? options.region,
+    region: region ?? options.region,
     endpoint,
   };
 }
