@@ -173,7 +173,7 @@ function translate(error: unknown, context: AwsErrorContext): AppError {
     case 'AuthFailure':
       return new AppError(
         'bad-credentials',
-        'AWS did not accept the key Keyward signed in with. It may be deactivated, deleted or mistyped.',
+        'AWS did not accept this access key. It may be deactivated, deleted or mistyped.',
         'Sign in again with a working profile or key, or ask your administrator for a new key.',
         options,
       );

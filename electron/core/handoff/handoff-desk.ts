@@ -12,6 +12,7 @@ import { AppError } from '../errors';
 import { writeFileAtomic } from '../files/atomic-write';
 import type { Keyward } from '../keyward';
 import { log, maskKeyId } from '../log';
+import { storedKeyOf } from '../secrets/pending-secrets';
 import { summarize } from '../vault/profile-store';
 import { getReceivingCode } from './device-identity';
 import { summarizeHandoff } from './handoff-csv';
@@ -20,6 +21,8 @@ import { HandoffError } from './handoff-error';
 import { inspectHandoff, openHandoff, sealHandoff } from './handoff-file';
 import { maxHandoffFileBytes } from './age-envelope';
 import { generatePassphrase } from './passphrase';
+import { assertStrongPassphrase } from './passphrase-strength';
+import { parseReceivingCodes } from './receiving-codes';
 
 interface OpenFile {
   name: string;
@@ -59,27 +62,22 @@ export class HandoffDesk {
     const pending = this.#keyward.pending.get(handle);
     const generated =
       lock.kind === 'passphrase' && lock.passphrase === null ? generatePassphrase() : null;
-    const armored = await sealHandoff(
-      [
-        {
-          accessKeyId: pending.accessKeyId,
-          secretAccessKey: pending.secretAccessKey,
-          userName: pending.userName,
-          accountId: pending.accountId,
-          description: pending.description ?? '',
-          created: pending.created,
-        },
-      ],
-      lock.kind === 'recipients'
-        ? { kind: 'recipients', codes: lock.codes }
-        : { kind: 'passphrase', passphrase: generated?.text ?? lock.passphrase ?? '' },
-    );
+    // Refuse a weak passphrase or a malformed code before asking where to save; seal (about a
+    // second of scrypt for a passphrase) only once the person has chosen a place.
+    if (lock.kind === 'recipients') parseReceivingCodes(lock.codes);
+    else if (lock.passphrase !== null) assertStrongPassphrase(lock.passphrase);
     const file = await this.#keyward.platform.showSaveDialog({
       title: 'Save the encrypted key file',
       defaultName: `${pending.userName}_accessKeys.keyward`,
       filters: fileFilters,
     });
     if (file === null) return null;
+    const armored = await sealHandoff(
+      [{ ...storedKeyOf(pending), description: pending.description ?? '' }],
+      lock.kind === 'recipients'
+        ? { kind: 'recipients', codes: lock.codes }
+        : { kind: 'passphrase', passphrase: generated?.text ?? lock.passphrase ?? '' },
+    );
     try {
       await writeFileAtomic(file, armored, 0o600);
     } catch (error) {
