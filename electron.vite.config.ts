@@ -1,10 +1,13 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'electron-vite';
 
+// Where the build goes: `out/`, or KEYWARD_OUT_DIR so parallel development builds keep apart.
+const out = process.env['KEYWARD_OUT_DIR'] ?? 'out';
+
 export default defineConfig({
   main: {
     build: {
-      outDir: 'out/main',
+      outDir: `${out}/main`,
       rolldownOptions: {
         input: {
           index: 'electron/main/index.ts',
@@ -19,7 +22,7 @@ export default defineConfig({
   },
   preload: {
     build: {
-      outDir: 'out/preload',
+      outDir: `${out}/preload`,
       // A sandboxed preload cannot require node_modules: bundle everything into one CJS file.
       externalizeDeps: false,
       rolldownOptions: {
@@ -31,7 +34,7 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     build: {
-      outDir: 'out/renderer',
+      outDir: `${out}/renderer`,
       rolldownOptions: { input: 'renderer/index.html' },
     },
     plugins: [svelte({ configFile: '../svelte.config.js' })],

@@ -5,6 +5,7 @@ export default defineConfig({
     include: [
       'electron/**/*.test.ts',
       'e2e/sandbox/**/*.test.ts',
+      'e2e/demo/**/*.test.ts',
       'scripts/**/*.test.ts',
       'renderer/src/**/*.test.ts',
     ],

@@ -1,6 +1,10 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 import { methodNames } from '../electron/common/contract';
+import { headlessSwitches } from '../electron/core/aws-config/program-location';
 import { artifactsDir } from './fixtures';
 import { findElectronBinary } from './harness/electron-binary';
 
@@ -43,5 +47,32 @@ test.describe('the real Electron app', () => {
     } finally {
       await app.close();
     }
+  });
+
+  test('answers credential-process without a display, as over SSH, in cron or a container', () => {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      KEYWARD_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'keyward-electron-cli-')),
+      KEYWARD_KEYCHAIN_SERVICE: 'Keyward-e2e-electron-cli',
+    };
+    delete env['DISPLAY'];
+    delete env['WAYLAND_DISPLAY'];
+    const result = spawnSync(
+      binary ?? '',
+      [
+        path.resolve(import.meta.dirname, '..'),
+        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+        ...headlessSwitches,
+        'credential-process',
+        '--profile',
+        'nothing-kept-here',
+      ],
+      { env, encoding: 'utf8', timeout: 30_000 },
+    );
+    expect(result.stderr).not.toMatch(/Missing X server|\$DISPLAY/);
+    // Keyward itself answered: a plain one-line refusal, not a crash of the Electron process.
+    expect(result.stderr).toMatch(/^keyward: /m);
+    expect(result.status).not.toBe(0);
+    expect(result.signal).toBeNull();
   });
 });

@@ -1,27 +1,51 @@
 #!/usr/bin/env bash
 # The full test command for a fresh Debian or Ubuntu machine: installs what the tests need (only
 # what is missing), installs the npm packages exactly as locked, then runs `npm test`.
+#
+# Each requirement is detected by its Debian package *and* the exact path the tests run, never by
+# a command name: another program of the same name on PATH (this image ships a pip-installed
+# `aws` v1) must not stand in for the one the tests use.
+#   bash scripts/ci.sh --list-missing   prints the packages that would be installed, and exits
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-need=()
-have_cmd() { command -v "$1" >/dev/null 2>&1; }
+# package  path-the-tests-use
+requirements=(
+  'libsecret-1-dev /usr/include/libsecret-1/libsecret/secret.h'
+  'gnome-keyring /usr/bin/gnome-keyring-daemon'
+  'dbus-x11 /usr/bin/dbus-launch'
+  'dbus-daemon /usr/bin/dbus-run-session'
+  'libsecret-tools /usr/bin/secret-tool'
+  'chromium /usr/bin/chromium'
+  'age /usr/bin/age'
+  'awscli /usr/bin/aws'
+  'bsdutils /usr/bin/script'
+  'g++ /usr/bin/g++'
+  'make /usr/bin/make'
+)
+
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
-have_pkg libsecret-1-dev || need+=(libsecret-1-dev)
-have_cmd gnome-keyring-daemon || need+=(gnome-keyring)
-have_cmd dbus-run-session || need+=(dbus-x11)
-have_cmd chromium || need+=(chromium)
-have_cmd age || need+=(age)
-have_cmd aws || need+=(awscli)
-have_cmd g++ || need+=(g++)
-have_cmd make || need+=(make)
+
+need=()
+for requirement in "${requirements[@]}"; do
+  read -r package path <<<"$requirement"
+  if ! have_pkg "$package" || [ ! -e "$path" ]; then need+=("$package"); fi
+done
+
+if [ "${1:-}" = "--list-missing" ]; then
+  printf '%s\n' "${need[@]+"${need[@]}"}"
+  exit 0
+fi
 
 if [ ${#need[@]} -gt 0 ]; then
-  echo "Installing: ${need[*]}"
+  echo "Installing Debian packages the tests need: ${need[*]}"
   sudo_cmd=""
   [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need[@]}" >/dev/null
+  echo "Installed: ${need[*]}"
+else
+  echo "Debian packages the tests need: all present"
 fi
 
 # Electron's own binary comes from the internet, which CI cannot reach; nothing here needs it.

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { buildBridge } from '../../electron/common/bridge';
 import { methodNames } from '../../electron/common/contract';
+import type { NoticeName } from '../../electron/common/contract';
 import { createDispatcher } from '../../electron/core/ipc/dispatch';
 import type { Dispatch } from '../../electron/core/ipc/dispatch';
 import { createHandlers } from '../../electron/core/handlers';
@@ -9,10 +10,13 @@ import { serveBuiltRenderer } from './renderer-server';
 import type { RendererServer } from './renderer-server';
 
 const bindingName = '__keywardInvoke';
+const noticeHook = '__keywardNotice';
 
 export interface HarnessedApp {
   url: string;
   dispatch: Dispatch;
+  /** Main's unasked message to the page, as Electron's shell sends it (see noticeNames). */
+  notify(notice: NoticeName): Promise<void>;
   /** Resolves once no bridge call from the page is still running in the handlers. */
   settled(): Promise<void>;
   close(): Promise<void>;
@@ -42,6 +46,13 @@ export async function openHarnessedApp(page: Page, services: Services): Promise<
   return {
     url: server.origin,
     dispatch,
+    notify: (notice) =>
+      page.evaluate(
+        ([hook, name]) => {
+          (window as unknown as Record<string, (notice: string) => void>)[hook]?.(name);
+        },
+        [noticeHook, notice] as const,
+      ),
     settled: async () => {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     },
@@ -53,7 +64,13 @@ export async function openHarnessedApp(page: Page, services: Services): Promise<
 function bridgeScript(): string {
   return `(() => {
     const invoke = window[${JSON.stringify(bindingName)}];
-    const api = (${buildBridge.toString()})(${JSON.stringify(methodNames)}, (method, input) => invoke(method, input));
+    const listeners = new Set();
+    const listen = (listener) => { listeners.add(listener); return () => listeners.delete(listener); };
+    const api = (${buildBridge.toString()})(${JSON.stringify(methodNames)}, (method, input) => invoke(method, input), listen);
     Object.defineProperty(window, 'keyward', { value: api, enumerable: true });
+    // What Electron's webContents.send does in the app: the harness's way to push a notice.
+    Object.defineProperty(window, ${JSON.stringify(noticeHook)}, {
+      value: (notice) => { for (const listener of listeners) listener(notice); },
+    });
   })();`;
 }

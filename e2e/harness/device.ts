@@ -44,7 +44,8 @@ export class Device {
       handoff,
       appVersion: '0.0.0-e2e',
       // How the AWS CLI would start Keyward for credential_process; no spec runs it from here.
-      keywardCommand: [path.resolve(import.meta.dirname, '../../bin/keyward')],
+      keywardCommand: () =>
+        Promise.resolve([path.resolve(import.meta.dirname, '../../bin/keyward')]),
     };
     page.on('console', (message) => {
       if (message.type() === 'error') this.pageErrors.push(message.text());

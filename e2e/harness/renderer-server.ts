@@ -3,7 +3,13 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { serveStaticFile } from '../../electron/core/security/static-files';
 
-export const builtRendererDir = path.resolve(import.meta.dirname, '../../out/renderer');
+/** The built renderer: out/renderer, or under KEYWARD_OUT_DIR when the build was put there. */
+export const builtRendererDir = path.resolve(
+  import.meta.dirname,
+  '../..',
+  process.env['KEYWARD_OUT_DIR'] ?? 'out',
+  'renderer',
+);
 
 export interface RendererServer {
   origin: string;

@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -55,6 +57,33 @@ describe('npm run sandbox', () => {
     expect(await cli.exited).toBe(0);
   });
 
+  it('starts the README’s 10,000-user account, serves it, and stops', async () => {
+    const readme = await readFile(join(import.meta.dirname, '../../README.md'), 'utf8');
+    const command = /^npm run sandbox -- (.*--users 10000.*)$/m.exec(readme)?.[1] ?? '';
+    expect(command).not.toBe('');
+    const cli = startCli(command.trim().split(/\s+/));
+    try {
+      const [, endpoint] = await cli.waitFor(/export AWS_ENDPOINT_URL=(\S+)\n/);
+      await cli.waitFor(/Press Ctrl\+C to stop/);
+      const { stdout } = cli.output();
+      expect(stdout).toContain('10000 users');
+      const sts = new STSClient({
+        endpoint,
+        region: 'us-east-1',
+        credentials: {
+          accessKeyId: /export AWS_ACCESS_KEY_ID=(\S+)/.exec(stdout)?.[1] ?? '',
+          secretAccessKey: /export AWS_SECRET_ACCESS_KEY=(\S+)/.exec(stdout)?.[1] ?? '',
+        },
+        maxAttempts: 1,
+      });
+      const identity = await sts.send(new GetCallerIdentityCommand({}));
+      expect(identity.Arn).toBe('arn:aws:iam::123456789012:user/admin');
+    } finally {
+      cli.child.kill('SIGTERM');
+    }
+    expect(await cli.exited).toBe(0);
+  });
+
   it('explains what is wrong with a seed file and exits with an error', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sandbox-cli-'));
     try {
@@ -66,6 +95,44 @@ describe('npm run sandbox', () => {
       expect(cli.output().stderr).toContain('accountId');
     } finally {
       await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('npm run sandbox with bad arguments', () => {
+  it.each([
+    [['--colour'], /Unknown option '--colour'/],
+    [['extra'], /Unexpected argument 'extra'/],
+    [['--users'], /--users needs a value/],
+    [['--users', 'many'], /--users must be a whole number from 1 to 20000, not 'many'/],
+    [['--users', '-5'], /--users must be a whole number from 1 to 20000, not '-5'/],
+    [['--users', '20001'], /--users must be a whole number from 1 to 20000, not '20001'/],
+    [['--latency', '-50'], /--latency must be a whole number of milliseconds from 0 to 60000/],
+    [['--rate', 'fast'], /--rate must be a whole number from 1 to 1000000, not 'fast'/],
+    [['--port', '70000'], /--port must be a whole number from 0 to 65535/],
+    [['--seed', 'a.json', '--users', '5'], /--seed and --users cannot be combined/],
+  ])('%j: one line on stderr, exit code 2', async (args, message) => {
+    const cli = startCli(args);
+    expect(await cli.exited).toBe(2);
+    const { stdout, stderr } = cli.output();
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^sandbox: [^\n]+\n$/);
+    expect(stderr).not.toMatch(/\bat \S+ \(|Error:/);
+    expect(stderr).toMatch(message);
+  });
+
+  it('says in one line that a port is taken, with exit code 1', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const cli = startCli(['--port', String(port)]);
+      expect(await cli.exited).toBe(1);
+      expect(cli.output().stderr).toBe(
+        `sandbox: port ${String(port)} on 127.0.0.1 is already in use: choose another with --port, or leave it out for a free one\n`,
+      );
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
     }
   });
 });

@@ -1,25 +1,76 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { generateSeed } from './generate-seed';
-import { startSandbox, type SandboxOptions } from './sandbox';
+import { generateSeed, maxGeneratedUsers } from './generate-seed';
+import { startSandbox, type Sandbox, type SandboxOptions } from './sandbox';
 import { parseSeed, SeedError, type SandboxSeed } from './seed';
 
 const USAGE = `Usage: npm run sandbox -- [options]
   --port N        listen on 127.0.0.1:N (default: a free port)
   --seed FILE     load the account from a seed JSON file
-  --users N       generate an account of N users instead (benchmarks)
+  --users N       generate an account of N users instead (at most ${String(maxGeneratedUsers)})
   --latency MS    delay every answer by MS milliseconds
   --rate N        allow N requests per second (burst N), answer Throttling beyond`;
 
+/** A mistake in the command line: reported in one line with exit code 2, never as a stack. */
 class UsageError extends Error {}
 
-function positiveInteger(name: string, raw: string | undefined, min = 0): number | undefined {
+/** The numeric options and what each accepts; the bounds keep a typo from starting nonsense. */
+const numbers = {
+  port: { min: 0, max: 65_535, unit: '' },
+  users: { min: 1, max: maxGeneratedUsers, unit: '' },
+  // Node caps timers at about 24 days; a minute is already far beyond any real AWS answer.
+  latency: { min: 0, max: 60_000, unit: ' of milliseconds' },
+  rate: { min: 1, max: 1_000_000, unit: '' },
+} as const;
+
+type NumberOption = keyof typeof numbers;
+
+const isNumberOption = (name: string): name is NumberOption => Object.hasOwn(numbers, name);
+
+function wholeNumber(name: NumberOption, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) {
-    throw new UsageError(`--${name} needs a whole number >= ${String(min)}, got '${raw}'`);
+  const { min, max, unit } = numbers[name];
+  // Digits only: Number() would also take '', ' 5', '1e3' and '0x10'.
+  const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!(value >= min && value <= max)) {
+    throw new UsageError(
+      `--${name} must be a whole number${unit} from ${String(min)} to ${String(max)}, not '${raw}'`,
+    );
   }
   return value;
+}
+
+/**
+ * `--users -5` means a wrong number, not a missing one: parseArgs would call -5 an option and
+ * complain about ambiguity, so such a value is attached (`--users=-5`) for `wholeNumber` to judge.
+ */
+function attachNegativeNumbers(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    const next = args[i + 1];
+    if (arg.startsWith('--') && isNumberOption(arg.slice(2)) && next && /^-[\d.]/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
+}
+
+function isParseArgsError(error: unknown): error is Error & { code: string } {
+  const code: unknown = error instanceof Error ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
+/** parseArgs explains over several sentences and lines; the first sentence is the point. */
+function parseArgsProblem(error: Error & { code: string }): string {
+  const option = /'--([\w-]+)/.exec(error.message)?.[1];
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
+    return `--${option} needs a value`;
+  }
+  return error.message.split(/\.\s|\n/)[0] ?? error.message;
 }
 
 async function readSeedFile(path: string): Promise<SandboxSeed> {
@@ -40,7 +91,7 @@ async function readSeedFile(path: string): Promise<SandboxSeed> {
 
 async function optionsFromArgs(args: string[]): Promise<SandboxOptions> {
   const { values } = parseArgs({
-    args,
+    args: attachNegativeNumbers(args),
     strict: true,
     options: {
       port: { type: 'string' },
@@ -53,10 +104,10 @@ async function optionsFromArgs(args: string[]): Promise<SandboxOptions> {
   if (values.seed !== undefined && values.users !== undefined) {
     throw new UsageError('--seed and --users cannot be combined');
   }
-  const port = positiveInteger('port', values.port);
-  const users = positiveInteger('users', values.users, 1);
-  const latencyMs = positiveInteger('latency', values.latency);
-  const rate = positiveInteger('rate', values.rate, 1);
+  const port = wholeNumber('port', values.port);
+  const users = wholeNumber('users', values.users);
+  const latencyMs = wholeNumber('latency', values.latency);
+  const rate = wholeNumber('rate', values.rate);
   const seed =
     values.seed !== undefined
       ? await readSeedFile(values.seed)
@@ -81,15 +132,26 @@ async function main(): Promise<void> {
   try {
     options = await optionsFromArgs(args);
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    const isParseError = typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
-    if (error instanceof UsageError || isParseError) {
-      console.error(`${(error as Error).message}\n${USAGE}`);
-      process.exit(2);
-    }
-    throw error;
+    const problem =
+      error instanceof UsageError
+        ? error.message
+        : isParseArgsError(error)
+          ? parseArgsProblem(error)
+          : null;
+    if (problem === null) throw error;
+    console.error(`sandbox: ${problem} (npm run sandbox -- --help lists the options)`);
+    process.exit(2);
   }
-  const sandbox = await startSandbox(options);
+  let sandbox: Sandbox;
+  try {
+    sandbox = await startSandbox(options);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    console.error(
+      `sandbox: port ${String(options.port)} on 127.0.0.1 is already in use: choose another with --port, or leave it out for a free one`,
+    );
+    process.exit(1);
+  }
   const { state, admin, endpoint, region } = sandbox;
   const alias = state.accountAlias === undefined ? '' : ` (${state.accountAlias})`;
   const others = state

@@ -40,7 +40,8 @@ export interface CommandContext {
   /** Asks yes/no on a terminal; false (without asking) when stdin is not one. */
   confirm(question: string): Promise<boolean>;
   readStdinLine(): Promise<string>;
-  keywardCommand(): readonly string[];
+  /** The command for credential_process, refused when Keyward's program could move or be swapped. */
+  keywardCommand(): Promise<readonly string[]>;
 }
 
 export interface CommandSpec {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -239,6 +240,26 @@ describe('administering keys', () => {
     ]);
     expectOneLineError(outcome, 2, /not a valid receiving code/);
     expect(f.sandbox.state.keysOf('alice')).toHaveLength(before);
+  });
+
+  it('refuses a folder, a named pipe or a missing file as a key file, in one line and at once', async () => {
+    const home = env['HOME'] ?? '';
+    const pipe = path.join(home, 'pipe.keyward');
+    execFileSync('mkfifo', [pipe]);
+    const open = (file: string) => keyward(env, ['handoff', 'open', file, '--store', 'x']);
+    const chooseTheFile = /Choose the \.keyward file you were sent\.\n$/;
+    for (const outcome of [await open(home), await open(pipe)]) {
+      expectOneLineError(outcome, 2, chooseTheFile);
+      expect(outcome.stderr).not.toContain('Something went wrong');
+    }
+    expect((await open(home)).stderr).toMatch(/is a folder, not a key file/);
+    expect((await open(pipe)).stderr).toMatch(/is a named pipe, not a key file/);
+    expectOneLineError(
+      await open(path.join(home, 'gone.keyward')),
+      4,
+      /There is no file at .*gone\.keyward\./,
+    );
+    expect(await f.keyward.profiles.get('x')).toBeNull();
   });
 
   it('deactivates, activates and deletes keys; a key in use needs --yes', async () => {

@@ -11,7 +11,7 @@ import { errorLine, exitCodeFor, exitCodes } from './exit-codes';
 import { commandHelp, groupHelp, mainHelp, usageLine } from './help-text';
 import { keychainServiceFrom } from './keychain-service';
 import { NodePlatform } from './node-platform';
-import { selfCommand } from './self-command';
+import { checkedSelfCommand } from './self-command';
 
 /** Runs one command line and returns its exit code. Never throws. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -171,7 +171,7 @@ class Session {
       },
       confirm: (question) => this.#confirm(question),
       readStdinLine: () => readLine(io.stdin),
-      keywardCommand: () => io.keywardCommand ?? selfCommand(io.env),
+      keywardCommand: async () => io.keywardCommand ?? (await checkedSelfCommand(io.env)),
     };
   }
 

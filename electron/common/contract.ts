@@ -226,6 +226,10 @@ export const contract = {
     input: z.strictObject({ profile: profileNameSchema }),
     output: returns<CliRemoveResult>(),
   },
+  /** Profiles whose Keyward credential_process names a program that is no longer there. */
+  'cli.staleProfiles': { input: noInput, output: returns<string[]>() },
+  /** Points those profiles at this Keyward again; returns the ones repaired. */
+  'cli.repair': { input: noInput, output: returns<string[]>() },
   'keys.rotate': {
     input: z.strictObject({
       profile: profileNameSchema,
@@ -294,3 +298,13 @@ export const isMethodName = (name: string): name is MethodName =>
 
 /** One IPC channel per method; the preload and main derive it the same way. */
 export const channelFor = (method: MethodName): string => `keyward:${method}`;
+
+/**
+ * What main may tell the page without being asked: a name only, never data. The page answers by
+ * calling the contract (e.g. a file opened while Keyward runs → `handoff.open` with `launch`).
+ */
+export const noticeNames = ['handoff.fileOpened'] as const;
+export type NoticeName = (typeof noticeNames)[number];
+export const noticeChannel = 'keyward:notice';
+export const isNoticeName = (name: unknown): name is NoticeName =>
+  typeof name === 'string' && (noticeNames as readonly string[]).includes(name);

@@ -115,10 +115,8 @@ export interface NewKey {
 
 export type SecuredBy = 'keychain' | 'file' | 'handoff';
 
-export interface PendingKeyState {
-  handle: string;
-  accessKeyId: string;
-  userName: string;
+/** A new key still held in main (after a reload the window picks it up again from this). */
+export interface PendingKeyState extends NewKey {
   securedBy: SecuredBy[];
 }
 

@@ -1,5 +1,11 @@
 import { isAuditCancelled } from './audit/audit-service';
-import { cliProfileState, removeCliProfile, setupCliProfile } from './aws-config/cli-profile';
+import {
+  cliProfileState,
+  removeCliProfile,
+  repairCliProfiles,
+  setupCliProfile,
+  staleCliProfiles,
+} from './aws-config/cli-profile';
 import { AppError } from './errors';
 import type { HandoffDesk } from './handoff/handoff-desk';
 import { checkPassphraseStrength } from './handoff/passphrase-strength';
@@ -14,8 +20,11 @@ export interface Services {
   keyward: Keyward;
   handoff: HandoffDesk;
   appVersion: string;
-  /** How the AWS CLI should start Keyward for credential_process (absolute paths). */
-  keywardCommand: readonly string[];
+  /**
+   * How the AWS CLI should start Keyward for credential_process (absolute paths); refuses when
+   * Keyward's program could move or be swapped (see checkProgramLocation).
+   */
+  keywardCommand: () => Promise<readonly string[]>;
 }
 
 /** One handler per contract method: the type makes a missing or misspelt one a compile error. */
@@ -98,9 +107,13 @@ export function createHandlers(services: Services): Handlers {
       return Promise.resolve(null);
     },
 
-    'cli.setup': ({ profile, region }) => setupCliProfile(profile, { keywardCommand, region }),
+    'cli.setup': async ({ profile, region }) =>
+      setupCliProfile(profile, { keywardCommand: await keywardCommand(), region }),
     'cli.status': async ({ profile }) => ({ state: await cliProfileState(profile) }),
     'cli.remove': ({ profile }) => removeCliProfile(profile),
+    'cli.staleProfiles': () => staleCliProfiles(),
+    'cli.repair': async () =>
+      repairCliProfiles({ keywardCommand: await keywardCommand(), region: null }),
     'keys.rotate': ({ profile, graceDays, removeOtherKey }) =>
       rotation.rotate(profile, { graceDays, removeOtherKey }),
     'keys.rotateResume': ({ profile }) => rotation.resume(profile),

@@ -1,14 +1,20 @@
 import { app } from 'electron';
+import { headlessSwitches } from '../core/aws-config/program-location';
 import { commandWords } from '../cli/command-words';
+import { flushOutput } from '../cli/flush-output';
 
 /**
  * The arguments after the executable (and, in development, after the app folder), when they name
- * a `keyward` command; null when Keyward should open its window. A double-clicked .keyward file
- * is not a command.
+ * a `keyward` command; null when Keyward should open its window. The switches written before the
+ * command for starting without a display are skipped. A double-clicked .keyward file is not a
+ * command.
  */
 export function commandLineArguments(argv: readonly string[], packaged: boolean): string[] | null {
   const args = argv.slice(packaged ? 1 : 2);
-  return args[0] !== undefined && commandWords.has(args[0]) ? args : null;
+  let first = 0;
+  while (args[first] !== undefined && headlessSwitches.includes(args[first] ?? '')) first++;
+  const command = args.slice(first);
+  return command[0] !== undefined && commandWords.has(command[0]) ? command : null;
 }
 
 /**
@@ -17,7 +23,6 @@ export function commandLineArguments(argv: readonly string[], packaged: boolean)
  */
 export async function runCommandLine(args: string[]): Promise<void> {
   app.dock?.hide();
-  if (app.isPackaged) process.env['KEYWARD_LAUNCHER'] ??= process.execPath;
   const { runCli } = await import('../cli/run-cli');
   const code = await runCli(args, {
     env: process.env,
@@ -25,5 +30,6 @@ export async function runCommandLine(args: string[]): Promise<void> {
     stderr: process.stderr,
     stdin: process.stdin,
   });
+  await flushOutput([process.stdout, process.stderr]);
   app.exit(code);
 }

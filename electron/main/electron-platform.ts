@@ -1,13 +1,18 @@
-import { BrowserWindow, app, clipboard, dialog, shell } from 'electron';
+import { BrowserWindow, clipboard, dialog, shell } from 'electron';
 import type { OpenDialogOptions, Platform, SaveDialogOptions } from '../core/platform';
 import { isAllowedExternalUrl } from '../core/security/external-links';
 
 /** The Platform seam implemented with Electron: the only place core's needs meet Electron. */
 export class ElectronPlatform implements Platform {
   readonly os = process.platform;
+  readonly #dataDir: string;
+
+  constructor(dataDir: string) {
+    this.#dataDir = dataDir;
+  }
 
   dataDir(): string {
-    return app.getPath('userData');
+    return this.#dataDir;
   }
 
   async showSaveDialog(options: SaveDialogOptions): Promise<string | null> {

@@ -1,16 +1,20 @@
 import path from 'node:path';
-import { app, session, shell } from 'electron';
+import { Menu, app, dialog, session, shell } from 'electron';
+import { checkedSelfCommand } from '../cli/self-command';
 import { createDispatcher } from '../core/ipc/dispatch';
 import { createHandlers, rotationFor } from '../core/handlers';
 import { HandoffDesk } from '../core/handoff/handoff-desk';
 import { Keyward } from '../core/keyward';
 import { describeError, log } from '../core/log';
 import { KeytarStore } from '../core/vault/keytar-store';
+import { appMenuTemplate } from './app-menu';
 import { appEntryUrl, appOrigin, registerAppScheme, serveRenderer } from './app-protocol';
 import { commandLineArguments, runCommandLine } from './command-line';
 import { ElectronPlatform } from './electron-platform';
 import { hardenSession, hardenWebContents } from './harden';
 import { registerIpc } from './ipc';
+import { bringToFront, deliverOpenedFile, keyFileIn } from './opened-files';
+import { windowStorage } from './storage';
 import { guardUnsavedSecrets } from './unsaved-guard';
 import { createMainWindow } from './window';
 import type { BrowserWindow } from 'electron';
@@ -21,15 +25,21 @@ const pageUrl = devServerUrl ?? appEntryUrl;
 const pageOrigin = devServerUrl ? new URL(devServerUrl).origin : appOrigin;
 const here = import.meta.dirname;
 
+// In development the AWS CLI starts Keyward through the checkout's bin/keyward launcher.
+if (!app.isPackaged)
+  process.env['KEYWARD_LAUNCHER'] ??= path.join(app.getAppPath(), 'bin', 'keyward');
+
 let mainWindow: BrowserWindow | undefined;
 let keyward: Keyward | undefined;
+let handoff: HandoffDesk | undefined;
 
-// A .keyward file the OS opened Keyward with (double-click). macOS sends it as an event instead.
-let launchFile: string | null =
-  process.argv.slice(1).find((arg) => arg.endsWith('.keyward')) ?? null;
+// A key file the OS opened Keyward with (double-click). macOS sends it as an event instead, also
+// while Keyward runs; Windows and Linux start a second instance, which hands its arguments over.
+let launchFile: string | null = keyFileIn(process.argv.slice(1));
 app.on('open-file', (event, file) => {
   event.preventDefault();
-  launchFile = file;
+  if (handoff) deliverOpenedFile(file, handoff, mainWindow);
+  else launchFile = file;
 });
 
 const commandLine = commandLineArguments(process.argv, app.isPackaged);
@@ -40,9 +50,10 @@ if (commandLine) {
 } else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    if (mainWindow?.isMinimized()) mainWindow.restore();
-    mainWindow?.focus();
+  app.on('second-instance', (_event, argv) => {
+    const file = keyFileIn(argv.slice(1));
+    if (file && handoff) deliverOpenedFile(file, handoff, mainWindow);
+    else if (mainWindow) bringToFront(mainWindow);
   });
   app.on('web-contents-created', (_event, contents) => {
     hardenWebContents(contents, pageOrigin, (url) => shell.openExternal(url));
@@ -60,24 +71,31 @@ if (commandLine) {
       app.quit();
     });
   });
+  const storage = windowStorage(process.env, app.getPath('userData'));
+  app.setPath('userData', storage.dataDir);
   registerAppScheme();
-  void app.whenReady().then(start);
+  void app.whenReady().then(() => {
+    start(storage);
+  });
 }
 
-function start(): void {
+function start(storage: { dataDir: string; keychainService: string }): void {
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(appMenuTemplate(process.platform, !app.isPackaged)),
+  );
   hardenSession(session.defaultSession);
   serveRenderer(path.join(here, '../renderer'));
-  const platform = new ElectronPlatform();
-  keyward = new Keyward(platform, new KeytarStore({ os: platform.os }));
-  const handoff = new HandoffDesk(keyward, { launchFile });
+  const platform = new ElectronPlatform(storage.dataDir);
+  keyward = new Keyward(
+    platform,
+    new KeytarStore({ os: platform.os, service: storage.keychainService }),
+  );
+  handoff = new HandoffDesk(keyward, { launchFile });
   const handlers = createHandlers({
     keyward,
     handoff,
     appVersion: app.getVersion(),
-    // The AWS CLI starts the packaged executable itself; in development, the bin/keyward launcher.
-    keywardCommand: app.isPackaged
-      ? [process.execPath]
-      : [path.join(app.getAppPath(), 'bin', 'keyward')],
+    keywardCommand: () => checkedSelfCommand(process.env),
   });
   registerIpc(createDispatcher(handlers, pageOrigin));
   // Old keys kept inactive after a rotation are deleted once their grace period is over.
@@ -86,6 +104,24 @@ function start(): void {
     .catch((error: unknown) => {
       log('rotation', `retired keys not checked: ${describeError(error)}`);
     });
-  mainWindow = createMainWindow(pageUrl, path.join(here, '../preload/index.cjs'), !app.isPackaged);
-  guardUnsavedSecrets(mainWindow, keyward);
+  const window = createMainWindow(
+    pageUrl,
+    path.join(here, '../preload/index.cjs'),
+    !app.isPackaged,
+  );
+  mainWindow = window;
+  const held = keyward.pending;
+  guardUnsavedSecrets(window, held, async () => {
+    const { response } = await dialog.showMessageBox(window, {
+      type: 'warning',
+      buttons: ['Go back and save it', 'Close and lose the secret'],
+      defaultId: 0,
+      cancelId: 0,
+      title: 'A new key is not saved yet',
+      message: 'You created an access key whose secret is not saved anywhere yet.',
+      detail:
+        'AWS will never show this secret again. Go back to keep it in this computer’s keychain or save an encrypted copy. If you close now, the key will still exist in AWS but nobody will be able to use it; Keyward will remind you to delete it.',
+    });
+    return response === 1;
+  });
 }

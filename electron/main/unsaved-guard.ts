@@ -1,37 +1,46 @@
-import { dialog } from 'electron';
-import type { BrowserWindow } from 'electron';
-import type { Keyward } from '../core/keyward';
+/** The parts of Keyward's window the guard needs: Electron's BrowserWindow, or a test's stand-in. */
+export interface GuardedWindow {
+  on(event: 'close', listener: (event: { preventDefault(): void }) => void): unknown;
+  close(): void;
+  webContents: {
+    on(
+      event: 'will-prevent-unload',
+      listener: (event: { preventDefault(): void }) => void,
+    ): unknown;
+  };
+}
+
+/** Asks whether to close anyway and lose the secret (true) or go back (false). */
+export type AskToLoseSecret = () => Promise<boolean>;
 
 /**
  * Closing the window or quitting while a new key's secret is not saved anywhere asks first: AWS
  * will never show that secret again.
  */
-export function guardUnsavedSecrets(window: BrowserWindow, keyward: Keyward): void {
+export function guardUnsavedSecrets(
+  window: GuardedWindow,
+  held: { hasUnsecured(): boolean },
+  askToLose: AskToLoseSecret,
+): void {
   let confirmed = false;
+  let asking = false;
   // The page also refuses to unload while a secret is unsaved (for the browser harness); in the app
-  // the question above is the one asked, so the page's refusal is not allowed to cancel silently.
+  // the question below is the one asked, so the page's refusal is not allowed to cancel silently.
+  // A reload (development only: production has no Reload) therefore goes ahead; the page then asks
+  // main for held keys and shows them again.
   window.webContents.on('will-prevent-unload', (event) => {
     event.preventDefault();
   });
   window.on('close', (event) => {
-    if (confirmed || !keyward.pending.hasUnsecured()) return;
+    if (confirmed || !held.hasUnsecured()) return;
     event.preventDefault();
-    void dialog
-      .showMessageBox(window, {
-        type: 'warning',
-        buttons: ['Go back and save it', 'Close and lose the secret'],
-        defaultId: 0,
-        cancelId: 0,
-        title: 'A new key is not saved yet',
-        message: 'You created an access key whose secret is not saved anywhere yet.',
-        detail:
-          'AWS will never show this secret again. Go back to keep it in this computer’s keychain or save an encrypted copy. If you close now, the key will still exist in AWS but nobody will be able to use it; Keyward will remind you to delete it.',
-      })
-      .then(({ response }) => {
-        if (response === 1) {
-          confirmed = true;
-          window.close();
-        }
-      });
+    if (asking) return; // a second close while the question is open asks nothing new
+    asking = true;
+    void askToLose().then((lose) => {
+      asking = false;
+      if (!lose) return;
+      confirmed = true;
+      window.close();
+    });
   });
 }

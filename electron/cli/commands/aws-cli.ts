@@ -31,7 +31,7 @@ export const cliSetup: CommandSpec = {
     const { setupCliProfile } = await import('../../core/aws-config');
     const region = stringArg(args, 'region') ?? (await keyward.settings.read()).region;
     const result = await setupCliProfile(name, {
-      keywardCommand: context.keywardCommand(),
+      keywardCommand: await context.keywardCommand(),
       region,
       files: awsFilesFor(context.io.env),
     });

@@ -1,4 +1,3 @@
-import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../core/errors';
 import type { CommandSpec } from '../command-spec';
@@ -28,26 +27,13 @@ export const handoffOpen: CommandSpec = {
     const { checkProfileName } = await import('../../core/vault/profile-store');
     checkProfileName(profile);
     const { HandoffDesk } = await import('../../core/handoff/handoff-desk');
-    const { maxHandoffFileBytes } = await import('../../core/handoff');
-    const size = await stat(file).then(
-      (info) => info.size,
-      () => null,
-    );
-    if (size === null) {
-      throw new AppError('not-found', `Keyward could not read ${file}.`, 'Check the file name.');
-    }
-    if (size > maxHandoffFileBytes) {
-      throw new AppError(
-        'handoff-too-large',
-        'This file is far too large to be a key file.',
-        'Check that you chose the file you were sent.',
-      );
-    }
+    const { readKeyFile } = await import('../../core/handoff/read-key-file');
+    const bytes = await readKeyFile(file);
     const desk = new HandoffDesk(keyward);
     const opened = await desk.open({
       kind: 'bytes',
       name: path.basename(file),
-      base64: (await readFile(file)).toString('base64'),
+      base64: Buffer.from(bytes).toString('base64'),
     });
     if (!opened) throw new AppError('internal', 'The file could not be opened.', 'Try again.');
     let passphrase: string | null = null;

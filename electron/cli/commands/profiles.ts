@@ -130,7 +130,7 @@ export const profilesImport: CommandSpec = {
       );
     }
     const result = await importPlaintextProfile(keyward, name, {
-      keywardCommand: context.keywardCommand(),
+      keywardCommand: await context.keywardCommand(),
       region: stringArg(args, 'region') ?? null,
       files,
     });

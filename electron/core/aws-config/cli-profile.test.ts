@@ -15,7 +15,13 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../errors';
 import type { AwsFiles } from './aws-files';
-import { cliProfileState, removeCliProfile, setupCliProfile } from './cli-profile';
+import {
+  cliProfileState,
+  removeCliProfile,
+  repairCliProfiles,
+  setupCliProfile,
+  staleCliProfiles,
+} from './cli-profile';
 
 const run = promisify(execFile);
 const keywardCommand = ['/opt/Key ward/keyward'];
@@ -263,5 +269,29 @@ describe('setting up a profile for the AWS CLI', () => {
     expect(error.code).toBe('conflict');
     expect(error.hint).toMatch(/import/i);
     expect(read(files.config)).toBe(original);
+  });
+});
+
+describe('profiles whose Keyward program has moved', () => {
+  it('are found at start, repaired to the current program, and other lines stay as they were', async () => {
+    writeFileSync(files.config, original);
+    const gone = ['/tmp/.mount_KeywarOld/keyward'];
+    await setupCliProfile('work', { keywardCommand: gone, region: null, files });
+    await setupCliProfile('home', { keywardCommand, region: null, files });
+    const exists = (file: string) => file === keywardCommand[0];
+    expect(await staleCliProfiles({ files, exists })).toEqual(['work']);
+
+    const repaired = await repairCliProfiles({ keywardCommand, region: null, files, exists });
+    expect(repaired).toEqual(['work']);
+    expect(await staleCliProfiles({ files, exists })).toEqual([]);
+    const text = read(files.config);
+    expect(text).toContain(`credential_process = ${expectedCommand}`);
+    expect(text).not.toContain('.mount_KeywarOld');
+    expect(text.startsWith(original.trimEnd())).toBe(true);
+  });
+
+  it('ignore credential_process lines of other programs', async () => {
+    writeFileSync(files.config, '[profile other]\ncredential_process = /gone/tool --x\n');
+    expect(await staleCliProfiles({ files, exists: () => false })).toEqual([]);
   });
 });

@@ -1,10 +1,12 @@
+import { existsSync } from 'node:fs';
 import type { CliSetupResult, CliRemoveResult } from '../../common/domain';
 import { AppError } from '../errors';
 import { log } from '../log';
 import type { AwsFiles } from './aws-files';
 import { awsFiles, readSnapshot, writeWithBackup } from './aws-files';
-import { planRemove, planSetup, plaintextKeys, sectionState } from './cli-section';
+import { keywardCommands, planRemove, planSetup, plaintextKeys, sectionState } from './cli-section';
 import { credentialProcessCommand } from './credential-process-command';
+import { programOf } from './program-location';
 import { keysOf, splitLines } from './ini-lines';
 import { checkAwsProfileName } from './profile-names';
 import { profileSections } from './profile-sections';
@@ -39,6 +41,33 @@ export async function setupCliProfile(
   const backupFile = await writeWithBackup(config, edit.text);
   log('aws-config', `set up credential_process for profile ${profile}`);
   return { profile, configFile: config.file, backupFile, changed: true };
+}
+
+/**
+ * Profiles whose Keyward credential_process names a program that is no longer there (Keyward was
+ * moved, or the AppImage renamed or updated): every `aws --profile` with them fails until repaired.
+ */
+export async function staleCliProfiles(
+  options: { files?: AwsFiles; exists?: (file: string) => boolean } = {},
+): Promise<string[]> {
+  const files = options.files ?? awsFiles();
+  const exists = options.exists ?? existsSync;
+  const { text } = await readSnapshot(files.config);
+  return keywardCommands(text)
+    .filter(({ command }) => {
+      const program = programOf(command);
+      return program !== null && !exists(program);
+    })
+    .map(({ profile }) => profile);
+}
+
+/** Points every stale profile at this Keyward again; the rest of the file stays as it was. */
+export async function repairCliProfiles(
+  options: CliSetupOptions & { exists?: (file: string) => boolean },
+): Promise<string[]> {
+  const stale = await staleCliProfiles(options);
+  for (const profile of stale) await setupCliProfile(profile, { ...options, region: null });
+  return stale;
 }
 
 /** Undoes setupCliProfile: removes what Keyward wrote for this profile, and nothing else. */

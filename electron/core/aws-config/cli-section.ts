@@ -8,9 +8,10 @@ import {
   isComment,
   joinLines,
   keysOf,
+  sectionsOf,
   splitLines,
 } from './ini-lines';
-import { profileSections, sectionHeader } from './profile-sections';
+import { profileOfHeader, profileSections, sectionHeader } from './profile-sections';
 
 /**
  * The pure text edits behind `cli setup` and `cli remove`: given the config file's text, the text
@@ -190,6 +191,22 @@ export function sectionState(text: string, profile: string): 'keyward' | 'other'
     ),
   );
   return keyward ? 'keyward' : 'other';
+}
+
+/** Every profile whose credential_process is one Keyward wrote, with that command. */
+export function keywardCommands(text: string): { profile: string; command: string }[] {
+  const lines = splitLines(text);
+  const found: { profile: string; command: string }[] = [];
+  for (const section of sectionsOf(lines)) {
+    const profile = profileOfHeader(section.header);
+    if (profile === null) continue;
+    for (const key of keysOf(lines, section)) {
+      if (key.key === 'credential_process' && isKeywardCommand(key.value, profile)) {
+        found.push({ profile, command: key.value });
+      }
+    }
+  }
+  return found;
 }
 
 function onlySection(lines: Line[], profile: string): Section | null {

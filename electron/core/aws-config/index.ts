@@ -2,7 +2,13 @@
 // credential_process, undo it, and move a plaintext key into the keychain.
 export { awsFiles, backupSuffix } from './aws-files';
 export type { AwsFiles } from './aws-files';
-export { cliProfileState, removeCliProfile, setupCliProfile } from './cli-profile';
+export {
+  cliProfileState,
+  removeCliProfile,
+  repairCliProfiles,
+  setupCliProfile,
+  staleCliProfiles,
+} from './cli-profile';
 export type { CliRemoveResult, CliSetupOptions, CliSetupResult } from './cli-profile';
 export { credentialProcessCommand, isKeywardCommand } from './credential-process-command';
 export { findPlaintextKey, importPlaintextProfile } from './import-profile';

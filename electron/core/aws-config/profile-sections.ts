@@ -16,10 +16,15 @@ export function profileSections(
   return sectionsOf(lines).filter((section) => {
     const header = section.header;
     if (kind === 'credentials') return header === profile;
-    if (profile === 'default' && header === 'default') return true;
-    const parts = header.split(/\s+/);
-    return parts.length === 2 && parts[0] === 'profile' && unquote(parts[1] ?? '') === profile;
+    return profileOfHeader(header) === profile;
   });
+}
+
+/** The profile a config-file section header names (`default`, `profile NAME`), or null. */
+export function profileOfHeader(header: string): string | null {
+  if (header === 'default') return 'default';
+  const parts = header.split(/\s+/);
+  return parts.length === 2 && parts[0] === 'profile' ? unquote(parts[1] ?? '') : null;
 }
 
 export function sectionHeader(profile: string, kind: AwsFileKind): string {

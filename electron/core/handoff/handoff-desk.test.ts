@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -159,4 +160,21 @@ describe('handing a new key to a colleague', () => {
     expect(kept.verified).toBeNull();
     expect(await staff.keyward.profiles.get('work')).not.toBeNull();
   }, 30_000);
+
+  it('a folder or a named pipe chosen in the dialog or launched with is refused at once', async () => {
+    const folder = staff.platform.dataDir();
+    const pipe = path.join(folder, 'pipe.keyward');
+    execFileSync('mkfifo', [pipe]);
+    staff.platform.answerNextOpen(folder);
+    await expect(staff.desk.open({ kind: 'dialog' })).rejects.toMatchObject({
+      code: 'invalid-input',
+      message: expect.stringMatching(/is a folder, not a key file\.$/) as string,
+      hint: 'Choose the .keyward file you were sent.',
+    });
+    const launched = new HandoffDesk(staff.keyward, { launchFile: pipe });
+    await expect(launched.open({ kind: 'launch' })).rejects.toMatchObject({
+      code: 'invalid-input',
+      message: expect.stringMatching(/is a named pipe, not a key file\.$/) as string,
+    });
+  });
 });

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type {
   ClaimedKey,
@@ -17,11 +16,10 @@ import { summarize } from '../vault/profile-store';
 import { getReceivingCode } from './device-identity';
 import { summarizeHandoff } from './handoff-csv';
 import type { HandoffContents } from './handoff-csv';
-import { HandoffError } from './handoff-error';
 import { inspectHandoff, openHandoff, sealHandoff } from './handoff-file';
-import { maxHandoffFileBytes } from './age-envelope';
 import { generatePassphrase } from './passphrase';
 import { assertStrongPassphrase } from './passphrase-strength';
+import { readKeyFile } from './read-key-file';
 import { parseReceivingCodes } from './receiving-codes';
 
 interface OpenFile {
@@ -51,6 +49,11 @@ export class HandoffDesk {
     this.#launchFile = options.launchFile ?? null;
     // A brand-new key can take seconds to work everywhere; tests shorten the wait.
     this.#verifyPatienceMs = options.verifyPatienceMs ?? 8000;
+  }
+
+  /** A key file the OS opened while Keyward runs; the window takes it with open({ kind: 'launch' }). */
+  offerFile(file: string): void {
+    this.#launchFile = file;
   }
 
   receivingCode(): Promise<string> {
@@ -124,7 +127,7 @@ export class HandoffDesk {
             });
       if (file === null) return null;
       name = path.basename(file);
-      bytes = await readBounded(file);
+      bytes = await readKeyFile(file);
     }
     const info = await inspectHandoff(bytes);
     const token = randomBytes(16).toString('hex');
@@ -221,20 +224,4 @@ export class HandoffDesk {
     this.#launchFile = null;
     return file;
   }
-}
-
-/** Checks the size before reading, so a huge file is refused without being loaded. */
-async function readBounded(file: string): Promise<Uint8Array> {
-  let size: number;
-  try {
-    size = (await stat(file)).size;
-  } catch {
-    throw new AppError(
-      'not-found',
-      'Keyward could not read that file.',
-      'Check that it still exists, then try again.',
-    );
-  }
-  if (size > maxHandoffFileBytes) throw new HandoffError('too-large');
-  return readFile(file);
 }

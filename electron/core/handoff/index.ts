@@ -26,4 +26,5 @@ export {
   minPassphraseLength,
 } from './passphrase-strength';
 export type { PassphraseStrength, WeakPassphraseProblem } from './passphrase-strength';
+export { readKeyFile } from './read-key-file';
 export { maxReceivingCodes, parseReceivingCodes } from './receiving-codes';

@@ -41,7 +41,7 @@ describe('secrets stay out of files, logs and error messages', () => {
         keyward: f.keyward,
         handoff: new HandoffDesk(f.keyward),
         appVersion: 'test',
-        keywardCommand: ['/usr/local/bin/keyward'],
+        keywardCommand: () => Promise.resolve(['/usr/local/bin/keyward']),
       }),
       origin,
     );

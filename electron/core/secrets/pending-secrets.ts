@@ -72,6 +72,9 @@ export class PendingSecrets {
       handle: entry.handle,
       accessKeyId: entry.accessKeyId,
       userName: entry.userName,
+      accountId: entry.accountId,
+      created: entry.created,
+      description: entry.description,
       securedBy: [...entry.securedBy],
     }));
   }

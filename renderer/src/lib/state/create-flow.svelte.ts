@@ -125,6 +125,29 @@ export class CreateFlow implements LeaveGuard {
     this.prepared = true;
   };
 
+  /**
+   * A new key main still holds from before a reload of the window: back to its "keep it safe"
+   * step, so the secret is never left unreachable. Returns whether there was one.
+   */
+  resumeHeld = async (): Promise<boolean> => {
+    const answer = await call(() => api.keys.pending());
+    const held = answer.ok ? answer.value.find((key) => key.securedBy.length === 0) : undefined;
+    if (!held) return false;
+    this.begin({ forUser: held.userName });
+    const { securedBy, ...key } = held;
+    this.key = key;
+    this.open = true;
+    this.securedBy = securedBy;
+    await this.#stored.load();
+    const base = this.forSelf ? (this.#session.identity?.accountAlias ?? 'work') : held.userName;
+    this.profileName = freeProfileName(base, this.#stored.names);
+    this.step = 'secure';
+    this.#announcer.say(
+      `Key ${shortKeyId(held.accessKeyId)} is not kept anywhere yet. Keep it safe now.`,
+    );
+    return true;
+  };
+
   choosePurpose = (id: PurposeId): void => {
     if (this.purpose !== id) {
       const previous = purposeById(this.purpose)?.description ?? '';

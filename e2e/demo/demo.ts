@@ -3,40 +3,25 @@
 // Chromium through the e2e harness (for machines where Electron cannot start); it is a
 // development aid and says so on the page.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
-import { HandoffDesk } from '../electron/core/handoff/handoff-desk';
-import { Keyward } from '../electron/core/keyward';
-import { KeytarStore } from '../electron/core/vault/keytar-store';
-import { openHarnessedApp } from './harness/bridge-harness';
-import { TestPlatform } from './harness/test-platform';
-import { startSandbox } from './sandbox';
+import { keychainServiceFrom } from '../../electron/cli/keychain-service';
+import { dataDirFor } from '../../electron/cli/node-platform';
+import { HandoffDesk } from '../../electron/core/handoff/handoff-desk';
+import { Keyward } from '../../electron/core/keyward';
+import { KeytarStore } from '../../electron/core/vault/keytar-store';
+import { openHarnessedApp } from '../harness/bridge-harness';
+import { TestPlatform } from '../harness/test-platform';
+import { startSandbox } from '../sandbox';
+import { demoEnvironment } from './demo-environment';
 
 const { values } = parseArgs({ options: { browser: { type: 'boolean', default: false } } });
-const root = path.resolve(import.meta.dirname, '..');
+const root = path.resolve(import.meta.dirname, '../..');
 const sandbox = await startSandbox();
 
 // The demo's own AWS config, data folder and keychain entries: a person's real ones stay untouched.
-const home = mkdtempSync(path.join(tmpdir(), 'keyward-demo-'));
-const configFile = path.join(home, 'config');
-const credentialsFile = path.join(home, 'credentials');
-writeFileSync(configFile, `[profile sandbox-admin]\nregion = ${sandbox.region}\n`);
-writeFileSync(
-  credentialsFile,
-  // Sandbox-only credentials: they open nothing but the local sandbox.
-  `[sandbox-admin]\naws_access_key_id = ${sandbox.admin.accessKeyId}\naws_secret_access_key = ${sandbox.admin.secretAccessKey}\n`,
-  { mode: 0o600 },
-);
-const env = {
-  ...process.env,
-  AWS_ENDPOINT_URL: sandbox.endpoint,
-  AWS_CONFIG_FILE: configFile,
-  AWS_SHARED_CREDENTIALS_FILE: credentialsFile,
-  AWS_EC2_METADATA_DISABLED: 'true',
-};
+const { env } = demoEnvironment(sandbox);
 Object.assign(process.env, env);
 
 console.log(
@@ -53,10 +38,10 @@ process.on('SIGINT', () => void stop());
 process.on('SIGTERM', () => void stop());
 
 if (values.browser) {
-  const platform = new TestPlatform(path.join(home, 'data'));
+  const platform = new TestPlatform(dataDirFor(env));
   const keyward = new Keyward(
     platform,
-    new KeytarStore({ os: platform.os, service: 'Keyward-demo' }),
+    new KeytarStore({ os: platform.os, service: keychainServiceFrom(env) }),
   );
   const browser = await chromium.launch({
     headless: false,
@@ -79,7 +64,7 @@ if (values.browser) {
     keyward,
     handoff: new HandoffDesk(keyward),
     appVersion: 'demo',
-    keywardCommand: [path.join(root, 'bin', 'keyward')],
+    keywardCommand: () => Promise.resolve([path.join(root, 'bin', 'keyward')]),
   });
   console.log('The browser window is open. Close it or press Ctrl+C to stop.');
   page.on('close', () => void browser.close().then(() => stop()));
@@ -87,15 +72,11 @@ if (values.browser) {
   const build = spawn('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit' });
   build.on('exit', (code) => {
     if (code !== 0) return void stop(code ?? 1);
-    const electron = spawn(
-      'npx',
-      ['electron', '.', `--user-data-dir=${path.join(home, 'electron')}`],
-      {
-        cwd: root,
-        stdio: 'inherit',
-        env,
-      },
-    );
+    const electron = spawn('npx', ['electron', '.'], {
+      cwd: root,
+      stdio: 'inherit',
+      env,
+    });
     electron.on('exit', (status) => void stop(status ?? 0));
   });
 }
