@@ -86,3 +86,31 @@ test('a kept key is set up for the AWS command line without a plaintext file, an
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(card.getByRole('button', { name: 'Use with the AWS command line…' })).toBeFocused();
 });
+
+test('after Keyward was moved, the window offers to repair the AWS CLI set-up and repairs it', async ({
+  page,
+  device,
+  awsFiles,
+  launch,
+  capture,
+}) => {
+  await device.keepKeyOf('alice', 'work');
+  const others = '[profile other]\nregion = eu-west-1\n';
+  writeFileSync(
+    awsFiles.config,
+    `${others}\n[profile work]\ncredential_process = "/tmp/.mount_KeywarGone/keyward" credential-process --profile work\n`,
+  );
+  await launch();
+  const banner = page.getByRole('region', {
+    name: 'The AWS command line can no longer find Keyward',
+  });
+  await expect(banner).toContainText('work');
+  await capture('cli-repair-offered');
+  await banner.getByRole('button', { name: 'Repair the command line set-up' }).click();
+  await expect(banner).toBeHidden();
+  await expect(page.getByRole('status', { name: 'Announcements' })).toContainText('Repaired');
+  const text = readFileSync(awsFiles.config, 'utf8');
+  expect(text).not.toContain('.mount_KeywarGone');
+  expect(text).toMatch(/credential_process = .*bin\/keyward" credential-process --profile work/);
+  expect(text.startsWith(others)).toBe(true);
+});
