@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { signInWithStoredKey, tabTo } from './harness/ui';
+import { createOwnKeyUntilKept, signInWithStoredKey, tabTo } from './harness/ui';
 
 test('keyboard only: a staff member creates their own key, sees the secret, keeps it in the keychain', async ({
   page,
@@ -166,13 +166,7 @@ test('leaving before the secret is kept anywhere asks first, and deleting is the
 }) => {
   await device.keepKeyOf('alice', 'alice-key');
   await launch();
-  await page.getByRole('button', { name: 'Create a key' }).click();
-  await signInWithStoredKey(page, 'alice-key');
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('radio', { name: 'Something else' }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('button', { name: 'Create the key' }).click();
-  await expect(page.getByRole('heading', { name: 'Keep the new key safe' })).toBeVisible();
+  await createOwnKeyUntilKept(page, 'alice-key');
   const created = sandbox.state.keysOf('alice').at(-1)!;
 
   // Closing the window is asked about too (the browser, or Electron's main process, asks).

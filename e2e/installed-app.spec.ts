@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { AdminDesk } from './harness/admin-desk';
-import { signInWithStoredKey } from './harness/ui';
+import { createOwnKeyUntilKept } from './harness/ui';
 
 test('a key file double-clicked while Keyward already runs goes straight to unlocking it', async ({
   page,
@@ -42,13 +42,7 @@ test('a key file opened while a new key is not kept yet asks before leaving it',
 }) => {
   await device.keepKeyOf('alice', 'alice-key');
   const app = await launch();
-  await page.getByRole('button', { name: 'Create a key' }).click();
-  await signInWithStoredKey(page, 'alice-key');
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('radio', { name: /A program or service outside AWS/ }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('button', { name: 'Create the key' }).click();
-  await expect(page.getByRole('heading', { name: 'Keep the new key safe' })).toBeVisible();
+  await createOwnKeyUntilKept(page, 'alice-key');
 
   const file = path.join(device.platform.dataDir(), 'someone.keyward');
   writeFileSync(file, 'not opened yet');
@@ -68,13 +62,7 @@ test('after the window reloads, a new key not kept anywhere yet is shown again, 
 }) => {
   await device.keepKeyOf('alice', 'alice-key');
   await launch();
-  await page.getByRole('button', { name: 'Create a key' }).click();
-  await signInWithStoredKey(page, 'alice-key');
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('radio', { name: /A program or service outside AWS/ }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('button', { name: 'Create the key' }).click();
-  await expect(page.getByRole('heading', { name: 'Keep the new key safe' })).toBeVisible();
+  await createOwnKeyUntilKept(page, 'alice-key');
   const created = sandbox.state.keysOf('alice').at(-1)!;
 
   // The browser asks before unloading a page holding an unsaved secret; the reload goes ahead.

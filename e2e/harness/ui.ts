@@ -28,3 +28,17 @@ export async function tabTo(page: Page, target: Locator, options: { back?: boole
   }
   throw new Error(`Tab never reached ${target.toString()}`);
 }
+
+/**
+ * From the start screen: signs in with a kept key and creates a new key for that same person,
+ * up to "Keep the new key safe" (the secret then held in main, kept nowhere yet).
+ */
+export async function createOwnKeyUntilKept(page: Page, profileName: string): Promise<void> {
+  await page.getByRole('button', { name: 'Create a key' }).click();
+  await signInWithStoredKey(page, profileName);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('radio', { name: 'Something else' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Create the key' }).click();
+  await expect(page.getByRole('heading', { name: 'Keep the new key safe' })).toBeVisible();
+}

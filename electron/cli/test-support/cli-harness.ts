@@ -35,6 +35,7 @@ export async function keyward(
   env: NodeJS.ProcessEnv,
   argv: string[],
   stdin = '',
+  options: { ownCommand?: boolean } = {},
 ): Promise<CliOutcome> {
   let stdout = '';
   let stderr = '';
@@ -43,7 +44,8 @@ export async function keyward(
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
     stdin: Readable.from([stdin]),
-    keywardCommand: [launcher],
+    // With ownCommand the command line works out its own program, as in production.
+    ...(options.ownCommand ? {} : { keywardCommand: [launcher] }),
   });
   return { code, stdout, stderr };
 }

@@ -1,0 +1,42 @@
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { KeywardFixture } from '../core/test-support/keyward-fixture';
+import { startKeyward } from '../core/test-support/keyward-fixture';
+import { cliEnvironment, keyward, launcher } from './test-support/cli-harness';
+
+let f: KeywardFixture;
+let env: NodeJS.ProcessEnv;
+
+beforeEach(async () => {
+  f = await startKeyward();
+  env = cliEnvironment(f);
+  await f.keyward.profiles.put('work', {
+    ...f.sandbox.admin,
+    accountId: f.sandbox.accountId,
+    created: new Date().toISOString(),
+    description: null,
+  });
+});
+
+afterEach(async () => {
+  await f.close();
+});
+
+describe('keyward cli setup run from a copy of Keyward in a shared folder', () => {
+  it('is refused in one plain line and leaves the AWS config untouched', async () => {
+    // A launcher in the system temp folder: another user could replace it once it is gone.
+    const copy = path.join(mkdtempSync(path.join(tmpdir(), 'keyward-copy-')), 'keyward');
+    copyFileSync(launcher, copy);
+    const outcome = await keyward(
+      { ...env, KEYWARD_LAUNCHER: copy },
+      ['cli', 'setup', '--profile', 'work'],
+      '',
+      { ownCommand: true },
+    );
+    expect(outcome.code).toBe(2);
+    expect(outcome.stderr).toMatch(/^keyward: [^\n]*other people on this computer can change/);
+    expect(() => readFileSync(env['AWS_CONFIG_FILE'] ?? '', 'utf8')).toThrow();
+  });
+});
