@@ -91,7 +91,8 @@ test('an AWS profile that needs an MFA code asks for it in the app', async ({
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect(page.getByText('Type the 6 digits your authenticator app shows')).toBeVisible();
     await capture('sign-in-5-mfa');
-    await code.fill('123456');
+    // The code the admin's authenticator app shows now: AWS checks it (GetSessionToken).
+    await code.fill(sandbox.mfaDeviceOf('admin').code());
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect(page.getByRole('region', { name: 'Signed in as admin' })).toContainText(
       'the AWS command line profile “work”',

@@ -48,8 +48,7 @@ function csvField(value: string): string {
 
 /**
  * The report as IAM writes it: the root account first, then every user. Sandbox users have no
- * console password, MFA device or signing certificate, so those columns carry IAM's values for
- * "none".
+ * console password or signing certificate, so those columns carry IAM's values for "none".
  */
 export function buildCredentialReport(state: SandboxState): string {
   const root = [
@@ -76,7 +75,7 @@ export function buildCredentialReport(state: SandboxState): string {
       'N/A',
       'N/A',
       'N/A',
-      'false',
+      state.hasMfa(user.userName) ? 'true' : 'false',
       ...keyColumns(first),
       ...keyColumns(second),
       ...NO_CERTS,

@@ -170,6 +170,8 @@ export function defaultSeed(now: Date = new Date()): SandboxSeed {
           { Key: adminKey.accessKeyId, Value: 'Admin laptop' },
         ],
         accessKeys: [adminKey],
+        // An authenticator app's secret, the same on every run: a demo can add it to a phone.
+        mfaSecret: 'KEYWARDSANDBOXADMINMFA2345672345',
       },
       {
         userName: 'alice',

@@ -3,6 +3,7 @@ import { defaultSeed } from './generate-seed';
 import { parseSeed, SeedError, type SandboxSeed } from './seed';
 import { listen } from './server';
 import { SandboxState } from './state';
+import { totpCode } from './totp';
 
 export interface SandboxOptions {
   /** The account to serve; validated. Defaults to `defaultSeed()`. */
@@ -45,6 +46,8 @@ export interface Sandbox {
   readonly admin: { userName: string } & SandboxCredentials;
   /** The first active key (oldest first) a user has now. */
   credentialsFor(userName: string): SandboxCredentials;
+  /** A user's MFA device: its serial, and the code its authenticator app shows (now by default). */
+  mfaDeviceOf(userName: string): { serialNumber: string; code(at?: Date): string };
   readonly faults: SandboxFaults;
   readonly stats: SandboxStats;
   /** The live in-memory model; tests read it to see what requests did. */
@@ -71,6 +74,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     return { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey };
   };
 
+  const mfaDeviceOf = (userName: string) => {
+    const owner = userName.toLowerCase();
+    const device = [...state.mfaDevices.values()].find(
+      (candidate) => candidate.userName.toLowerCase() === owner,
+    );
+    if (!device) throw new Error(`Sandbox user ${userName} has no MFA device`);
+    return {
+      serialNumber: device.serialNumber,
+      code: (at?: Date) => totpCode(device.secret, at),
+    };
+  };
+
   const adminName = seed.users.find(
     (user) =>
       user.permission === 'admin' && user.accessKeys?.some((key) => key.status === 'Active'),
@@ -86,6 +101,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     accountId: state.accountId,
     admin: { userName: adminName, ...credentialsFor(adminName) },
     credentialsFor,
+    mfaDeviceOf,
     faults: {
       setLatency: (ms) => {
         faults.setLatency(ms);

@@ -28,6 +28,11 @@ export interface SeedUser {
   createDate?: string;
   tags?: SeedTag[];
   accessKeys?: SeedAccessKey[];
+  /**
+   * The base32 secret of the user's virtual MFA device (an authenticator app's TOTP), whose
+   * serial is `arn:aws:iam::ACCOUNT:mfa/USERNAME`. No device when absent.
+   */
+  mfaSecret?: string;
 }
 
 /** The sandbox's starting state, as written in a seed JSON file. Dates are ISO 8601. */
@@ -79,6 +84,10 @@ const userSchema = z.strictObject({
   accessKeys: z
     .array(accessKeySchema)
     .max(2, 'AWS allows at most 2 access keys per user')
+    .optional(),
+  mfaSecret: z
+    .string()
+    .regex(/^[A-Z2-7]{16,}$/, 'must be a base32 TOTP secret of at least 16 characters')
     .optional(),
 });
 

@@ -43,6 +43,14 @@ export interface SessionRecord {
   readonly mfaAuthenticated: boolean;
 }
 
+/** A virtual MFA device (an authenticator app): its TOTP secret, and whose it is. */
+export interface MfaDeviceRecord {
+  readonly serialNumber: string;
+  readonly userName: string;
+  /** Base32, as AWS shows it when the device is set up. */
+  readonly secret: string;
+}
+
 export interface CredentialReportRecord {
   readonly generatedTime: Date;
   readonly content: string;
@@ -56,6 +64,8 @@ export class SandboxState {
   readonly users = new Map<string, UserRecord>();
   readonly accessKeys = new Map<string, AccessKeyRecord>();
   readonly sessions = new Map<string, SessionRecord>();
+  /** By serial number. */
+  readonly mfaDevices = new Map<string, MfaDeviceRecord>();
   credentialReport: CredentialReportRecord | undefined;
 
   constructor(
@@ -83,6 +93,7 @@ export class SandboxState {
           ? new Date(user.createDate)
           : new Date(Math.min(now.getTime(), ...keyDates)),
       });
+      if (user.mfaSecret !== undefined) state.addMfaDevice(user.userName, user.mfaSecret);
       for (const key of user.accessKeys ?? []) {
         state.accessKeys.set(key.accessKeyId, {
           accessKeyId: key.accessKeyId,
@@ -152,6 +163,23 @@ export class SandboxState {
     };
     this.users.set(input.userName.toLowerCase(), user);
     return user;
+  }
+
+  /** Gives a user a virtual MFA device named after them, as the console's setup does. */
+  addMfaDevice(userName: string, secret: string): MfaDeviceRecord {
+    const device = {
+      serialNumber: `arn:aws:iam::${this.accountId}:mfa/${userName}`,
+      userName,
+      secret,
+    };
+    this.mfaDevices.set(device.serialNumber, device);
+    return device;
+  }
+
+  /** Whether a user has an MFA device; the credential report's mfa_active. */
+  hasMfa(userName: string): boolean {
+    const owner = userName.toLowerCase();
+    return [...this.mfaDevices.values()].some((device) => device.userName.toLowerCase() === owner);
   }
 
   deleteUser(userName: string): void {

@@ -5,6 +5,8 @@ import { startSandbox, type Sandbox } from './sandbox';
 import { awsError, containing, iamClient, stsClient } from './test-support';
 
 let sandbox: Sandbox;
+/** An authenticator app's secret for alice's MFA device, added by the tests that need one. */
+const aliceSecret = 'ALICEALICEALICEALICEALICE234567';
 
 beforeEach(async () => {
   sandbox = await startSandbox();
@@ -65,9 +67,11 @@ describe('STS', () => {
       code: 'InvalidClientTokenId',
       status: 403,
     });
+    sandbox.state.addMfaDevice('alice', aliceSecret);
+    const device = sandbox.mfaDeviceOf('alice');
     const withMfa = await sessionFor('alice', {
-      SerialNumber: 'arn:aws:iam::123456789012:mfa/alice',
-      TokenCode: '123456',
+      SerialNumber: device.serialNumber,
+      TokenCode: device.code(),
     });
     const { AccessKeyMetadata } = await iamClient(sandbox, withMfa).send(
       new ListAccessKeysCommand({}),
@@ -75,22 +79,42 @@ describe('STS', () => {
     expect(AccessKeyMetadata?.[0]?.UserName).toBe('alice');
   });
 
-  it('refuses a wrong MFA code, a bad duration and session credentials asking for more', async () => {
+  it('checks the code against the caller’s own MFA device, as AWS does', async () => {
+    const device = sandbox.state.addMfaDevice('alice', aliceSecret);
     const sts = stsClient(sandbox, sandbox.credentialsFor('alice'));
-    expect(
-      await awsError(
-        sts.send(
-          new GetSessionTokenCommand({
-            SerialNumber: 'arn:aws:iam::123456789012:mfa/alice',
-            TokenCode: '000000',
-          }),
-        ),
-      ),
-    ).toMatchObject({
+    const tryCode = (serialNumber: string, code: string) =>
+      awsError(
+        sts.send(new GetSessionTokenCommand({ SerialNumber: serialNumber, TokenCode: code })),
+      );
+    // A code from an hour ago is as wrong as a guess, and just as plausible-looking.
+    const stale = sandbox.mfaDeviceOf('alice').code(new Date(Date.now() - 3_600_000));
+    expect(stale).toMatch(/^\d{6}$/);
+    expect(await tryCode(device.serialNumber, stale)).toEqual({
       code: 'AccessDenied',
       status: 403,
-      message: containing('MultiFactorAuthentication failed'),
+      name: 'AccessDenied',
+      message: 'MultiFactorAuthentication failed with invalid MFA one time pass code. ',
     });
+    // The admin's device, or a serial that names no device: the code cannot even be checked.
+    for (const serial of [
+      sandbox.mfaDeviceOf('admin').serialNumber,
+      'arn:aws:iam::123456789012:mfa/nobody',
+    ]) {
+      expect(await tryCode(serial, sandbox.mfaDeviceOf('admin').code())).toMatchObject({
+        code: 'AccessDenied',
+        message: containing('unable to validate MFA code'),
+      });
+    }
+    // A code that just changed still counts, as on AWS.
+    const previous = sandbox.mfaDeviceOf('alice').code(new Date(Date.now() - 30_000));
+    const session = await sts.send(
+      new GetSessionTokenCommand({ SerialNumber: device.serialNumber, TokenCode: previous }),
+    );
+    expect(session.Credentials?.AccessKeyId).toMatch(/^ASIA/);
+  });
+
+  it('refuses a bad duration and session credentials asking for more', async () => {
+    const sts = stsClient(sandbox, sandbox.credentialsFor('alice'));
     expect(
       await awsError(sts.send(new GetSessionTokenCommand({ DurationSeconds: 60 }))),
     ).toMatchObject({

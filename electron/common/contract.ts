@@ -93,6 +93,8 @@ export const contract = {
       userName: userNameSchema,
       accessKeyId: accessKeyIdSchema,
       status: z.enum(['Active', 'Inactive']),
+      /** Required to deactivate the key Keyward is signed in with (it locks Keyward out). */
+      confirmInUse: z.boolean().optional(),
     }),
     output: returns<null>(),
   },

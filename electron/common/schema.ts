@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { profileNamePattern } from './profile-names';
 
 /** Strings from the page are always bounded: a 10 MB string must not reach a handler. */
 export const boundedString = (max: number) => z.string().max(max);
@@ -14,7 +15,11 @@ export const accessKeyIdSchema = z.string().regex(/^(AKIA|ASIA)[A-Z0-9]{16}$/);
 /** Opaque handle to a secret held in main: 32 hex characters. */
 export const handleSchema = z.string().regex(/^[0-9a-f]{32}$/);
 
-export const profileNameSchema = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/);
+/**
+ * A kept key's name, as the page refers to it. Whether a name may be given to a new key (no
+ * leading dash) core decides, with a message the person can act on.
+ */
+export const profileNameSchema = z.string().regex(profileNamePattern);
 
 /** Checked again in main against IAM's tag rules, which give the person a precise message. */
 export const descriptionSchema = boundedString(1024);

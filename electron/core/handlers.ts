@@ -61,8 +61,8 @@ export function createHandlers(services: Services): Handlers {
     'users.list': (input) => keyward.listUsers(input),
 
     'keys.list': ({ userName }) => keyward.listKeys(userName),
-    'keys.setStatus': ({ userName, accessKeyId, status }) =>
-      keyward.setKeyStatus(userName, accessKeyId, status).then(done),
+    'keys.setStatus': ({ userName, accessKeyId, status, confirmInUse }) =>
+      keyward.setKeyStatus(userName, accessKeyId, status, confirmInUse ?? false).then(done),
     'keys.delete': ({ userName, accessKeyId, confirmInUse }) =>
       keyward.deleteKey(userName, accessKeyId, confirmInUse ?? false).then(done),
     'keys.describe': ({ userName, accessKeyId, description }) =>
@@ -154,5 +154,6 @@ export function createHandlers(services: Services): Handlers {
  * (an admin's, say) is not silently replaced by that key's.
  */
 export function rotationFor(keyward: Keyward): KeyRotation {
-  return new KeyRotation(new Keyward(keyward.platform, keyward.secretStore));
+  // The window's sign-in follows the rotated profile when it used the key being replaced.
+  return new KeyRotation(new Keyward(keyward.platform, keyward.secretStore), { session: keyward });
 }

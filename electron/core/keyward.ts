@@ -1,5 +1,6 @@
 import type {
   AccessKeySummary,
+  CliRemoveResult,
   Identity,
   KeywardAction,
   LostKey,
@@ -12,23 +13,26 @@ import type {
   StoredProfile,
   UserPage,
 } from '../common/domain';
+import { inUseReason } from '../common/key-rules';
+import { newProfileNamePattern } from '../common/profile-names';
 import { ActivityLog } from './activity/activity-log';
 import { AuditService } from './audit/audit-service';
 import type { SignedIn } from './aws';
+import type { AwsFiles } from './aws-config/aws-files';
 import type { PermissionTracker } from './aws/permissions';
 import { checkDescription } from './aws/description-rules';
-import { ageInDays } from './aws/key-age';
 import { AppError } from './errors';
 import { log, maskKeyId } from './log';
 import type { Platform } from './platform';
 import { Journal } from './secrets/journal';
+import { UnfinishedRotationError } from './rotation/rotation-error';
+import { RotationStates } from './rotation/rotation-state';
 import { PendingSecrets, storedKeyOf } from './secrets/pending-secrets';
 import type { PendingSecret } from './secrets/pending-secrets';
 import { SettingsFile } from './settings';
 import { ProfileStore, summarize } from './vault/profile-store';
+import type { StoredKey } from './vault/profile-store';
 import type { SecretStore } from './vault/secret-store';
-
-const recentUseDays = 7;
 
 /** The AWS SDK is loaded on first use, not at start-up. */
 const loadAws = () => import('./aws');
@@ -57,6 +61,10 @@ export class Keyward {
     this.profiles = new ProfileStore(secretStore);
     const dataDir = platform.dataDir();
     this.settings = new SettingsFile(dataDir);
+    // A new endpoint or region reaches the signed-in session at once, for every request.
+    this.settings.onChange((next) => {
+      this.#session?.signedIn.follow(next);
+    });
     this.journal = new Journal(dataDir);
     this.activity = new ActivityLog(dataDir);
   }
@@ -64,13 +72,12 @@ export class Keyward {
   // ── Sign-in ────────────────────────────────────────────────────────────────────────────────
 
   async signInChoices(): Promise<SignInChoices> {
-    const [awsProfiles, storedProfiles] = await Promise.all([
-      loadAws()
-        .then((aws) => aws.listAwsProfiles())
-        .catch(() => []),
-      this.profiles.list(),
-    ]);
-    return { awsProfiles, storedProfiles };
+    // The SDK loads while the keychain answers; its list then leaves out kept keys' CLI profiles.
+    const aws = loadAws().catch(() => null);
+    const storedProfiles = await this.profiles.list();
+    const names = storedProfiles.map((profile) => profile.name);
+    const awsProfiles = await (await aws)?.listAwsProfiles(names).catch(() => []);
+    return { awsProfiles: awsProfiles ?? [], storedProfiles };
   }
 
   async signIn(source: SignInSource, mfaCode?: string): Promise<Identity> {
@@ -128,14 +135,22 @@ export class Keyward {
     );
   }
 
+  /**
+   * Deactivating the key Keyward signs in with locks Keyward out of AWS: it needs `confirmInUse`
+   * (electron/core/aws/access-keys.ts says why).
+   */
   async setKeyStatus(
     userName: string,
     accessKeyId: string,
     status: 'Active' | 'Inactive',
+    confirmInUse = false,
   ): Promise<void> {
     const { signedIn } = this.#requireSession();
     await this.#tracked('iam:UpdateAccessKey', userName, async () =>
-      (await loadAws()).setKeyStatus(signedIn.clients, userName, accessKeyId, status),
+      (await loadAws()).setKeyStatus(signedIn.clients, userName, accessKeyId, status, {
+        sessionKeyId: signedIn.identity.accessKeyId,
+        lockOutConfirmed: confirmInUse,
+      }),
     );
     log('keys', `${status === 'Active' ? 'activate' : 'deactivate'} ${maskKeyId(accessKeyId)} ok`);
     await this.activity.record({
@@ -161,7 +176,8 @@ export class Keyward {
           'Refresh the list of keys and try again.',
         );
       }
-      const reason = inUseReason(key);
+      // The session's own key has a stricter rule, with its own words: see deleteAccessKey.
+      const reason = key.signedInKey ? null : inUseReason(key);
       if (reason) {
         throw new AppError(
           'confirmation-required',
@@ -171,7 +187,10 @@ export class Keyward {
       }
     }
     await this.#tracked('iam:DeleteAccessKey', userName, async () =>
-      (await loadAws()).deleteAccessKey(signedIn.clients, userName, accessKeyId),
+      (await loadAws()).deleteAccessKey(signedIn.clients, userName, accessKeyId, {
+        sessionKeyId: signedIn.identity.accessKeyId,
+        lockOutConfirmed: confirmInUse,
+      }),
     );
     log('keys', `delete ${maskKeyId(accessKeyId)} ok`);
     await this.activity.record({
@@ -269,7 +288,7 @@ export class Keyward {
 
   async storeInKeychain(handle: string, profileName: string): Promise<StoredProfile> {
     const pending = this.pending.get(handle);
-    await this.profiles.requireFree(profileName);
+    await this.profiles.requireFree(profileName, pending.accessKeyId);
     const key = storedKeyOf(pending);
     await this.profiles.put(profileName, key);
     await this.markSecured(pending, 'keychain');
@@ -300,7 +319,10 @@ export class Keyward {
       const { signedIn } = this.#requireSession();
       await (
         await loadAws()
-      ).deleteAccessKey(signedIn.clients, pending.userName, pending.accessKeyId);
+      ).deleteAccessKey(signedIn.clients, pending.userName, pending.accessKeyId, {
+        sessionKeyId: signedIn.identity.accessKeyId,
+        lockOutConfirmed: false,
+      });
       await this.journal.close(pending.journalId, 'deleted');
       await this.#record(pending, 'key.discarded');
     }
@@ -366,15 +388,40 @@ export class Keyward {
     return (await loadAws()).checkStoredKey(name, key, { region, endpoint });
   }
 
-  async removeStoredProfile(name: string): Promise<void> {
+  /** The kept key, if it may be removed now (asked first, so a door does not confirm in vain). */
+  async removableProfile(name: string): Promise<StoredKey> {
     const key = await this.profiles.require(name);
+    const rotation = await new RotationStates(this.platform.dataDir()).read(name);
+    if (rotation?.phase === 'in-progress') throw new UnfinishedRotationError(rotation, 'remove');
+    return key;
+  }
+
+  /**
+   * Removes a kept key from this computer, for the window and the command line alike: refused
+   * while a rotation of it is unfinished (the rotation needs it); its AWS command line set-up goes
+   * too (`aws --profile NAME` would otherwise fail), and so does the record of a retired old key.
+   */
+  async removeStoredProfile(
+    name: string,
+    options: { files?: AwsFiles } = {},
+  ): Promise<{ awsCli: CliRemoveResult | null }> {
+    const key = await this.removableProfile(name);
+    const rotations = new RotationStates(this.platform.dataDir());
+    const rotation = await rotations.read(name);
+    // FIXME: a key kept before the no-leading-dash rule may have one in its name, which the
+    // config file code refuses to touch: the key goes, a set-up it may have stays.
+    const awsCli = newProfileNamePattern.test(name)
+      ? await (await import('./aws-config')).removeCliProfile(name, options)
+      : null;
     await this.profiles.remove(name);
+    if (rotation) await rotations.remove(name);
     await this.activity.record({
       actor: 'this device',
       action: 'key.removed-from-device',
       userName: key.userName,
       accessKeyId: key.accessKeyId,
     });
+    return { awsCli };
   }
 
   /** Quitting clears a secret still on the clipboard instead of leaving it behind. */
@@ -427,15 +474,6 @@ export class Keyward {
       ...(detail ? { detail } : {}),
     });
   }
-}
-
-function inUseReason(key: AccessKeySummary): string | null {
-  if (key.signedInKey) return 'This is the key Keyward is signed in with.';
-  if (key.status === 'Active' && key.lastUsed && ageInDays(key.lastUsed.date) < recentUseDays) {
-    const days = ageInDays(key.lastUsed.date);
-    return `This key is active and was used ${days === 0 ? 'today' : `${days} day${days === 1 ? '' : 's'} ago`}.`;
-  }
-  return null;
 }
 
 function newKeyOf(pending: PendingSecret): NewKey {

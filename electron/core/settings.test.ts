@@ -36,6 +36,39 @@ describe('settings', () => {
     expect(await settings.read()).toEqual(defaultSettings);
   });
 
+  it('refuse a name and password typed into the endpoint, without repeating them', async () => {
+    const settings = new SettingsFile(fresh());
+    for (const endpoint of ['http://me:s3cr3t-pw@127.0.0.1:4566', 'https://me@iam.example.test']) {
+      const refused = await settings.update({ endpoint }).catch((error: unknown) => error);
+      expect(refused).toMatchObject({
+        code: 'invalid-input',
+        message: 'That endpoint address cannot be used: it contains a user name or password.',
+        hint: expect.stringContaining('without a user name or password') as string,
+      });
+      expect(JSON.stringify(refused)).not.toMatch(/s3cr3t|me@/);
+    }
+    expect(await settings.read()).toEqual(defaultSettings);
+  });
+
+  it('never hand out a password an older settings file kept in the endpoint', async () => {
+    const dir = fresh();
+    writeFileSync(
+      path.join(dir, 'settings.json'),
+      JSON.stringify({ region: 'eu-west-1', endpoint: 'http://me:s3cr3t-pw@127.0.0.1:4566/' }),
+    );
+    const read = await new SettingsFile(dir).read();
+    expect(read).toMatchObject({ region: 'eu-west-1', endpoint: 'http://127.0.0.1:4566/' });
+  });
+
+  it('tell whoever listens what a saved change was, and only once it is saved', async () => {
+    const settings = new SettingsFile(fresh());
+    const heard: string[] = [];
+    settings.onChange((next, before) => heard.push(`${before.region}→${next.region}`));
+    await settings.update({ region: 'eu-west-1' });
+    await settings.update({ region: 'Europe' }).catch(() => undefined);
+    expect(heard).toEqual(['us-east-1→eu-west-1']);
+  });
+
   it('fall back to defaults when the file is damaged', async () => {
     const dir = fresh();
     writeFileSync(path.join(dir, 'settings.json'), '{ not json');

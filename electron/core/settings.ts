@@ -13,12 +13,33 @@ export const defaultSettings: Settings = {
   staleKeyDays: 90,
 };
 
+/**
+ * Whether an address carries a user name or password (`http://me:secret@host`). Keyward never
+ * keeps one: the address is shown on screen, in logs and in error reports.
+ */
+export function endpointHasCredentials(endpoint: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(endpoint.trim());
+}
+
+/** The address without its user name and password, for a file written before they were refused. */
+function withoutCredentials(endpoint: string): string {
+  try {
+    const url = new URL(endpoint);
+    url.username = '';
+    url.password = '';
+    return url.toString();
+  } catch {
+    return endpoint.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1');
+  }
+}
+
 export const settingsSchema = z.strictObject({
   region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, 'an AWS region such as eu-west-1'),
   endpoint: z
     .string()
     .max(2048)
     .refine((url) => /^https?:\/\/[^\s/]+/.test(url), 'an http(s) address')
+    .refine((url) => !endpointHasCredentials(url), 'an address without a user name or password')
     .nullable(),
   clipboardSeconds: z.number().int().min(5).max(600),
   staleKeyDays: z.number().int().min(1).max(3650),
@@ -39,12 +60,24 @@ const settingHints: Record<string, string> = {
   staleKeyDays: 'Choose between 1 and 3650 days.',
 };
 
+/** Told of each saved change, with the settings before it. */
+export type SettingsListener = (next: Settings, before: Settings) => void;
+
 /** Non-secret settings in the data folder. A damaged file falls back to defaults, loudly. */
 export class SettingsFile {
   readonly #file: string;
+  readonly #listeners: SettingsListener[] = [];
 
   constructor(dataDir: string) {
     this.#file = path.join(dataDir, 'settings.json');
+  }
+
+  /**
+   * Registers what must follow a saved change at once (the signed-in session's endpoint and
+   * region). Listeners run after the file is written, before `update` resolves.
+   */
+  onChange(listener: SettingsListener): void {
+    this.#listeners.push(listener);
   }
 
   async read(): Promise<Settings> {
@@ -55,7 +88,16 @@ export class SettingsFile {
       return { ...defaultSettings };
     }
     try {
-      return settingsSchema.parse({ ...defaultSettings, ...(JSON.parse(text) as object) });
+      const stored = { ...defaultSettings, ...(JSON.parse(text) as object) } as Record<
+        string,
+        unknown
+      >;
+      if (typeof stored['endpoint'] === 'string' && endpointHasCredentials(stored['endpoint'])) {
+        // Written before such addresses were refused: what is secret in it is dropped, unseen.
+        log('settings', 'the endpoint held a user name or password; Keyward leaves them out');
+        stored['endpoint'] = withoutCredentials(stored['endpoint']);
+      }
+      return settingsSchema.parse(stored);
     } catch {
       log('settings', 'settings.json is damaged; using defaults');
       return { ...defaultSettings };
@@ -63,7 +105,16 @@ export class SettingsFile {
   }
 
   async update(change: Partial<Settings>): Promise<Settings> {
-    const parsed = settingsSchema.safeParse({ ...(await this.read()), ...change });
+    if (typeof change.endpoint === 'string' && endpointHasCredentials(change.endpoint)) {
+      // Said without repeating the address: it holds a password.
+      throw new AppError(
+        'invalid-input',
+        'That endpoint address cannot be used: it contains a user name or password.',
+        'Type the address without a user name or password, for example http://127.0.0.1:4566. Keyward signs its requests with your AWS key instead.',
+      );
+    }
+    const before = await this.read();
+    const parsed = settingsSchema.safeParse({ ...before, ...change });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const field = String(issue?.path[0] ?? 'setting');
@@ -76,6 +127,7 @@ export class SettingsFile {
     const next = parsed.data;
     await mkdir(path.dirname(this.#file), { recursive: true });
     await writeFileAtomic(this.#file, `${JSON.stringify(next, null, 2)}\n`);
+    for (const listener of this.#listeners) listener(next, before);
     return next;
   }
 }

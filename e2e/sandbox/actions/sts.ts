@@ -1,6 +1,7 @@
 import { isoSeconds } from '../dates';
 import { AwsError, constraintError, validationError } from '../errors';
 import { newAccessKeyId, newSecretAccessKey, newSessionToken } from '../ids';
+import { totpAccepts } from '../totp';
 import { el } from '../xml';
 import type { ActionHandler } from './context';
 
@@ -16,8 +17,8 @@ const MIN_DURATION_S = 900;
 const MAX_DURATION_S = 129_600;
 
 /**
- * The sandbox has no MFA devices: any `arn:aws:iam::ACCOUNT:mfa/NAME` serial with a six-digit
- * code passes, except 000000, which fails so tests can exercise the refusal.
+ * With `SerialNumber` and `TokenCode`, the serial must be the caller's own MFA device and the code
+ * the one its authenticator shows now (TOTP); otherwise AWS's AccessDenied.
  */
 export const getSessionToken: ActionHandler = ({ params, caller, state, now }) => {
   if (caller.session) {
@@ -33,8 +34,16 @@ export const getSessionToken: ActionHandler = ({ params, caller, state, now }) =
     if (!/^\d{6}$/.test(tokenCode)) {
       throw constraintError('tokenCode', 'Member must satisfy regular expression pattern: [\\d]*');
     }
-    const mfaArn = new RegExp(`^arn:aws:iam::${state.accountId}:mfa/[\\w+=,.@/-]+$`);
-    if (!mfaArn.test(serialNumber) || tokenCode === '000000') {
+    const device = state.mfaDevices.get(serialNumber);
+    if (device?.userName.toLowerCase() !== caller.user.userName.toLowerCase()) {
+      throw new AwsError(
+        'AccessDenied',
+        403,
+        'MultiFactorAuthentication failed, unable to validate MFA code. Please verify your MFA ' +
+          'serial number is valid and associated with this user.',
+      );
+    }
+    if (!totpAccepts(device.secret, tokenCode, now)) {
       throw new AwsError(
         'AccessDenied',
         403,

@@ -68,16 +68,7 @@ export const profilesRemove: CommandSpec = {
   run: async (context, args) => {
     const name = requiredArg(args, 'profile');
     const keyward = await context.keyward();
-    const key = await keyward.profiles.require(name);
-    const { KeyRotation } = await import('../../core/rotation');
-    const rotation = new KeyRotation(keyward);
-    if ((await rotation.status(name)).state === 'unfinished') {
-      throw new AppError(
-        'conflict',
-        `A rotation of "${name}" is unfinished, and it needs this key.`,
-        `Finish it (keyward keys rotate --profile ${name} --resume) or roll it back (--rollback) first.`,
-      );
-    }
+    const key = await keyward.removableProfile(name);
     const question = `Remove the key ${key.accessKeyId} (${key.userName}) from this computer? Its secret cannot be shown again.`;
     if (!flagArg(args, 'yes') && !(await context.confirm(question))) {
       throw new AppError(
@@ -86,14 +77,15 @@ export const profilesRemove: CommandSpec = {
         'Run again with --yes if you are sure.',
       );
     }
-    const { removeCliProfile } = await import('../../core/aws-config');
-    const cli = await removeCliProfile(name, { files: awsFilesFor(context.io.env) });
-    await keyward.removeStoredProfile(name);
-    await rotation.forgetRetired(name);
+    // The same removal as the window's: refused during an unfinished rotation, and the AWS CLI
+    // set-up and a retired key's record go with the key.
+    const { awsCli } = await keyward.removeStoredProfile(name, {
+      files: awsFilesFor(context.io.env),
+    });
+    const fromConfig = awsCli?.removed ? ` and from ${awsCli.configFile}` : '';
     context.print(
-      { profile: name, removed: true, awsCliRemoved: cli.removed },
-      () =>
-        `Removed "${name}" from this computer${cli.removed ? ` and from ${cli.configFile}` : ''}. The key still exists in AWS.`,
+      { profile: name, removed: true, awsCliRemoved: awsCli?.removed ?? false },
+      () => `Removed "${name}" from this computer${fromConfig}. The key still exists in AWS.`,
     );
   },
 };

@@ -147,3 +147,30 @@ describe('cells that must never reach a spreadsheet as they are', () => {
     expect(auditToCsv(misplaced)).toContain('AKIAIOSFODNN7EXAMPLE');
   });
 });
+
+describe('exporting an audit read from the credential report', () => {
+  it('names each key so an admin can find it, though the report gives no key ids', async () => {
+    const g = await startKeyward();
+    try {
+      await g.signInAs('admin');
+      const service = new AuditService(g.keyward);
+      const result = await service.run();
+      expect(result.source).toBe('credential-report');
+      const [header, ...rows] = parseCsv(auditToCsv(result));
+      const column = (name: string) => header?.indexOf(name) ?? -1;
+      const bob = rows.find((row) => row[column('user')] === 'bob');
+      const [older, newer] = g.sandbox.state.keysOf('bob');
+      const day = (date: Date | undefined) => date?.toISOString().slice(0, 10) ?? '';
+      expect(bob?.[column('access_key_1_last_rotated')]).toBe(older?.createDate.toISOString());
+      expect(bob?.[column('explanation')]).toContain(
+        `The older key (created ${day(older?.createDate)}) is deactivated`,
+      );
+      expect(bob?.[column('explanation')]).toContain(
+        `The newer key (created ${day(newer?.createDate)}) is 120 days old`,
+      );
+      expect(rows.map((row) => row[column('explanation')]).join(' ')).not.toMatch(/\bKey [12]\b/);
+    } finally {
+      await g.close();
+    }
+  });
+});

@@ -59,6 +59,8 @@ function keyCells(key: AuditKey | undefined): string[] {
   if (!key) return ['', '', '', '', '', '', ''];
   const used = usedCells(key.lastUsed);
   return [
+    // Empty from the credential report, which names no keys (see keyName in audit-flags.ts for
+    // why the ids are not joined); last_rotated, the creation date, tells the two keys apart.
     key.accessKeyId ?? '',
     key.active ? 'true' : 'false',
     key.lastRotated ?? '',

@@ -44,7 +44,7 @@ describe('audit flags', () => {
         id: 'key-older-than-limit',
         slot: 1,
         explanation: expect.stringMatching(
-          /Key 1 is 91 days old.*every 90 days \(your setting\)/,
+          /The key \(created 2025-10-02\) is 91 days old.*every 90 days \(your setting\)/,
         ) as string,
       },
     ]);
@@ -78,10 +78,27 @@ describe('audit flags', () => {
         id: 'key-inactive',
         slot: 2,
         explanation: expect.stringMatching(
-          /Key 2 is deactivated but not deleted; .*300 days ago/,
+          /The key \(created 2024-02-01\) is deactivated but not deleted; .*300 days ago/,
         ) as string,
       },
     ]);
+  });
+
+  it('names each key so an admin can find it: by its id, else as older or newer with its date', () => {
+    // The credential report has no key ids: keys are told apart by when they were created, as
+    // People's keys and the AWS console show them.
+    const fromReport = flagsOf(
+      user('two', [key(1, { age: 400, used: 1 }), key(2, { active: false, age: 95 })]),
+    );
+    expect(fromReport.map((flag) => flag.explanation)).toEqual([
+      expect.stringMatching(/^The older key \(created 2024-11-27\) is 400 days old/),
+      expect.stringMatching(/^The newer key \(created 2025-09-28\) is deactivated/),
+    ]);
+    const named = { ...key(1, { age: 400, used: 1 }), accessKeyId: 'AKIAIOSFODNN7EXAMPLE' };
+    expect(flagsOf(user('one', [named]))[0]?.explanation).toMatch(
+      /^Key AKIAIOSFODNN7EXAMPLE is 400 days old/,
+    );
+    expect(JSON.stringify([fromReport, flagsOf(user('one', [named]))])).not.toMatch(/Key [12]\b/);
   });
 
   it('flags a user with two active keys', () => {

@@ -122,7 +122,7 @@ export async function runAudit(host: AuditHost, options: AuditOptions = {}): Pro
         log('audit', 'credential report refused; auditing user by user');
       }
     }
-    const client = createAuditClient(clients.iam);
+    const client = createAuditClient(clients);
     try {
       const crawled = await crawlUsers(
         client,

@@ -72,12 +72,52 @@ async function lastUsed(
   }
 }
 
+/**
+ * The key a session signs its requests with is protected wherever it can be changed: switching it
+ * off or deleting it locks that session out of AWS at once, and turning it back on needs a working
+ * sign-in, which it no longer has. So it happens only when the person confirmed exactly that
+ * (`confirmed`); every door (the window, the command line, a rotation) comes through here.
+ */
+export function checkSessionKeyChange(change: {
+  accessKeyId: string;
+  /** The key the session signs with; null for a session without one of its own (a role). */
+  sessionKeyId: string | null;
+  action: 'deactivate' | 'delete';
+  confirmed: boolean;
+}): void {
+  if (change.confirmed || change.accessKeyId !== change.sessionKeyId) return;
+  const doing = change.action === 'deactivate' ? 'Deactivating' : 'Deleting';
+  throw new AppError(
+    'confirmation-required',
+    `Keyward is signed in with this key (${change.accessKeyId}). ${doing} it locks Keyward out of AWS at once, and Keyward cannot turn it back on: that needs a working sign-in.`,
+    change.action === 'deactivate'
+      ? 'Sign in with another key or AWS profile first, then deactivate this one. If you are sure, confirm that Keyward will be locked out and signed out.'
+      : 'Sign in with another key or AWS profile first, then delete this one. If you are sure, confirm that Keyward will be locked out and signed out.',
+  );
+}
+
+/** Who is asking to change a key: the rule above needs the session's own key and the answer. */
+export interface SessionGuard {
+  sessionKeyId: string | null;
+  /** The person confirmed that Keyward may lock itself out. */
+  lockOutConfirmed: boolean;
+}
+
 export async function setKeyStatus(
   clients: AwsClients,
   userName: string,
   accessKeyId: string,
   status: 'Active' | 'Inactive',
+  guard: SessionGuard,
 ): Promise<void> {
+  if (status === 'Inactive') {
+    checkSessionKeyChange({
+      accessKeyId,
+      sessionKeyId: guard.sessionKeyId,
+      action: 'deactivate',
+      confirmed: guard.lockOutConfirmed,
+    });
+  }
   try {
     await clients.iam.send(
       new UpdateAccessKeyCommand({ UserName: userName, AccessKeyId: accessKeyId, Status: status }),
@@ -95,7 +135,14 @@ export async function deleteAccessKey(
   clients: AwsClients,
   userName: string,
   accessKeyId: string,
+  guard: SessionGuard,
 ): Promise<void> {
+  checkSessionKeyChange({
+    accessKeyId,
+    sessionKeyId: guard.sessionKeyId,
+    action: 'delete',
+    confirmed: guard.lockOutConfirmed,
+  });
   try {
     await clients.iam.send(
       new DeleteAccessKeyCommand({ UserName: userName, AccessKeyId: accessKeyId }),

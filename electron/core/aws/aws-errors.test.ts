@@ -1,6 +1,14 @@
+import { createServer, type Server } from 'node:http';
+import {
+  createServer as createNetServer,
+  type AddressInfo,
+  type Server as NetServer,
+  type Socket,
+} from 'node:net';
 import { IAMServiceException } from '@aws-sdk/client-iam';
-import { describe, expect, it } from 'vitest';
-import { isNetworkFailure, isThrottling, translateAwsError } from './aws-errors';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { isKeyRefused, isNetworkFailure, isThrottling, translateAwsError } from './aws-errors';
 
 function awsError(name: string, message = 'AWS wording that must not reach the screen') {
   return new IAMServiceException({
@@ -80,5 +88,98 @@ describe('AWS errors in plain words', () => {
     const error = translateAwsError(reset, { doing: 'list the access keys' });
     expect(error.code).toBe('network');
     expect(error.hint).toMatch(/internet connection/);
+  });
+});
+
+/**
+ * Places that never answer as AWS would, each a real socket on this computer: the SDK's own
+ * clients reach them and fail exactly as they do offline, behind a broken VPN or a bad address.
+ */
+describe('a request that never reached AWS', () => {
+  const servers: (Server | NetServer)[] = [];
+  const sockets = new Set<Socket>();
+  afterAll(async () => {
+    for (const socket of sockets) socket.destroy();
+    await Promise.all(
+      servers.map(
+        (server) =>
+          new Promise<void>((done) => {
+            server.close(() => {
+              done();
+            });
+          }),
+      ),
+    );
+  });
+  async function listening(server: Server | NetServer): Promise<string> {
+    servers.push(server);
+    server.on('connection', (socket: Socket) => {
+      sockets.add(socket);
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    return `127.0.0.1:${String((server.address() as AddressInfo).port)}`;
+  }
+  /** A server that accepts the connection and then says nothing, as a blackholed route does. */
+  const silent = () => listening(createNetServer(() => undefined));
+  const resetting = () => listening(createNetServer((socket) => socket.resetAndDestroy()));
+  const plainHttp = () => listening(createServer((_request, response) => response.end('hello')));
+
+  /** What the SDK throws, after its retries, at an endpoint; short waits keep the test quick. */
+  async function failureAt(endpoint: string): Promise<unknown> {
+    const sts = new STSClient({
+      endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'x'.repeat(40) },
+      maxAttempts: 2,
+      requestHandler: { connectionTimeout: 1000, socketTimeout: 500 },
+    });
+    try {
+      await sts.send(new GetCallerIdentityCommand({}));
+    } catch (error) {
+      return error;
+    } finally {
+      sts.destroy();
+    }
+    throw new Error(`expected ${endpoint} to be unreachable`);
+  }
+
+  it.each([
+    [
+      'a port nothing listens on (connection refused)',
+      () => Promise.resolve('127.0.0.1:9'),
+      'http',
+    ],
+    ['a server that resets the connection', resetting, 'http'],
+    ['a server that never answers (timeout)', silent, 'http'],
+    ['a name that does not exist (DNS)', () => Promise.resolve('keyward-test.invalid'), 'http'],
+    ['an https address served without TLS', plainHttp, 'https'],
+  ])(
+    '%s is explained as AWS could not be reached, never as a refusal',
+    async (_what, at, scheme) => {
+      const error = await failureAt(`${scheme}://${await at()}`);
+      expect(isNetworkFailure(error)).toBe(true);
+      expect(isKeyRefused(error)).toBe(false);
+      const explained = translateAwsError(error, { doing: 'check this key' });
+      expect(explained.code).toBe('network');
+      expect(explained.message).toMatch(/^Keyward could not reach AWS to check this key/);
+      expect(explained.hint).toMatch(/internet connection/);
+      expect(explained.hint).toMatch(/VPN/);
+      expect(explained.hint).toMatch(/Settings/);
+      expect(`${explained.message} ${explained.hint}`).not.toMatch(/refused|deactivated|deleted/i);
+    },
+  );
+
+  it('tells AWS’s own refusal of a key apart from a lost connection', () => {
+    expect(isKeyRefused(awsError('InvalidClientTokenId'))).toBe(true);
+    expect(isKeyRefused(awsError('SignatureDoesNotMatch', 'The signature does not match'))).toBe(
+      true,
+    );
+    // A wrong clock is not a broken key.
+    expect(isKeyRefused(awsError('SignatureDoesNotMatch', 'Signature expired: 2026…'))).toBe(false);
+    expect(isKeyRefused(awsError('Throttling'))).toBe(false);
+    expect(isKeyRefused(awsError('AccessDenied'))).toBe(false);
+    // Through Keyward's own explanation too, which keeps the SDK error as its cause.
+    const explained = translateAwsError(awsError('InvalidClientTokenId'), { doing: 'sign in' });
+    expect(isKeyRefused(explained)).toBe(true);
   });
 });

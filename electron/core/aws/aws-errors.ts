@@ -7,38 +7,107 @@ export interface AwsErrorContext {
   userName?: string;
 }
 
-const networkCodes = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ETIMEDOUT',
-  'EPIPE',
-  'ENETUNREACH',
-  'EHOSTUNREACH',
-]);
+/**
+ * How a request can fail to get any answer from AWS. One classification, used wherever a failed
+ * AWS call is explained: without an answer, AWS has said nothing about the key, the person or
+ * the request, so nothing may be blamed on them.
+ */
+export type NetworkFailure = 'dns' | 'refused' | 'reset' | 'timeout' | 'tls' | 'unreachable';
+
+const networkCodes: Partial<Record<string, NetworkFailure>> = {
+  ENOTFOUND: 'dns',
+  EAI_AGAIN: 'dns',
+  EAI_FAIL: 'dns',
+  EAI_NONAME: 'dns',
+  ECONNREFUSED: 'refused',
+  ECONNRESET: 'reset',
+  ECONNABORTED: 'reset',
+  EPIPE: 'reset',
+  ETIMEDOUT: 'timeout',
+  ESOCKETTIMEDOUT: 'timeout',
+  ENETUNREACH: 'unreachable',
+  ENETDOWN: 'unreachable',
+  EHOSTUNREACH: 'unreachable',
+  EHOSTDOWN: 'unreachable',
+  EADDRNOTAVAIL: 'unreachable',
+  EPROTO: 'tls',
+};
+
+/** OpenSSL's certificate complaints (CERT_HAS_EXPIRED, SELF_SIGNED_CERT_IN_CHAIN…) and Node's. */
+const tlsCode = /^(ERR_SSL_|ERR_TLS_)|CERT|^UNABLE_TO_(GET|VERIFY)/;
+
+/**
+ * Whether AWS (or whatever the endpoint is) answered at all. The SDK puts `$metadata` on every
+ * error after its retries, lost connections included, so `$metadata` alone proves nothing; an
+ * answer has a status code, and a modelled error its `$fault`.
+ */
+function hasAnswer(error: Error): boolean {
+  const withMeta = error as Error & { $fault?: unknown; $metadata?: { httpStatusCode?: unknown } };
+  return withMeta.$fault !== undefined || typeof withMeta.$metadata?.httpStatusCode === 'number';
+}
 
 /**
  * The AWS error code of an SDK error, as AWS's documentation names it. Modelled exceptions carry
  * it in `Code` (their `name` is the SDK class, e.g. NoSuchEntityException); others in `name`.
+ * Undefined when no answer came back: then there is no AWS error code to speak of.
  */
 export function awsErrorCode(error: unknown): string | undefined {
   if (!(error instanceof Error)) return undefined;
-  const withMeta = error as Error & { $metadata?: unknown; Code?: unknown };
-  if (typeof withMeta.Code === 'string') return withMeta.Code;
-  return withMeta.$metadata !== undefined ? error.name : undefined;
+  const withCode = error as Error & { Code?: unknown };
+  if (typeof withCode.Code === 'string') return withCode.Code;
+  return hasAnswer(error) ? error.name : undefined;
 }
 
-/** No answer came back (refused, reset, timed out): AWS may or may not have acted. */
+/** How the request failed to reach AWS, or null when AWS answered (or it is no network error). */
+export function networkFailureOf(error: unknown): NetworkFailure | null {
+  const raw = error instanceof AppError ? error.cause : error;
+  if (!(raw instanceof Error) || hasAnswer(raw)) return null;
+  const code = (raw as Error & { code?: unknown }).code;
+  if (typeof code === 'string') {
+    const known = networkCodes[code];
+    if (known) return known;
+    if (tlsCode.test(code)) return 'tls';
+  }
+  if (raw.name === 'TimeoutError') return 'timeout';
+  if (/certificate|ssl routines|\btls\b/i.test(raw.message)) return 'tls';
+  if (/socket hang up|ECONNRESET/i.test(raw.message)) return 'reset';
+  if (/ECONNREFUSED/.test(raw.message)) return 'refused';
+  if (/timed? ?out/i.test(raw.message)) return 'timeout';
+  return null;
+}
+
+/** No answer came back (refused, reset, timed out…): AWS may or may not have acted. */
 export function isNetworkFailure(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = (error as Error & { code?: unknown }).code;
-  if (typeof code === 'string' && networkCodes.has(code)) return true;
-  if (awsErrorCode(error) !== undefined) return false;
+  return networkFailureOf(error) !== null;
+}
+
+const keyRefusedCodes = new Set([
+  'InvalidClientTokenId',
+  'UnrecognizedClientException',
+  'InvalidAccessKeyId',
+  'SignatureDoesNotMatch',
+  'IncompleteSignature',
+  'AuthFailure',
+]);
+
+/**
+ * AWS's own word that these credentials are not valid: unknown, deactivated or deleted key, or a
+ * wrong secret. Only this makes a key "not working"; a lost connection, throttling or a wrong
+ * clock say nothing about the key. Looks through Keyward's explanation to the SDK error.
+ */
+export function isKeyRefused(error: unknown): boolean {
+  const raw = error instanceof AppError ? error.cause : error;
+  const code = awsErrorCode(raw);
+  return code !== undefined && keyRefusedCodes.has(code) && !isClockSkew(raw);
+}
+
+/** AWS refuses requests signed more than 15 minutes away from its own clock. */
+function isClockSkew(error: unknown): boolean {
+  const code = awsErrorCode(error);
+  const message = error instanceof Error ? error.message : '';
   return (
-    error.name === 'TimeoutError' ||
-    error.name === 'AbortError' ||
-    /socket hang up|ECONNRESET|ECONNREFUSED|network|timed? ?out/i.test(error.message)
+    code === 'RequestTimeTooSkewed' ||
+    (code === 'SignatureDoesNotMatch' && /expired|skew/i.test(message))
   );
 }
 
@@ -76,15 +145,9 @@ function translate(error: unknown, context: AwsErrorContext): AppError {
   const whom = context.userName ? ` for ${context.userName}` : '';
   const options = { cause: error };
 
+  const unreached = networkFailureOf(error);
+  if (unreached !== null) return unreachedError(unreached, context, options);
   if (code === undefined) {
-    if (isNetworkFailure(error)) {
-      return new AppError(
-        'network',
-        `Keyward could not reach AWS to ${context.doing}.`,
-        'Check your internet connection (and VPN, if your company uses one), then try again.',
-        options,
-      );
-    }
     if (error instanceof Error && error.name === 'CredentialsProviderError') {
       return new AppError(
         'bad-credentials',
@@ -101,12 +164,7 @@ function translate(error: unknown, context: AwsErrorContext): AppError {
     );
   }
 
-  if (
-    code === 'RequestTimeTooSkewed' ||
-    (code === 'SignatureDoesNotMatch' && /expired|skew/i.test(awsMessage))
-  ) {
-    return clockError(options);
-  }
+  if (isClockSkew(error)) return clockError(options);
   switch (code) {
     case 'AccessDenied':
     case 'AccessDeniedException':
@@ -207,7 +265,28 @@ function translate(error: unknown, context: AwsErrorContext): AppError {
   }
 }
 
-/** AWS refuses requests signed more than 15 minutes away from its own clock. */
+/**
+ * AWS never answered, so nothing is known about the key or the request: the person is told what
+ * to check on their side, and never that a key is broken or that AWS refused.
+ */
+function unreachedError(
+  how: NetworkFailure,
+  context: AwsErrorContext,
+  options: { cause: unknown },
+): AppError {
+  const check =
+    'Check your internet connection and your VPN, if your company uses one. If Settings has a ' +
+    'test server address (endpoint), check it too. Then try again.';
+  return how === 'tls'
+    ? new AppError(
+        'network',
+        `Keyward could not reach AWS to ${context.doing}: a secure connection could not be made.`,
+        `${check} A company network that inspects secure connections can cause this: ask your IT team.`,
+        options,
+      )
+    : new AppError('network', `Keyward could not reach AWS to ${context.doing}.`, check, options);
+}
+
 function clockError(options: { cause: unknown }): AppError {
   return new AppError(
     'bad-credentials',

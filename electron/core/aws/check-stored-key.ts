@@ -2,7 +2,7 @@ import { GetAccessKeyLastUsedCommand, ListAccessKeysCommand } from '@aws-sdk/cli
 import type { AccessKeyLastUsed } from '@aws-sdk/client-iam';
 import type { StoredKeyCheck } from '../../common/domain';
 import { createAwsClients } from './aws-clients';
-import { awsErrorCode, translateAwsError } from './aws-errors';
+import { awsErrorCode, isKeyRefused, translateAwsError } from './aws-errors';
 
 /**
  * How a key kept on this device is doing, asked with that key itself: does AWS accept it, is it
@@ -24,7 +24,12 @@ export async function checkStoredKey(
         .then((answer) => answer.AccessKeyLastUsed ?? null)
         .catch(refusedAsNull);
     } catch (error) {
-      const problem = translateAwsError(error, { doing: 'check this key' }).message;
+      const explained = translateAwsError(error, { doing: 'check this key' });
+      // Only AWS's own refusal of the key makes it "not working". Anything else (AWS could not
+      // be reached, throttling, a wrong clock) leaves the key unchecked: the person is told why,
+      // and never advised to delete a key that may work.
+      if (!isKeyRefused(error)) throw explained;
+      const problem = explained.message;
       return {
         name,
         working: false,
@@ -41,7 +46,10 @@ export async function checkStoredKey(
         (answer) =>
           answer.AccessKeyMetadata?.find((k) => k.AccessKeyId === key.accessKeyId)?.Status ?? null,
       )
-      .catch(refusedAsNull);
+      .catch(refusedAsNull)
+      .catch((error: unknown) => {
+        throw translateAwsError(error, { doing: 'check this key' });
+      });
     return {
       name,
       working: true,

@@ -1,6 +1,7 @@
 // The parts of Keyward that load the AWS SDK. Keyward imports this folder lazily, so the window
 // and `keyward credential-process` start without paying for the SDK.
 export { deleteAccessKey, listAccessKeys, setKeyStatus } from './access-keys';
+export { isKeyRefused } from './aws-errors';
 export { listAwsProfiles } from './aws-profiles';
 export { writeDescription } from './key-descriptions';
 export { PermissionTracker } from './permissions';

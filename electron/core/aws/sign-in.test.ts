@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -57,6 +57,38 @@ describe('signing in with an AWS profile', () => {
     ]);
   });
 
+  it('leaves out AWS profiles that only pass on a key kept in Keyward, listed beside it already', async () => {
+    appendFileSync(
+      path.join(configDir, 'config'),
+      [
+        '[profile laptop]',
+        'credential_process = "/opt/Keyward/keyward" credential-process --profile laptop',
+        '[profile gone]',
+        'credential_process = "/opt/Keyward/keyward" credential-process --profile gone',
+        '[profile vault]',
+        'credential_process = aws-vault export --format=json laptop',
+        '',
+      ].join('\n'),
+    );
+    await f.keyward.profiles.put('laptop', {
+      ...f.sandbox.credentialsFor('alice'),
+      userName: 'alice',
+      accountId: f.sandbox.accountId,
+      created: new Date().toISOString(),
+      description: null,
+    });
+    const { awsProfiles, storedProfiles } = await f.keyward.signInChoices();
+    expect(storedProfiles.map((profile) => profile.name)).toEqual(['laptop']);
+    // "gone" names no kept key (it was removed): it stays, so the person can see it is there.
+    expect(awsProfiles.map((profile) => profile.name)).toEqual([
+      'deploy',
+      'gone',
+      'sso-dev',
+      'vault',
+      'work',
+    ]);
+  });
+
   it('signs in with a profile’s keys through the SDK’s own providers', async () => {
     const identity = await f.keyward.signIn({ kind: 'aws-profile', name: 'work' });
     expect(identity).toMatchObject({
@@ -74,6 +106,41 @@ describe('signing in with an AWS profile', () => {
       code: 'mfa-required',
       details: { mfaSerial: 'arn:aws:iam::123456789012:mfa/admin' },
     });
+  });
+
+  it('uses the MFA code of a key profile with mfa_serial: a wrong code is refused, the right one signs in', async () => {
+    const device = f.sandbox.mfaDeviceOf('admin');
+    appendFileSync(
+      path.join(configDir, 'config'),
+      `[profile guarded]\nmfa_serial = ${device.serialNumber}\n`,
+    );
+    const { accessKeyId, secretAccessKey } = f.sandbox.admin;
+    appendFileSync(
+      path.join(configDir, 'credentials'),
+      `[guarded]\naws_access_key_id = ${accessKeyId}\naws_secret_access_key = ${secretAccessKey}\n`,
+    );
+    const guarded = { kind: 'aws-profile', name: 'guarded' } as const;
+    await expect(f.keyward.signIn(guarded)).rejects.toMatchObject({
+      code: 'mfa-required',
+      details: { mfaSerial: device.serialNumber },
+    });
+
+    // Six digits that look right but are not what the authenticator shows now.
+    const stale = device.code(new Date(Date.now() - 3_600_000));
+    await expect(f.keyward.signIn(guarded, stale)).rejects.toMatchObject({
+      code: 'bad-credentials',
+      message: 'AWS did not accept that MFA code.',
+      hint: expect.stringMatching(/code your authenticator app shows now/) as string,
+    });
+    expect(f.keyward.whoami()).toBeNull();
+    expect(f.sandbox.stats.calls('GetSessionToken')).toBe(1);
+
+    const identity = await f.keyward.signIn(guarded, device.code());
+    expect(identity).toMatchObject({ userName: 'admin', accessKeyId });
+    const sessions = [...f.sandbox.state.sessions.values()];
+    expect(sessions).toMatchObject([{ userName: 'admin', mfaAuthenticated: true }]);
+    // IAM lets in only sessions that proved MFA: this works because the code was used.
+    expect((await f.keyward.listKeys('alice')).length).toBe(1);
   });
 
   it('honours the SDK’s AWS_ENDPOINT_URL settings when Keyward has no endpoint of its own', async () => {

@@ -161,6 +161,48 @@ describe('handing a new key to a colleague', () => {
     expect(await staff.keyward.profiles.get('work')).not.toBeNull();
   }, 30_000);
 
+  it('a key already kept on this computer is not kept a second time under another name', async () => {
+    const created = await admin.keyward.createKey('alice', null);
+    const file = path.join(admin.platform.dataDir(), 'alice.keyward');
+    admin.platform.answerNextSave(file);
+    await new HandoffDesk(admin.keyward).save(created.handle, {
+      kind: 'recipients',
+      codes: [await staff.desk.receivingCode()],
+    });
+    await admin.keyward.finish(created.handle, false);
+    const receive = async (name: string) => {
+      staff.platform.answerNextOpen(file);
+      const opened = await staff.desk.open({ kind: 'dialog' });
+      await staff.desk.unlock(opened!.token, null);
+      return staff.desk.claim(opened!.token, 0, name, true);
+    };
+    await receive('work');
+    await expect(receive('work-again')).rejects.toMatchObject({
+      code: 'conflict',
+      message: 'This key is already kept as “work”.',
+    });
+    expect((await staff.keyward.profiles.list()).map((profile) => profile.name)).toEqual(['work']);
+  });
+
+  it('a name starting with a dash is refused before anything is kept', async () => {
+    const created = await admin.keyward.createKey('alice', null);
+    const file = path.join(admin.platform.dataDir(), 'alice.keyward');
+    admin.platform.answerNextSave(file);
+    await new HandoffDesk(admin.keyward).save(created.handle, {
+      kind: 'recipients',
+      codes: [await staff.desk.receivingCode()],
+    });
+    await admin.keyward.finish(created.handle, false);
+    staff.platform.answerNextOpen(file);
+    const opened = await staff.desk.open({ kind: 'dialog' });
+    await staff.desk.unlock(opened!.token, null);
+    await expect(staff.desk.claim(opened!.token, 0, '--help', true)).rejects.toMatchObject({
+      code: 'invalid-input',
+      hint: expect.stringMatching(/not start with a dash/) as string,
+    });
+    expect(await staff.keyward.profiles.list()).toEqual([]);
+  });
+
   it('a folder or a named pipe chosen in the dialog or launched with is refused at once', async () => {
     const folder = staff.platform.dataDir();
     const pipe = path.join(folder, 'pipe.keyward');

@@ -17,7 +17,7 @@ import { getReceivingCode } from './device-identity';
 import { summarizeHandoff } from './handoff-csv';
 import type { HandoffContents } from './handoff-csv';
 import { inspectHandoff, openHandoff, sealHandoff } from './handoff-file';
-import { generatePassphrase } from './passphrase';
+import { generatePassphrase, typedPassphrase } from './passphrase';
 import { assertStrongPassphrase } from './passphrase-strength';
 import { readKeyFile } from './read-key-file';
 import { parseReceivingCodes } from './receiving-codes';
@@ -68,7 +68,7 @@ export class HandoffDesk {
     // Refuse a weak passphrase or a malformed code before asking where to save; seal (about a
     // second of scrypt for a passphrase) only once the person has chosen a place.
     if (lock.kind === 'recipients') parseReceivingCodes(lock.codes);
-    else if (lock.passphrase !== null) assertStrongPassphrase(lock.passphrase);
+    else if (lock.passphrase !== null) assertStrongPassphrase(typedPassphrase(lock.passphrase));
     const file = await this.#keyward.platform.showSaveDialog({
       title: 'Save the encrypted key file',
       defaultName: `${pending.userName}_accessKeys.keyward`,
@@ -165,7 +165,7 @@ export class HandoffDesk {
         'Start again from "Open key file".',
       );
     }
-    await this.#keyward.profiles.requireFree(profileName);
+    await this.#keyward.profiles.requireFree(profileName, key.accessKeyId);
     const { region, endpoint } = await this.#keyward.settings.read();
     const aws = await import('../aws');
     let verified: Awaited<ReturnType<typeof aws.verifyAccessKey>> | null = null;
@@ -173,6 +173,8 @@ export class HandoffDesk {
       verified = await aws.verifyAccessKey(key, { region, endpoint }, this.#verifyPatienceMs);
     } catch (error) {
       if (!storeEvenIfNotWorking) {
+        // Only AWS's refusal of the key says it does not work; AWS out of reach says nothing.
+        if (!aws.isKeyRefused(error)) throw error;
         const detail = error instanceof AppError ? error.message : 'AWS did not accept it.';
         throw new AppError(
           'key-not-working',

@@ -94,6 +94,24 @@ describe('sealing and opening hand-off files', () => {
     );
   });
 
+  it('opens with a passphrase pasted with spaces, a tab or a line break around it', async () => {
+    for (const pasted of [`  ${passphrase} `, `\t${passphrase}\n`]) {
+      expect(await openHandoff(passphraseFile, { store, passphrase: pasted })).toMatchObject({
+        contents: { keys },
+      });
+    }
+  }, 30_000);
+
+  it('still opens a file made elsewhere whose passphrase really has spaces around it', async () => {
+    const padded = ` ${passphrase} `;
+    const encrypter = new Encrypter();
+    encrypter.setPassphrase(padded);
+    const file = armor.encode(await encrypter.encrypt(formatHandoffCsv(keys)));
+    expect(await openHandoff(file, { store, passphrase: padded })).toMatchObject({
+      contents: { keys },
+    });
+  }, 30_000);
+
   it('asks for the passphrase when none is given, before any work', async () => {
     expect(await refusalOf(openHandoff(passphraseFile, { store }))).toBe('passphrase-required');
   });

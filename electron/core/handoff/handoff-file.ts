@@ -7,6 +7,7 @@ import { readDeviceIdentity } from './device-identity';
 import { formatHandoffCsv, parseHandoffCsv } from './handoff-csv';
 import type { HandoffContents, HandoffKey } from './handoff-csv';
 import { HandoffError } from './handoff-error';
+import { passphrasesToTry, typedPassphrase } from './passphrase';
 import { decryptWithPassphrase, encryptWithPassphrase } from './passphrase-crypto';
 import { assertStrongPassphrase } from './passphrase-strength';
 import { parseReceivingCodes } from './receiving-codes';
@@ -54,8 +55,9 @@ export async function sealHandoff(keys: readonly HandoffKey[], lock: HandoffLock
   let binary: Uint8Array;
   try {
     if (lock.kind === 'passphrase') {
-      assertStrongPassphrase(lock.passphrase);
-      binary = await encryptWithPassphrase(plaintext, lock.passphrase);
+      const passphrase = typedPassphrase(lock.passphrase);
+      assertStrongPassphrase(passphrase);
+      binary = await encryptWithPassphrase(plaintext, passphrase);
     } else {
       const encrypter = new Encrypter();
       for (const code of parseReceivingCodes(lock.codes)) encrypter.addRecipient(code);
@@ -156,12 +158,15 @@ async function openWithPassphrase(
   envelope: AgeEnvelope,
   passphrase: string | undefined,
 ): Promise<Uint8Array> {
-  if (passphrase === undefined || passphrase === '') {
+  if (passphrase === undefined || passphrase.trim() === '') {
     throw new HandoffError('passphrase-required');
   }
-  const answer = await decryptWithPassphrase(envelope.binary, passphrase);
-  if (answer.ok) return answer.data;
-  throw new HandoffError(answer.failure === 'no-match' ? 'wrong-passphrase' : 'tampered');
+  for (const candidate of passphrasesToTry(passphrase)) {
+    const answer = await decryptWithPassphrase(envelope.binary, candidate);
+    if (answer.ok) return answer.data;
+    if (answer.failure !== 'no-match') throw new HandoffError('tampered');
+  }
+  throw new HandoffError('wrong-passphrase');
 }
 
 async function openWithIdentity(envelope: AgeEnvelope, store: SecretStore): Promise<Uint8Array> {

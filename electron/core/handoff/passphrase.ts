@@ -36,3 +36,19 @@ export function generatePassphrase(words = minGeneratedWords): GeneratedPassphra
     entropyBits: Math.floor(words * Math.log2(list.length) * 10) / 10,
   };
 }
+
+/**
+ * A pasted passphrase often brings spaces, a tab or a line break along from the chat or email it
+ * came in. Keyward's own passphrases never start or end with whitespace (words joined by '-', and
+ * typed ones are trimmed before sealing), so the trimmed text is tried first; the text exactly as
+ * given second, for a file made elsewhere whose passphrase really has them.
+ */
+export function passphrasesToTry(given: string): string[] {
+  const trimmed = given.trim();
+  return trimmed === given || trimmed === '' ? [given] : [trimmed, given];
+}
+
+/** A typed passphrase as Keyward seals with it: without whitespace around it. */
+export function typedPassphrase(given: string): string {
+  return given.trim();
+}

@@ -370,3 +370,70 @@ describe('a keychain that fails mid-rotation', () => {
     expect((await endState(f)).works).toBe(true);
   });
 });
+
+describe('the window signed in with the key being replaced', () => {
+  /** The window's own Keyward (rotation works on one of its own), signed in as `profile`. */
+  async function windowSignedInWith(profile: string): Promise<Keyward> {
+    const window = restart(f);
+    await window.signIn({ kind: 'stored-key', profile });
+    return window;
+  }
+
+  it('moves to the new key, so the next action works', async () => {
+    const window = await windowSignedInWith('work');
+    try {
+      const result = await rotationOf(restart(f), { session: window }).rotate('work', {
+        graceDays: 0,
+      });
+      expect(aliceKeys(f).has(oldKeyId)).toBe(false);
+      expect(window.whoami()).toMatchObject({
+        accessKeyId: result.newKeyId,
+        userName: 'alice',
+        source: { kind: 'stored-key', profile: 'work' },
+      });
+      expect((await window.listKeys('alice')).map((key) => key.accessKeyId)).toEqual([
+        result.newKeyId,
+      ]);
+    } finally {
+      await window.shutdown();
+    }
+  });
+
+  it('moves with the key both ways: to the new one at the switch, back when rolled back', async () => {
+    const window = await windowSignedInWith('work');
+    try {
+      // AWS refuses to turn the old key off: the rotation stops after the switch.
+      const stop = {
+        onProgress: ({ step }: RotationProgress) => {
+          if (step === 'switch')
+            for (let n = 1; n <= 5; n++) f.sandbox.faults.failNth('UpdateAccessKey', n, 'error');
+        },
+      };
+      await failure(
+        rotationOf(restart(f), { ...stop, session: window }).rotate('work', { graceDays: 0 }),
+      );
+      const newKeyId = (await f.keyward.profiles.require('work')).accessKeyId;
+      expect(newKeyId).not.toBe(oldKeyId);
+      expect(window.whoami()?.accessKeyId).toBe(newKeyId);
+
+      await rotationOf(restart(f), { session: window }).rollback('work');
+      expect(aliceKeys(f).has(newKeyId)).toBe(false);
+      expect(window.whoami()?.accessKeyId).toBe(oldKeyId);
+      expect((await window.listKeys('alice')).map((key) => key.accessKeyId)).toEqual([oldKeyId]);
+    } finally {
+      await window.shutdown();
+    }
+  });
+
+  it('leaves a window signed in with another key alone', async () => {
+    await f.signInAs('admin');
+    const window = await windowSignedInWith('sandbox-admin');
+    try {
+      const before = window.whoami();
+      await rotationOf(restart(f), { session: window }).rotate('work', { graceDays: 0 });
+      expect(window.whoami()).toBe(before);
+    } finally {
+      await window.shutdown();
+    }
+  });
+});

@@ -1,11 +1,11 @@
 import { storedKeyOf } from '../secrets/pending-secrets';
 import type { RotationResult, RollbackResult, RotationStatus } from '../../common/domain';
-import type { AccessKeySummary, NewKey } from '../../common/domain';
+import type { AccessKeySummary, Identity, NewKey, SignInSource } from '../../common/domain';
 import { AppError } from '../errors';
 import type { Keyward } from '../keyward';
 import { describeError, log, maskKeyId } from '../log';
 import type { StoredKey } from '../vault/profile-store';
-import { checkProfileName } from '../vault/profile-store';
+import { checkKeptProfileName } from '../vault/profile-store';
 import type { RotationKeyState } from './rotation-error';
 import {
   RotationError,
@@ -30,7 +30,20 @@ export interface RotationProgress {
   step: RotationStep | 'reactivate' | 'restore' | 'delete-new';
 }
 
+/** The window's sign-in, which follows a profile whose key this rotation swaps. */
+export interface FollowingSession {
+  whoami(): Identity | null;
+  signIn(source: SignInSource): Promise<Identity>;
+  signOut(): void;
+}
+
 export interface KeyRotationOptions {
+  /**
+   * The window's session, when rotation works on a Keyward of its own. Signed in with the key the
+   * profile stops using, it moves to the key the profile uses now (or, failing that, signs out):
+   * it must never stay signed in with a key that is about to be turned off.
+   */
+  session?: FollowingSession;
   /** Told after each step, for progress in the window (and, in tests, to stop at any point). */
   onProgress?: (event: RotationProgress) => void | Promise<void>;
   /** How long a new key may take to be accepted everywhere (IAM is eventually consistent). */
@@ -55,6 +68,7 @@ export class KeyRotation {
   readonly #spares: SpareKeys;
   readonly #onProgress: KeyRotationOptions['onProgress'];
   readonly #patienceMs: number;
+  readonly #session: FollowingSession | undefined;
   /** The last status AWS reported (or Keyward set) for each key, for describing a stop. */
   readonly #statuses = new Map<string, RotationKeyState['status']>();
 
@@ -64,10 +78,11 @@ export class KeyRotation {
     this.#spares = new SpareKeys(keyward.secretStore);
     this.#onProgress = options.onProgress;
     this.#patienceMs = options.provePatienceMs ?? 30_000;
+    this.#session = options.session;
   }
 
   async status(profile: string): Promise<RotationStatus> {
-    checkProfileName(profile);
+    checkKeptProfileName(profile);
     const record = await this.#states.read(profile);
     if (!record) return { state: 'none' };
     if (record.phase === 'retired') {
@@ -83,7 +98,7 @@ export class KeyRotation {
   }
 
   async rotate(profile: string, options: RotateOptions): Promise<RotationResult> {
-    checkProfileName(profile);
+    checkKeptProfileName(profile);
     if (!Number.isInteger(options.graceDays) || options.graceDays < 0 || options.graceDays > 365) {
       throw new AppError(
         'invalid-input',
@@ -150,7 +165,7 @@ export class KeyRotation {
   }
 
   async resume(profile: string): Promise<RotationResult> {
-    checkProfileName(profile);
+    checkKeptProfileName(profile);
     return await this.#exclusive(profile, async () => {
       const state = await this.#requireUnfinished(profile);
       log('rotation', `${profile}: resuming after ${state.step}`);
@@ -159,7 +174,7 @@ export class KeyRotation {
   }
 
   async rollback(profile: string): Promise<RollbackResult> {
-    checkProfileName(profile);
+    checkKeptProfileName(profile);
     return await this.#exclusive(profile, async () => {
       const state = await this.#requireUnfinished(profile);
       log('rotation', `${profile}: rolling back after ${state.step}`);
@@ -199,11 +214,6 @@ export class KeyRotation {
     return deleted;
   }
 
-  /** Forgets a finished rotation's old key (when its profile is removed from this computer). */
-  async forgetRetired(profile: string): Promise<void> {
-    if ((await this.#states.read(profile))?.phase === 'retired') await this.#states.remove(profile);
-  }
-
   // ── Going forward ──────────────────────────────────────────────────────────────────────────
 
   async #advance(state: RotationInProgress, removedKeyIds: string[]): Promise<RotationResult> {
@@ -232,6 +242,8 @@ export class KeyRotation {
         await this.#switch(state, inUse, staged);
         inUse = staged;
       }
+      // Also when resuming after a switch made earlier: the old key is turned off next.
+      await this.#sessionFollows(state.profile, state.oldKeyId);
       await this.#spares.staged.remove(state.profile);
       await this.#signIn(state.profile, inUse.accessKeyId);
       const oldKey = await this.#retireOld(state);
@@ -444,6 +456,7 @@ export class KeyRotation {
       await this.#keyward.profiles.put(profile, kept);
       await this.#progress(profile, 'restore');
     }
+    if (state.newKeyId !== null) await this.#sessionFollows(profile, state.newKeyId);
     await this.#signIn(profile, state.oldKeyId);
     const staged = await this.#spares.staged.get(profile);
     if (staged && state.newKeyId === null) state.newKeyId = staged.accessKeyId;
@@ -454,6 +467,23 @@ export class KeyRotation {
     await this.#states.remove(profile);
     log('rotation', `${profile}: rolled back to ${maskKeyId(state.oldKeyId)}`);
     return { profile, userName, keptKeyId: state.oldKeyId, deletedKeyIds };
+  }
+
+  /**
+   * The window signed in with `leftKeyId`, which `profile` no longer holds, signs in again with
+   * the profile's key now. Should that fail, it signs out: a session with a key about to be turned
+   * off or deleted fails at the next action while saying it is signed in.
+   */
+  async #sessionFollows(profile: string, leftKeyId: string): Promise<void> {
+    const session = this.#session;
+    if (session?.whoami()?.accessKeyId !== leftKeyId) return;
+    try {
+      await session.signIn({ kind: 'stored-key', profile });
+      log('rotation', `${profile}: the window now signs in with ${profile}'s current key`);
+    } catch (error) {
+      session.signOut();
+      log('rotation', `${profile}: the window was signed out: ${describeError(error)}`);
+    }
   }
 
   // ── Helpers ────────────────────────────────────────────────────────────────────────────────

@@ -46,15 +46,23 @@ export class RotationError extends AppError {
   }
 }
 
-/** A new rotation refused because the last one of this profile is unfinished. */
+/**
+ * Refused because the last rotation of this profile is unfinished: a new rotation, or removing
+ * the key from this computer (the rotation needs it to finish or to go back).
+ */
 export class UnfinishedRotationError extends AppError {
   readonly profile: string;
 
-  constructor(state: RotationInProgress) {
+  constructor(state: RotationInProgress, refused: 'rotate' | 'remove' = 'rotate') {
+    const unfinished = `A rotation of "${state.profile}" is unfinished (it stopped after the step "${state.step}")`;
     super(
       'conflict',
-      `A rotation of "${state.profile}" is unfinished (it stopped after the step "${state.step}").`,
-      'Resume it to finish, or roll it back to keep the old key.',
+      refused === 'rotate'
+        ? `${unfinished}.`
+        : `${unfinished}, and it needs this key, so the key cannot be removed yet.`,
+      refused === 'rotate'
+        ? 'Resume it to finish, or roll it back to keep the old key.'
+        : 'Resume the rotation to finish it, or roll it back to keep the old key; then remove the key.',
     );
     this.name = 'UnfinishedRotationError';
     this.profile = state.profile;

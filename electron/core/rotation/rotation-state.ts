@@ -1,6 +1,7 @@
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { profileNamePattern } from '../../common/profile-names';
 import { AppError } from '../errors';
 import { writeFileAtomic } from '../files/atomic-write';
 import { log } from '../log';
@@ -20,7 +21,7 @@ export const rotationSteps = [
 export type RotationStep = (typeof rotationSteps)[number];
 
 const keyId = z.string().regex(/^AKIA[A-Z0-9]{16}$/);
-const profileName = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/);
+const profileName = z.string().regex(profileNamePattern);
 
 const inProgressSchema = z.strictObject({
   version: z.literal(1),

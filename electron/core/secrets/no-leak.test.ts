@@ -71,7 +71,8 @@ describe('secrets stay out of files, logs and error messages', () => {
     answers.push(await call('handoff.unlock', { token, passphrase: null }));
     const claimed = await call('handoff.claim', { token, index: 0, profileName: 'alice-claimed' });
     answers.push(claimed);
-    expect(claimed.ok).toBe(true);
+    // The key is kept already, as "alice-work": refused, naming it (and saying nothing secret).
+    expect(claimed).toMatchObject({ ok: false, error: { code: 'conflict' } });
     answers.push(await call('keys.finish', { handle }));
     answers.push(await call('keys.list', { userName: 'alice' }));
     answers.push(await call('profiles.list', {}));

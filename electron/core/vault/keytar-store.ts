@@ -44,8 +44,17 @@ export class KeytarStore implements SecretStore {
   }
 
   async list(): Promise<string[]> {
-    const entries = await this.#call((k) => k.findCredentials(this.#service));
-    return entries.map((entry) => entry.account);
+    // Listing reads every entry, and GNOME Keyring can still list an item deleted a moment ago
+    // ("No such secret item"): such a race is asked again rather than reported as a broken keyring.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const entries = await this.#call((k) => k.findCredentials(this.#service));
+        return entries.map((entry) => entry.account);
+      } catch (error) {
+        if (attempt >= 3 || !isDeletedItemRace(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 150));
+      }
+    }
   }
 
   async #call<T>(operation: (keytar: Keytar) => Promise<T>): Promise<T> {
@@ -77,6 +86,11 @@ export class KeytarStore implements SecretStore {
       throw new VaultError('not-installed', this.#os, { cause: error });
     }
   }
+}
+
+function isDeletedItemRace(error: unknown): boolean {
+  const cause = error instanceof Error ? error.cause : undefined;
+  return cause instanceof Error && /No such secret item/i.test(cause.message);
 }
 
 function backendName(os: NodeJS.Platform): string {

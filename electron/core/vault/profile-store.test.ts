@@ -46,6 +46,27 @@ describe('keys stored on this device', () => {
     },
   );
 
+  it('gives no new key a name starting with a dash, yet keeps one kept so before reachable', async () => {
+    await expect(profiles.requireFree('-SUM')).rejects.toMatchObject({
+      code: 'invalid-input',
+      hint: expect.stringMatching(/not start with a dash/) as string,
+    });
+    // Kept by an older version, which allowed it: still listed, read and removed.
+    await profiles.put('-SUM', key);
+    expect((await profiles.list()).map((profile) => profile.name)).toEqual(['-SUM']);
+    expect((await profiles.get('-SUM'))?.accessKeyId).toBe(key.accessKeyId);
+    expect(await profiles.remove('-SUM')).toBe(true);
+  });
+
+  it('refuses to keep a key a second time under another name, naming the first', async () => {
+    await profiles.put('work', key);
+    await expect(profiles.requireFree('work-2', key.accessKeyId)).rejects.toMatchObject({
+      code: 'conflict',
+      message: 'This key is already kept as “work”.',
+    });
+    await expect(profiles.requireFree('work-2', 'AKIAIOSFODNN7EXAMPLX')).resolves.toBeUndefined();
+  });
+
   it('refuses a key that is not shaped like an AWS key, and stores nothing', async () => {
     await expect(profiles.put('work', { ...key, secretAccessKey: 'short' })).rejects.toThrow();
     expect(await store.list()).toEqual([]);

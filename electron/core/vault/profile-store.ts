@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import type { StoredProfile } from '../../common/domain';
+import { newProfileNameProblem, profileNamePattern } from '../../common/profile-names';
 import { AppError } from '../errors';
 import type { SecretStore } from './secret-store';
 
 /** Windows Credential Manager refuses blobs over 2,560 bytes; every backend gets the same bound. */
 export const maxEntryBytes = 2560;
 
-export const profileNamePattern = /^[A-Za-z0-9._-]{1,64}$/;
+// Names are checked by one rule for the page and for core (electron/common/profile-names.ts).
+export { profileNamePattern };
 export const profileNameSchema = z
   .string()
   .regex(profileNamePattern, 'use 1–64 letters, digits, "-", "_" or "."');
@@ -25,12 +27,26 @@ const storedKeySchema = z.strictObject({
 /** The keychain entry for one profile. It holds the secret; it stays in main. */
 export type StoredKey = z.infer<typeof storedKeySchema>;
 
+/** A name to give a key (no leading dash), or an AppError saying how to choose one. */
 export function checkProfileName(name: string): string {
+  const problem = newProfileNameProblem(name);
+  if (problem) {
+    throw new AppError(
+      'invalid-input',
+      `"${name.slice(0, 64)}" cannot be used as a profile name.`,
+      problem,
+    );
+  }
+  return name;
+}
+
+/** The name of a key that may already be kept (older versions allowed a leading dash). */
+export function checkKeptProfileName(name: string): string {
   if (!profileNamePattern.test(name)) {
     throw new AppError(
       'invalid-input',
       `"${name.slice(0, 64)}" cannot be used as a profile name.`,
-      'Use 1 to 64 letters, digits, dashes (-), underscores (_) or dots (.), for example "work" or "acme-dev".',
+      'Names of kept keys are 1 to 64 letters, digits, dashes (-), underscores (_) or dots (.): check the name in Keyward’s list of stored keys.',
     );
   }
   return name;
@@ -45,7 +61,7 @@ export class ProfileStore {
   }
 
   async put(name: string, key: StoredKey): Promise<void> {
-    checkProfileName(name);
+    checkKeptProfileName(name);
     const document = JSON.stringify(storedKeySchema.parse(key));
     if (Buffer.byteLength(document, 'utf8') > maxEntryBytes) {
       throw new AppError(
@@ -58,7 +74,7 @@ export class ProfileStore {
   }
 
   async get(name: string): Promise<StoredKey | null> {
-    checkProfileName(name);
+    checkKeptProfileName(name);
     const document = await this.#store.get(accountPrefix + name);
     if (document === null) return null;
     const parsed = storedKeySchema.safeParse(safeJson(document));
@@ -84,8 +100,13 @@ export class ProfileStore {
     return key;
   }
 
-  /** Refuses a name already in use, before anything else happens under it. */
-  async requireFree(name: string): Promise<void> {
+  /**
+   * Before a key is kept under a new name: the name must be one a key may be given, be free, and
+   * the key must not be kept already under another name (after a rotation one copy would point
+   * at the retired key).
+   */
+  async requireFree(name: string, accessKeyId?: string): Promise<void> {
+    checkProfileName(name);
     if (await this.get(name)) {
       throw new AppError(
         'conflict',
@@ -93,10 +114,21 @@ export class ProfileStore {
         'Choose another name, or remove the old key from Keyward first.',
       );
     }
+    const keptAs =
+      accessKeyId === undefined
+        ? undefined
+        : (await this.list()).find((profile) => profile.accessKeyId === accessKeyId);
+    if (keptAs) {
+      throw new AppError(
+        'conflict',
+        `This key is already kept as “${keptAs.name}”.`,
+        `Use “${keptAs.name}”: one copy is enough, and a second would keep the old key after the next replacement.`,
+      );
+    }
   }
 
   async remove(name: string): Promise<boolean> {
-    checkProfileName(name);
+    checkKeptProfileName(name);
     return this.#store.delete(accountPrefix + name);
   }
 

@@ -1,44 +1,21 @@
+import { newProfileNameProblem } from '../../../electron/common/profile-names';
+
 /**
  * Checks the page makes before calling main, so a person sees what is wrong as they type. Main
- * checks the same rules again (electron/core/aws/description-rules.ts and the contract's schemas);
- * these copies only shape the form.
+ * checks the same rules again (the contract's schemas); these copies only shape the form. Key
+ * descriptions and key names follow electron/common/key-rules.ts and profile-names.ts, which
+ * the page and main share.
  */
 
-/** IAM's allowed characters for tag values: letters, spaces, numbers and _ . : / = + - @ */
-const tagValuePattern = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+export { freeProfileName } from '../../../electron/common/profile-names';
 
-export function descriptionProblem(description: string): string | null {
-  const characters = Array.from(description);
-  if (characters.length > 256) {
-    return `The description is ${String(characters.length)} characters long; AWS allows at most 256.`;
-  }
-  const bad = characters.find((ch) => !tagValuePattern.test(ch));
-  if (bad !== undefined) {
-    return `The description cannot contain “${bad}”. Use letters, numbers, spaces and these signs only: _ . : / = + - @`;
-  }
-  return null;
-}
-
-export const profileNamePattern = /^[A-Za-z0-9._-]{1,64}$/;
-
+/** Why `name` will not do for a key kept here, or null (the same rule main applies). */
 export function profileNameProblem(name: string, taken: readonly string[]): string | null {
-  if (name === '') return 'Give the key a name.';
-  if (!profileNamePattern.test(name)) {
-    return 'Use up to 64 letters, digits, dashes (-), underscores (_) or dots (.), with no spaces, for example “work”.';
-  }
+  const problem = newProfileNameProblem(name);
+  if (problem) return problem;
   if (taken.includes(name))
     return `A key called “${name}” is already kept on this computer. Choose another name.`;
   return null;
-}
-
-/** The first free name among "work", "work-2", "work-3", … */
-export function freeProfileName(base: string, taken: readonly string[]): string {
-  const clean = base.replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 56) || 'work';
-  if (!taken.includes(clean)) return clean;
-  for (let n = 2; ; n++) {
-    const candidate = `${clean}-${String(n)}`;
-    if (!taken.includes(candidate)) return candidate;
-  }
 }
 
 export const userNamePattern = /^[\w+=,.@-]{1,64}$/;
@@ -63,4 +40,11 @@ export function receivingCodesIn(text: string): { codes: string[]; problem: stri
   return { codes: [...new Set(parts)], problem: null };
 }
 
-export const mfaCodePattern = /^\d{6}$/;
+/**
+ * The 6 digits of an MFA code as typed or pasted: authenticator apps show "123 456", and people
+ * copy "123-456" too. Null when it is not 6 digits.
+ */
+export function mfaCodeOf(text: string): string | null {
+  const digits = text.replace(/[\s-]/g, '');
+  return /^\d{6}$/.test(digits) ? digits : null;
+}

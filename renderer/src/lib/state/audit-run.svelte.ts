@@ -190,6 +190,15 @@ export class AuditRun {
     this.view = new AuditView(() => this.result);
   }
 
+  /** After signing out: main forgot the result (and stopped a run), and so does the window. */
+  forget = (): void => {
+    this.result = null;
+    this.error = null;
+    this.stopped = false;
+    this.exported = null;
+    this.exportError = null;
+  };
+
   /** The previous result main still holds (it forgets it on sign-out and sign-in). */
   loadLast = async (): Promise<void> => {
     if (this.running) return;

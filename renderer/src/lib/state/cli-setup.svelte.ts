@@ -3,6 +3,7 @@ import type { CliRemoveResult, CliSetupResult } from '../../../../electron/commo
 import type { BridgeError } from '../../../../electron/common/errors';
 import { api, call } from '../api';
 import type { Announcer } from './announcer.svelte';
+import { PerProfile } from './per-profile.svelte';
 
 /** AWS's region names: "eu-west-1", "us-gov-west-1" (main checks the same shape again). */
 export const regionPattern = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
@@ -76,28 +77,15 @@ export class CliProfile {
 
 /** One CliProfile per kept key for the whole window, so a result stays while the window is open. */
 export class CliSetups {
-  // Not reactive on purpose (entries are made while rendering); null prototype, since a profile
-  // may well be called "constructor".
-  readonly #byProfile: Record<string, CliProfile | undefined> = Object.create(null) as Record<
-    string,
-    CliProfile | undefined
-  >;
-  readonly #announcer: Announcer;
+  readonly #byProfile: PerProfile<CliProfile>;
   /** Keyward's own region, offered as the command line's default. */
   defaultRegion = $state('');
 
   constructor(announcer: Announcer) {
-    this.#announcer = announcer;
+    this.#byProfile = new PerProfile((profile) => new CliProfile(profile, announcer));
   }
 
-  of = (profile: string): CliProfile => {
-    let entry = this.#byProfile[profile];
-    if (!entry) {
-      entry = new CliProfile(profile, this.#announcer);
-      this.#byProfile[profile] = entry;
-    }
-    return entry;
-  };
+  of = (profile: string): CliProfile => this.#byProfile.of(profile);
 
   loadDefaultRegion = async (): Promise<void> => {
     const answer = await call(() => api.settings.get());

@@ -64,6 +64,9 @@ export class CreateFlow implements LeaveGuard {
   outcome = $state<'kept' | 'discarded' | null>(null);
   /** Set by begin(); the create screen starts afresh on arrival unless a flow was just prepared. */
   prepared = false;
+  /** Leaving is guarded here: the create screen is where a new key's secret can be kept. */
+  readonly home: ScreenName = 'create';
+  #creation: Promise<void> | null = null;
 
   /** The two keys already there when AWS refused a third. */
   readonly limitKeys: UserKeys;
@@ -82,7 +85,9 @@ export class CreateFlow implements LeaveGuard {
     this.#stored = stored;
     this.#announcer = announcer;
     this.#clipboard = clipboard;
-    this.limitKeys = new UserKeys(announcer);
+    // Deactivating or deleting the key Keyward is signed in with (after the person agreed to the
+    // lock-out) ends the sign-in: it could not work any more.
+    this.limitKeys = new UserKeys(announcer, () => session.signOut());
   }
 
   /** The AWS user the key is for. */
@@ -98,6 +103,20 @@ export class CreateFlow implements LeaveGuard {
   }
 
   readonly blocked = $derived(this.open && this.securedBy.length === 0);
+
+  /** "Create the key" is under way: it may yet leave a secret to keep. */
+  get settling(): boolean {
+    return this.creating;
+  }
+
+  settled = async (): Promise<void> => {
+    await this.#creation;
+  };
+
+  /** Arriving at the create screen keeps a flow that holds, or is about to hold, a new key. */
+  get holdsKey(): boolean {
+    return this.open || this.creating;
+  }
 
   begin = (options: { forUser?: string | null; returnTo?: ScreenName | null } = {}): void => {
     this.fixedUser = options.forUser ?? null;
@@ -159,7 +178,12 @@ export class CreateFlow implements LeaveGuard {
     this.purpose = id;
   };
 
-  create = async (): Promise<void> => {
+  create = (): Promise<void> => {
+    this.#creation ??= this.#create().finally(() => (this.#creation = null));
+    return this.#creation;
+  };
+
+  #create = async (): Promise<void> => {
     const userName = this.targetUser;
     const description = this.description.trim();
     this.creating = true;

@@ -4,6 +4,7 @@ import type { BridgeError } from '../../../../electron/common/errors';
 import { api, call } from '../api';
 import { lastUseDetail } from '../format';
 import type { Announcer } from './announcer.svelte';
+import { PerProfile } from './per-profile.svelte';
 
 /**
  * Whether a kept key still works, asked of AWS with the key itself. Only when the person asks:
@@ -31,8 +32,12 @@ export class KeyCheck {
     const answer = await call(() => api.profiles.check({ name: this.profile }));
     this.checking = false;
     if (!answer.ok) {
+      // This check has no answer: an earlier one must not stand as if it were this one's.
+      this.result = null;
       this.error = answer.error;
-      this.#announcer.say(`Could not check “${this.profile}”: ${answer.error.message}`);
+      this.#announcer.say(
+        `Could not check “${this.profile}”: ${answer.error.message} ${answer.error.hint}`,
+      );
       return;
     }
     this.result = answer.value;
@@ -55,27 +60,15 @@ export class KeyCheck {
   };
 }
 
+/** One KeyCheck per kept key, for the whole window. */
 export class KeyChecks {
-  // Not reactive on purpose (entries are made while rendering); null prototype, since a profile
-  // may well be called "constructor".
-  readonly #byProfile: Record<string, KeyCheck | undefined> = Object.create(null) as Record<
-    string,
-    KeyCheck | undefined
-  >;
-  readonly #announcer: Announcer;
+  readonly #byProfile: PerProfile<KeyCheck>;
 
   constructor(announcer: Announcer) {
-    this.#announcer = announcer;
+    this.#byProfile = new PerProfile((profile) => new KeyCheck(profile, announcer));
   }
 
-  of = (profile: string): KeyCheck => {
-    let entry = this.#byProfile[profile];
-    if (!entry) {
-      entry = new KeyCheck(profile, this.#announcer);
-      this.#byProfile[profile] = entry;
-    }
-    return entry;
-  };
+  of = (profile: string): KeyCheck => this.#byProfile.of(profile);
 }
 
 export const [getKeyChecks, setKeyChecks] = createContext<KeyChecks>();

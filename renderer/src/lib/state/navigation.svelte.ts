@@ -9,6 +9,12 @@ export type ScreenName =
  * anywhere. Leaving then asks first, because AWS never shows a secret twice.
  */
 export interface LeaveGuard {
+  /** The screen where what the guard protects can be dealt with ("keep it safe"). */
+  readonly home: ScreenName;
+  /** Work under way that may leave something to protect (a key being created): leaving waits. */
+  readonly settling: boolean;
+  /** Resolves once that work has ended (at once when there is none). */
+  settled(): Promise<void>;
   /** Leaving now would lose something: ask the person first. */
   readonly blocked: boolean;
   /** Leaving with nothing to lose: tidy up. */
@@ -36,9 +42,29 @@ export class Navigation {
     });
   };
 
-  /** Runs `action` now, or after the person agreed to lose what the guard protects. */
+  /** The leave question is waiting for the guard's work to end (shown as such). */
+  get waiting(): boolean {
+    return this.pendingLeave !== null && (this.guard?.settling ?? false);
+  }
+
+  /**
+   * Runs `action` now, or after the person agreed to lose what the guard protects. While the
+   * guard's work is under way (a key being created) leaving waits for it, in the open question:
+   * what it leaves behind is then protected like anything else, never stranded on another screen.
+   */
   whenFree = (action: () => void): void => {
     const guard = this.guard;
+    if (guard?.settling) {
+      this.abandonError = null;
+      this.pendingLeave = action;
+      void guard.settled().then(() => {
+        if (this.pendingLeave !== action) return; // the person chose to stay meanwhile
+        if (guard.blocked) return; // the question is now the usual one
+        this.pendingLeave = null;
+        void guard.release().then(action);
+      });
+      return;
+    }
     if (guard?.blocked) {
       this.abandonError = null;
       this.pendingLeave = action;
@@ -47,9 +73,15 @@ export class Navigation {
     void (guard ? guard.release() : Promise.resolve()).then(action);
   };
 
+  /** "Go back and keep it safe": back to where it can be kept, from wherever the person is. */
   stay = (): void => {
     this.pendingLeave = null;
     this.abandonError = null;
+    const guard = this.guard;
+    if (guard?.blocked && this.screen !== guard.home) {
+      this.moveFocus = true;
+      this.screen = guard.home;
+    }
   };
 
   leaveAnyway = async (): Promise<void> => {

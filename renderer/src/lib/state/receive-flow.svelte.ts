@@ -40,6 +40,16 @@ export class ReceiveFlow {
     this.#stored = stored;
   }
 
+  /**
+   * The name the chosen key is kept under here already, if it is: keeping it twice would leave
+   * one copy on the retired key after the next replacement (main refuses it too).
+   */
+  readonly keptAs = $derived.by(() => {
+    const key = this.unlocked?.keys[this.selected];
+    if (!key) return null;
+    return this.#stored.profiles.find((p) => p.accessKeyId === key.accessKeyId)?.name ?? null;
+  });
+
   /** The claim failed only because AWS did not accept the key: it can still be kept. */
   readonly notWorking = $derived(this.error?.code === 'key-not-working');
 

@@ -10,6 +10,8 @@ import { api, call } from '../api';
 import { dateText, shortKeyId } from '../format';
 import type { Announcer } from './announcer.svelte';
 import type { KeyChecks } from './key-checks.svelte';
+import { PerProfile } from './per-profile.svelte';
+import type { Session } from './session.svelte';
 import type { StoredKeys } from './stored-keys.svelte';
 
 /** The steps a person is told about, in order; main's record says how many are done. */
@@ -45,6 +47,7 @@ interface Helpers {
   announcer: Announcer;
   checks: KeyChecks;
   stored: StoredKeys;
+  session: Session;
 }
 
 /**
@@ -168,34 +171,28 @@ export class ProfileRotation {
     return 'failed';
   }
 
-  /** The kept key and the rotation record may both have changed. */
+  /**
+   * The kept key and the rotation record may both have changed, and so may the window's sign-in:
+   * signed in with the key being replaced, it moved to the new one (electron/core/rotation).
+   */
   async #afterwards(): Promise<void> {
-    await Promise.all([this.#helpers.stored.load(), this.loadStatus()]);
+    await Promise.all([
+      this.#helpers.stored.load(),
+      this.loadStatus(),
+      this.#helpers.session.refresh(),
+    ]);
   }
 }
 
 /** One ProfileRotation per kept key, for the whole window: a rotation outlives the screen. */
 export class Rotations {
-  // Not reactive on purpose (entries are made while rendering); null prototype, since a profile
-  // may well be called "constructor".
-  readonly #byProfile: Record<string, ProfileRotation | undefined> = Object.create(null) as Record<
-    string,
-    ProfileRotation | undefined
-  >;
-  readonly #helpers: Helpers;
+  readonly #byProfile: PerProfile<ProfileRotation>;
 
   constructor(helpers: Helpers) {
-    this.#helpers = helpers;
+    this.#byProfile = new PerProfile((profile) => new ProfileRotation(profile, helpers));
   }
 
-  of = (profile: string): ProfileRotation => {
-    let rotation = this.#byProfile[profile];
-    if (!rotation) {
-      rotation = new ProfileRotation(profile, this.#helpers);
-      this.#byProfile[profile] = rotation;
-    }
-    return rotation;
-  };
+  of = (profile: string): ProfileRotation => this.#byProfile.of(profile);
 
   /** Reads every kept key's rotation record, so an unfinished one is offered at once. */
   loadAll = async (profiles: readonly string[]): Promise<void> => {

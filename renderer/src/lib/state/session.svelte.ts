@@ -9,7 +9,14 @@ import type { BridgeError } from '../../../../electron/common/errors';
 import { api, call } from '../api';
 import type { Announcer } from './announcer.svelte';
 
-/** Who Keyward is signed in to AWS as, and what that identity may do. */
+/**
+ * Who Keyward is signed in to AWS as, and what that identity may do.
+ *
+ * Signing out has one path, `signOut`: once main has ended the session, the window forgets it
+ * here and runs every reset registered with `onSignOut`. Any state that belongs to a sign-in
+ * (people listed, a key being created, an audit) registers one where it is made (app.svelte),
+ * so nothing from the last session survives into the next one.
+ */
 export class Session {
   identity = $state.raw<Identity | null>(null);
   permissions = $state.raw<Permissions | null>(null);
@@ -22,6 +29,8 @@ export class Session {
   /** Set when the chosen AWS profile needs a code from an MFA device. */
   mfa = $state.raw<{ source: SignInSource; serial: string } | null>(null);
   readonly #announcer: Announcer;
+  #signingOut = false;
+  readonly #resets: (() => void)[] = [];
 
   constructor(announcer: Announcer) {
     this.#announcer = announcer;
@@ -44,11 +53,39 @@ export class Session {
     this.permissions ? this.permissions.others['iam:CreateAccessKey'] !== 'denied' : true,
   );
 
+  /** Registers what to forget when the session ends (see the class comment). */
+  onSignOut = (reset: () => void): void => {
+    this.#resets.push(reset);
+  };
+
   restore = async (): Promise<void> => {
     const answer = await call(() => api.auth.whoami());
     if (answer.ok && answer.value) {
       this.identity = answer.value;
       void this.loadPermissions();
+    }
+  };
+
+  /**
+   * Asks main who is signed in now: a rotation of the key the window signs in with moves the
+   * session to the new key, or (if that fails) ends it.
+   */
+  refresh = async (): Promise<void> => {
+    const answer = await call(() => api.auth.whoami());
+    if (!answer.ok || this.identity === null) return;
+    if (answer.value === null) {
+      this.#ended();
+      this.#announcer.say(
+        'You were signed out of AWS: the key Keyward signed in with was replaced. Sign in again.',
+      );
+    } else if (answer.value.accessKeyId !== this.identity.accessKeyId) {
+      this.identity = answer.value;
+      const source = answer.value.source;
+      this.#announcer.say(
+        source.kind === 'stored-key'
+          ? `Still signed in to AWS as ${this.whoText}, now with the key kept as “${source.profile}”.`
+          : `Still signed in to AWS as ${this.whoText}.`,
+      );
     }
   };
 
@@ -98,11 +135,27 @@ export class Session {
   };
 
   signOut = async (): Promise<void> => {
-    await call(() => api.auth.signOut());
-    this.identity = null;
-    this.permissions = null;
+    if (this.#signingOut) return;
+    this.#signingOut = true;
+    const answer = await call(() => api.auth.signOut());
+    this.#signingOut = false;
+    if (!answer.ok) {
+      this.#announcer.say(`Could not sign out: ${answer.error.message} ${answer.error.hint}`);
+      return;
+    }
+    this.#ended();
     this.#announcer.say('Signed out of AWS.');
   };
+
+  /** Main has no session any more: forget this one, and everything that belonged to it. */
+  #ended(): void {
+    this.identity = null;
+    this.permissions = null;
+    this.permissionsError = null;
+    this.error = null;
+    this.mfa = null;
+    for (const reset of this.#resets) reset();
+  }
 }
 
 function roleName(arn: string): string {

@@ -11,6 +11,20 @@ function wholeNumber(text: string): number | null {
   return /^\d{1,6}$/.test(text.trim()) ? Number(text.trim()) : null;
 }
 
+/** `http://me:secret@host`: main refuses a name or password in the address (settings.ts). */
+const credentialsInAddress = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i;
+
+function endpointProblem(endpoint: string): string | null {
+  if (endpoint === '') return null;
+  if (!/^https?:\/\/[^\s/]+/.test(endpoint)) {
+    return 'Type an address starting with http:// or https://, or leave it empty to use AWS.';
+  }
+  if (credentialsInAddress.test(endpoint)) {
+    return 'Type the address without a user name or password, for example http://127.0.0.1:4566.';
+  }
+  return null;
+}
+
 /**
  * The settings screen's form. The page checks the same rules as main (electron/core/settings.ts)
  * so each field says what is wrong as it is typed; main checks again and has the last word.
@@ -26,12 +40,16 @@ export class SettingsForm {
   error = $state.raw<BridgeError | null>(null);
   /** Set by a save that worked, until something is typed again. */
   justSaved = $state(false);
+  /** After a save that changed where Keyward talks: where that is now, and for what. */
+  savedNote = $state('');
   readonly #announcer: Announcer;
   readonly #stored: StoredKeys;
+  readonly #signedIn: () => boolean;
 
-  constructor(announcer: Announcer, stored: StoredKeys) {
+  constructor(announcer: Announcer, stored: StoredKeys, signedIn: () => boolean) {
     this.#announcer = announcer;
     this.#stored = stored;
+    this.#signedIn = signedIn;
   }
 
   readonly problems = $derived.by((): Record<Field, string | null> => {
@@ -43,10 +61,7 @@ export class SettingsForm {
       region: regionPattern.test(region)
         ? null
         : 'Type an AWS region name, such as us-east-1 or eu-west-1.',
-      endpoint:
-        endpoint === '' || /^https?:\/\/[^\s/]+/.test(endpoint)
-          ? null
-          : 'Type an address starting with http:// or https://, or leave it empty to use AWS.',
+      endpoint: endpointProblem(endpoint),
       clipboardSeconds:
         seconds !== null && seconds >= 5 && seconds <= 600
           ? null
@@ -89,10 +104,24 @@ export class SettingsForm {
     }
     this.#fill(answer.value);
     this.#stored.staleKeyDays = answer.value.staleKeyDays;
+    this.savedNote = 'region' in change || 'endpoint' in change ? this.#whereNow(answer.value) : '';
     this.justSaved = true;
-    this.#announcer.say('Settings saved.');
+    this.#announcer.say(`Settings saved. ${this.savedNote}`.trim());
     return true;
   };
+
+  /**
+   * Main moves the signed-in session to a new endpoint or region at once (electron/core/keyward.ts,
+   * settings.onChange), so the page can say it plainly.
+   */
+  #whereNow(settings: Settings): string {
+    const where = settings.endpoint
+      ? `the test server at ${settings.endpoint}`
+      : `AWS (region ${settings.region})`;
+    return `Keyward now sends every request to ${where}${
+      this.#signedIn() ? ', including those of your current sign-in' : ''
+    }.`;
+  }
 
   #fill(settings: Settings): void {
     this.saved = settings;

@@ -49,13 +49,18 @@ export class UserDirectory {
     this.complete = true;
   };
 
-  /** Stops a load in progress (e.g. after signing out) and forgets everyone. */
-  clear = (): void => {
+  /**
+   * After signing out (registered with Session.onSignOut): stops a load in progress and forgets
+   * everyone, the search and why the last list failed, so the next sign-in starts afresh.
+   */
+  reset = (): void => {
     this.#generation++;
     this.all = [];
+    this.query = '';
     this.selected = null;
     this.loading = false;
     this.complete = false;
+    this.error = null;
   };
 }
 

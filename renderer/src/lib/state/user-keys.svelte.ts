@@ -13,7 +13,11 @@ export interface OffboardSummary {
   failed: { accessKeyId: string; error: BridgeError }[];
 }
 
-/** One person's access keys in AWS, and what can be done to them. */
+/**
+ * One person's access keys in AWS, and what can be done to them. Main refuses to switch off or
+ * delete the key Keyward is signed in with unless the person confirmed the lock-out; once that
+ * is done, the sign-in cannot work any more, so `onLockedOut` signs the window out.
+ */
 export class UserKeys {
   userName = $state<string | null>(null);
   keys = $state.raw<AccessKeySummary[]>([]);
@@ -24,10 +28,12 @@ export class UserKeys {
   offboarding = $state(false);
   offboardSummary = $state.raw<OffboardSummary | null>(null);
   readonly #announcer: Announcer;
+  readonly #onLockedOut: () => Promise<void>;
   #generation = 0;
 
-  constructor(announcer: Announcer) {
+  constructor(announcer: Announcer, onLockedOut: () => Promise<void>) {
     this.#announcer = announcer;
+    this.#onLockedOut = onLockedOut;
   }
 
   readonly activeCount = $derived(this.keys.filter((key) => key.status === 'Active').length);
@@ -63,14 +69,24 @@ export class UserKeys {
     else this.error = answer.error;
   };
 
-  setStatus = async (key: AccessKeySummary, status: 'Active' | 'Inactive'): Promise<boolean> => {
+  /** `confirmLockOut`: the person read that this key is Keyward's own sign-in, and agreed. */
+  setStatus = async (
+    key: AccessKeySummary,
+    status: 'Active' | 'Inactive',
+    options: { confirmLockOut?: boolean } = {},
+  ): Promise<boolean> => {
     this.busy = {
       accessKeyId: key.accessKeyId,
       action: status === 'Active' ? 'activate' : 'deactivate',
     };
     this.actionError = null;
     const answer = await call(() =>
-      api.keys.setStatus({ userName: key.userName, accessKeyId: key.accessKeyId, status }),
+      api.keys.setStatus({
+        userName: key.userName,
+        accessKeyId: key.accessKeyId,
+        status,
+        ...(options.confirmLockOut ? { confirmInUse: true } : {}),
+      }),
     );
     this.busy = null;
     if (!answer.ok) {
@@ -78,10 +94,21 @@ export class UserKeys {
       return false;
     }
     this.keys = this.keys.map((k) => (k.accessKeyId === key.accessKeyId ? { ...k, status } : k));
-    this.#announcer.say(
-      `Key ${shortKeyId(key.accessKeyId)} is now ${status === 'Active' ? 'active' : 'deactivated'}.`,
-    );
+    if (status === 'Inactive' && key.signedInKey) await this.#lockedOut(key, 'deactivated');
+    else {
+      this.#announcer.say(
+        `Key ${shortKeyId(key.accessKeyId)} is now ${status === 'Active' ? 'active' : 'deactivated'}.`,
+      );
+    }
     return true;
+  };
+
+  /** The key Keyward was signed in with is off or gone: the sign-in ends, and the person hears why. */
+  #lockedOut = async (key: AccessKeySummary, done: 'deactivated' | 'deleted'): Promise<void> => {
+    await this.#onLockedOut();
+    this.#announcer.say(
+      `Key ${shortKeyId(key.accessKeyId)} was ${done}. Keyward was signed in with it, so it signed out. Sign in with another key or AWS profile to carry on.`,
+    );
   };
 
   /** Sets (or, with an empty text, clears) a key's description; null when done, else why not. */
@@ -102,7 +129,10 @@ export class UserKeys {
     return null;
   };
 
-  /** The person confirmed in Keyward's own dialog, so a key still in use may go too. */
+  /**
+   * The person confirmed in Keyward's own dialog, which says so when the key is Keyward's own
+   * sign-in, so a key still in use may go too.
+   */
   delete = async (key: AccessKeySummary): Promise<BridgeError | null> => {
     this.busy = { accessKeyId: key.accessKeyId, action: 'delete' };
     this.actionError = null;
@@ -112,31 +142,49 @@ export class UserKeys {
     this.busy = null;
     if (!answer.ok) return answer.error;
     this.keys = this.keys.filter((k) => k.accessKeyId !== key.accessKeyId);
-    this.#announcer.say(`Key ${shortKeyId(key.accessKeyId)} was deleted.`);
+    if (key.signedInKey) await this.#lockedOut(key, 'deleted');
+    else this.#announcer.say(`Key ${shortKeyId(key.accessKeyId)} was deleted.`);
     return null;
   };
 
-  /** Offboarding: every key of the person, one after the other, with a summary of each. */
-  offboard = async (mode: 'deactivate' | 'delete'): Promise<void> => {
+  /** The key Keyward is signed in with, when it is one of these. */
+  get signedInKey(): AccessKeySummary | null {
+    return this.keys.find((key) => key.signedInKey) ?? null;
+  }
+
+  /**
+   * Offboarding: every key of the person, one after the other, with a summary of each. The key
+   * Keyward is signed in with goes last, so the others are done while the sign-in still works,
+   * and only with `confirmLockOut` (main refuses it otherwise, and the summary says why).
+   */
+  offboard = async (
+    mode: 'deactivate' | 'delete',
+    options: { confirmLockOut?: boolean } = {},
+  ): Promise<void> => {
     const userName = this.userName;
     if (userName === null) return;
     this.offboarding = true;
     const summary: OffboardSummary = { mode, done: [], unchanged: [], failed: [] };
-    for (const key of this.keys) {
+    const ordered = [...this.keys].sort((a, b) => Number(a.signedInKey) - Number(b.signedInKey));
+    let lockedOut: AccessKeySummary | null = null;
+    for (const key of ordered) {
       if (mode === 'deactivate' && key.status !== 'Active') {
         summary.unchanged.push(key.accessKeyId);
         continue;
       }
+      // Any other key of a leaving person may go although still in use: that is the point.
+      const confirmInUse = key.signedInKey ? options.confirmLockOut === true : true;
+      const accessKeyId = key.accessKeyId;
       const answer =
         mode === 'delete'
-          ? await call(() =>
-              api.keys.delete({ userName, accessKeyId: key.accessKeyId, confirmInUse: true }),
-            )
+          ? await call(() => api.keys.delete({ userName, accessKeyId, confirmInUse }))
           : await call(() =>
-              api.keys.setStatus({ userName, accessKeyId: key.accessKeyId, status: 'Inactive' }),
+              api.keys.setStatus({ userName, accessKeyId, status: 'Inactive', confirmInUse }),
             );
-      if (answer.ok) summary.done.push(key.accessKeyId);
-      else summary.failed.push({ accessKeyId: key.accessKeyId, error: answer.error });
+      if (answer.ok) {
+        summary.done.push(accessKeyId);
+        if (key.signedInKey) lockedOut = key;
+      } else summary.failed.push({ accessKeyId, error: answer.error });
     }
     this.offboarding = false;
     this.offboardSummary = summary;
@@ -145,6 +193,7 @@ export class UserKeys {
       `${userName}: ${plural(summary.done.length, 'key')} ${verb}` +
         (summary.failed.length > 0 ? `, ${plural(summary.failed.length, 'key')} failed.` : '.'),
     );
-    await this.refresh();
+    if (lockedOut) await this.#lockedOut(lockedOut, verb);
+    else await this.refresh();
   };
 }

@@ -1,0 +1,245 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test as base } from '../fixtures';
+import type { Page } from '../fixtures';
+import { openPeopleSignedIn, signInWithStoredKey } from '../harness/ui';
+import { startSandbox } from '../sandbox';
+
+/** Nothing listens on the discard port: every connection is refused, as when AWS is offline. */
+const unreachable = 'http://127.0.0.1:9';
+
+interface AwsFiles {
+  config: string;
+  credentials: string;
+}
+
+/**
+ * The AWS CLI's shared files in a temporary folder for this test: main reads AWS_CONFIG_FILE and
+ * AWS_SHARED_CREDENTIALS_FILE in this very process, so no test touches a real ~/.aws.
+ */
+const test = base.extend<{ awsFiles: AwsFiles }>({
+  awsFiles: async ({}, use) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'keyward-e2e-aws-'));
+    const files = { config: path.join(dir, 'config'), credentials: path.join(dir, 'credentials') };
+    writeFileSync(files.config, '');
+    writeFileSync(files.credentials, '');
+    const before = {
+      config: process.env['AWS_CONFIG_FILE'],
+      credentials: process.env['AWS_SHARED_CREDENTIALS_FILE'],
+    };
+    process.env['AWS_CONFIG_FILE'] = files.config;
+    process.env['AWS_SHARED_CREDENTIALS_FILE'] = files.credentials;
+    try {
+      await use(files);
+    } finally {
+      if (before.config === undefined) delete process.env['AWS_CONFIG_FILE'];
+      else process.env['AWS_CONFIG_FILE'] = before.config;
+      if (before.credentials === undefined) delete process.env['AWS_SHARED_CREDENTIALS_FILE'];
+      else process.env['AWS_SHARED_CREDENTIALS_FILE'] = before.credentials;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+});
+
+async function openSettings(page: Page): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: 'Settings' })
+    .click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Settings' })).toBeFocused();
+}
+
+test('“Check with AWS” while AWS cannot be reached keeps the key and says AWS could not be reached', async ({
+  page,
+  device,
+  launch,
+  capture,
+}) => {
+  await device.keepKeyOf('alice', 'work');
+  await launch();
+  const card = page.getByRole('article', { name: 'work' });
+  await card.getByRole('button', { name: /Check with AWS/ }).click();
+  await expect(card.getByText('AWS accepts it')).toBeVisible();
+
+  // The network goes away (here: the address in Settings stops answering), then a second check.
+  await device.keyward.settings.update({ endpoint: unreachable });
+  await card.getByRole('button', { name: /Check again/ }).click();
+  await expect(card).toContainText(
+    'Could not check: Keyward could not reach AWS to check this key.',
+  );
+  await expect(card).toContainText('internet connection');
+  await expect(card).toContainText('VPN');
+  await expect(card).toContainText('Settings');
+  // The earlier "Yes" is not left standing as if it were this check's answer, and nothing says
+  // the key is broken or should be removed.
+  await expect(card.getByText('AWS accepts it')).toHaveCount(0);
+  await expect(card).not.toContainText('Not working');
+  await expect(card).not.toContainText('no longer works');
+  await expect(card).not.toContainText('remove this one');
+  await capture('everyday-core-check-offline');
+  expect(await device.keyward.profiles.get('work')).not.toBeNull();
+});
+
+test('a new endpoint saved in Settings while signed in is where every list and change goes at once', async ({
+  page,
+  device,
+  sandbox,
+  launch,
+}) => {
+  // A second test server with the same account: the default seed's keys are the same every run.
+  const other = await startSandbox();
+  try {
+    await device.keepKeyOf('admin', 'admin-key');
+    await launch();
+    await openPeopleSignedIn(page, 'admin-key');
+    await expect(page.getByRole('listbox', { name: 'People' }).getByRole('option')).toHaveCount(5);
+
+    await openSettings(page);
+    const endpoint = page.getByRole('textbox', { name: /Test server address/ });
+    await endpoint.fill(other.endpoint);
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(
+      page.getByRole('main').getByRole('status').filter({ hasText: 'Saved' }),
+    ).toHaveText(
+      `✓ Saved. Keyward now sends every request to the test server at ${other.endpoint}, including those of your current sign-in.`,
+    );
+    await expect(
+      page.getByText(`Keyward is talking to a test server at ${other.endpoint}`),
+    ).toBeVisible();
+
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('button', { name: 'People’s keys' })
+      .click();
+    await page
+      .getByRole('listbox', { name: 'People' })
+      .getByRole('option', { name: 'bob' })
+      .click();
+    const ciKey = other.state.keysOf('bob')[1]!;
+    const card = page.getByRole('article').filter({ hasText: ciKey.accessKeyId });
+    await card.getByRole('button', { name: 'Deactivate' }).click();
+    await expect(card.getByRole('button', { name: 'Activate again' })).toBeVisible();
+    expect(other.state.accessKeys.get(ciKey.accessKeyId)?.status).toBe('Inactive');
+    expect(sandbox.state.accessKeys.get(ciKey.accessKeyId)?.status).toBe('Active');
+    expect(other.stats.calls('ListAccessKeys')).toBeGreaterThan(0);
+  } finally {
+    await other.close();
+  }
+});
+
+test('a wrong MFA code for an AWS profile is refused in plain words, and the right one signs in', async ({
+  page,
+  sandbox,
+  awsFiles,
+  launch,
+  capture,
+}) => {
+  const device = sandbox.mfaDeviceOf('admin');
+  writeFileSync(awsFiles.config, `[profile work]\nmfa_serial = ${device.serialNumber}\n`);
+  writeFileSync(
+    awsFiles.credentials,
+    `[work]\naws_access_key_id = ${sandbox.admin.accessKeyId}\naws_secret_access_key = ${sandbox.admin.secretAccessKey}\n`,
+  );
+  await launch();
+  await page.getByRole('button', { name: 'AWS sign-in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  const code = page.getByRole('textbox', { name: 'Code from your MFA device' });
+  await expect(code).toBeFocused();
+
+  // Six digits from an hour ago: they look right, and AWS refuses them.
+  await code.fill(device.code(new Date(Date.now() - 3_600_000)));
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByText('AWS did not accept that MFA code.')).toBeVisible();
+  await expect(page.getByText(/code your authenticator app shows now/).last()).toBeVisible();
+  await expect(page.getByText('Signed in to AWS as')).toHaveCount(0);
+  await capture('everyday-core-mfa-wrong-code');
+
+  await code.fill(device.code());
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Signed in as admin' })).toBeVisible();
+  expect([...sandbox.state.sessions.values()]).toMatchObject([{ mfaAuthenticated: true }]);
+});
+
+test('an endpoint typed with a name and password is refused, and the password is never shown', async ({
+  page,
+  device,
+  sandbox,
+  launch,
+}) => {
+  await launch();
+  await openSettings(page);
+  const endpoint = page.getByRole('textbox', { name: /Test server address/ });
+  await endpoint.fill('http://me:s3cr3t-pw@127.0.0.1:4566');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Type the address without a user name or password')).toBeVisible();
+  await expect(endpoint).toBeFocused();
+  expect((await device.keyward.settings.read()).endpoint).toBe(sandbox.endpoint);
+  // Nowhere on the page but in the field the person is typing in.
+  await endpoint.fill('');
+  expect(await page.content()).not.toContain('s3cr3t');
+});
+
+test('a key kept in Keyward and set up for the AWS command line is offered once at sign-in', async ({
+  page,
+  device,
+  awsFiles,
+  launch,
+}) => {
+  await device.keepKeyOf('alice', 'work');
+  writeFileSync(
+    awsFiles.config,
+    [
+      '[profile work]',
+      'credential_process = "/opt/Keyward/keyward" credential-process --profile work',
+      '[profile other]',
+      'region = eu-west-1',
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(
+    awsFiles.credentials,
+    `[other]\naws_access_key_id = ${device.sandbox.admin.accessKeyId}\naws_secret_access_key = ${device.sandbox.admin.secretAccessKey}\n`,
+  );
+  await launch();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: 'People’s keys' })
+    .click();
+  await expect(page.getByRole('radio', { name: /^other\b/ })).toBeVisible();
+  await expect(page.getByRole('radio', { name: /^work\b/ })).toHaveCount(1);
+  await signInWithStoredKey(page, 'work');
+});
+
+test('the audit from AWS’s credential report names keys by when they were made, not “Key 1”', async ({
+  page,
+  device,
+  sandbox,
+  launch,
+}) => {
+  await device.keepKeyOf('admin', 'admin-key');
+  await launch();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: 'Audit' })
+    .click();
+  await signInWithStoredKey(page, 'admin-key');
+  await page.getByRole('button', { name: 'Run the audit' }).click();
+  const table = page.getByRole('table', { name: 'Everyone’s keys' });
+  await expect(table).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText('The report does not give key IDs')).toBeVisible();
+  const [older, newer] = sandbox.state.keysOf('bob');
+  const keyCells = table
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: 'bob' }) })
+    .locator('td.key');
+  const year = (date: Date | undefined) => String(date?.getFullYear());
+  await expect(keyCells).toHaveCount(2);
+  await expect(keyCells.filter({ hasText: 'Older key' })).toHaveText(
+    new RegExp(`^Older key\\s*created .*${year(older?.createDate)}$`),
+  );
+  await expect(keyCells.filter({ hasText: 'Newer key' })).toHaveText(
+    new RegExp(`^Newer key\\s*created .*${year(newer?.createDate)}$`),
+  );
+  await expect(table).not.toContainText(/Key [12]\b/);
+});

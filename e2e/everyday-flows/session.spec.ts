@@ -1,0 +1,421 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { CreateUserCommand, IAMClient } from '@aws-sdk/client-iam';
+import { expect, test as base } from '../fixtures';
+import type { Page } from '../fixtures';
+import { AdminDesk } from '../harness/admin-desk';
+import { openPeopleSignedIn, signInWithStoredKey } from '../harness/ui';
+
+interface AwsFiles {
+  dir: string;
+  config: string;
+  credentials: string;
+}
+
+/**
+ * The AWS CLI's shared files in a temporary folder for this test: main reads AWS_CONFIG_FILE and
+ * AWS_SHARED_CREDENTIALS_FILE in this very process, so no test touches a real ~/.aws.
+ */
+const test = base.extend<{ awsFiles: AwsFiles }>({
+  awsFiles: async ({}, use) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'keyward-e2e-aws-'));
+    const files = {
+      dir,
+      config: path.join(dir, 'config'),
+      credentials: path.join(dir, 'credentials'),
+    };
+    const before = {
+      config: process.env['AWS_CONFIG_FILE'],
+      credentials: process.env['AWS_SHARED_CREDENTIALS_FILE'],
+    };
+    process.env['AWS_CONFIG_FILE'] = files.config;
+    process.env['AWS_SHARED_CREDENTIALS_FILE'] = files.credentials;
+    try {
+      await use(files);
+    } finally {
+      if (before.config === undefined) delete process.env['AWS_CONFIG_FILE'];
+      else process.env['AWS_CONFIG_FILE'] = before.config;
+      if (before.credentials === undefined) delete process.env['AWS_SHARED_CREDENTIALS_FILE'];
+      else process.env['AWS_SHARED_CREDENTIALS_FILE'] = before.credentials;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+});
+
+const sidebarSession = (page: Page) => page.getByRole('region', { name: 'AWS sign-in' });
+
+async function signOutFromSidebar(page: Page): Promise<void> {
+  await sidebarSession(page).getByRole('button', { name: 'Sign out' }).click();
+}
+
+async function go(page: Page, screen: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: screen })
+    .click();
+}
+
+/** From the first step of "Create a key" (signed in) to the new key's "Keep it safe" step. */
+async function createOwnKey(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('radio', { name: 'Something else' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Create the key' }).click();
+  await expect(page.getByRole('heading', { name: 'Keep the new key safe' })).toBeVisible();
+}
+
+test('after People’s keys was refused, or a sign-out while it loaded, signing in again shows everyone', async ({
+  page,
+  device,
+  sandbox,
+  launch,
+}) => {
+  await device.keepKeyOf('alice', 'alice-key');
+  await device.keepKeyOf('admin', 'admin-key');
+  await launch();
+  const people = page.getByRole('region', { name: 'People' });
+  const list = page.getByRole('listbox', { name: 'People' });
+
+  // alice may not list people: refused.
+  await openPeopleSignedIn(page, 'alice-key');
+  await expect(people.getByRole('alert')).toBeVisible();
+  await signOutFromSidebar(page);
+  await expect(sidebarSession(page)).toContainText('Not signed in to AWS');
+  await signInWithStoredKey(page, 'admin-key');
+  await expect(list.getByRole('option')).toHaveCount(5);
+  await expect(people.getByText('5 people', { exact: true })).toBeVisible();
+  await expect(people.getByRole('alert')).toHaveCount(0);
+
+  // Signed out while the list is still on its way, then in again.
+  await signOutFromSidebar(page);
+  sandbox.faults.setLatency(600);
+  await signInWithStoredKey(page, 'admin-key');
+  await signOutFromSidebar(page);
+  await expect(sidebarSession(page)).toContainText('Not signed in to AWS');
+  sandbox.faults.setLatency(0);
+  await signInWithStoredKey(page, 'admin-key');
+  await expect(list.getByRole('option')).toHaveCount(5);
+  await expect(people.getByRole('alert')).toHaveCount(0);
+
+  // Refused, then allowed (an admin granted it meanwhile): the person can try again.
+  await signOutFromSidebar(page);
+  await signInWithStoredKey(page, 'alice-key');
+  const alert = people.getByRole('alert');
+  await expect(alert).toBeVisible();
+  sandbox.state.findUser('alice')!.permission = 'admin';
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(list.getByRole('option')).toHaveCount(5);
+  await expect(people.getByRole('alert')).toHaveCount(0);
+  await expect(people.getByRole('searchbox', { name: 'Find a person' })).toBeFocused();
+});
+
+test('signing out while a new key is kept nowhere, then signing in again, starts a new key', async ({
+  page,
+  device,
+  sandbox,
+  launch,
+}) => {
+  await device.keepKeyOf('alice', 'alice-key');
+  await launch();
+  await go(page, 'Create a key');
+  await signInWithStoredKey(page, 'alice-key');
+  await createOwnKey(page);
+  const created = sandbox.state.keysOf('alice').at(-1)!;
+
+  await signOutFromSidebar(page);
+  const dialog = page.getByRole('dialog', { name: 'The new key’s secret is not saved yet' });
+  await dialog.getByRole('button', { name: 'Delete the key and leave' }).click();
+  await expect(sidebarSession(page)).toContainText('Not signed in to AWS');
+  expect(sandbox.state.accessKeys.has(created.accessKeyId)).toBe(false);
+
+  await signInWithStoredKey(page, 'alice-key');
+  await expect(page.getByRole('heading', { name: 'Whose key is it?' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Keep the new key safe' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Keep in keychain' })).toHaveCount(0);
+});
+
+test('after leaving My keys and coming back, a replacement that stopped part-way can be finished', async ({
+  page,
+  device,
+  sandbox,
+  launch,
+}) => {
+  await device.keepKeyOf('alice', 'work', 200);
+  const oldKeyId = sandbox.credentialsFor('alice').accessKeyId;
+  await launch();
+  const card = page.getByRole('article', { name: 'work' });
+  await expect(card).toBeVisible();
+  await go(page, 'Receive a key');
+  await go(page, 'My keys');
+
+  // AWS refuses to turn the old key off, again and again: the rotation stops after the switch.
+  for (let n = 1; n <= 5; n++) sandbox.faults.failNth('UpdateAccessKey', n, 'error');
+  await card.getByRole('button', { name: 'Replace this key (rotate)…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Replace “work” with a new key' });
+  await dialog.getByRole('button', { name: 'Replace the key' }).click();
+  const stopped = card.getByRole('heading', { name: 'Replacing this key stopped part-way' });
+  await expect(stopped).toBeVisible({ timeout: 20_000 });
+
+  // Away and back once more: still there, and it finishes.
+  await go(page, 'Settings');
+  await go(page, 'My keys');
+  await expect(stopped).toBeVisible();
+  await expect(card.getByRole('button', { name: 'Replace this key (rotate)…' })).toBeDisabled();
+  await card.getByRole('button', { name: 'Finish the replacement' }).click();
+  await expect(card.getByText('Replaced.')).toBeVisible({ timeout: 20_000 });
+  await expect(stopped).toHaveCount(0);
+  expect(sandbox.state.accessKeys.get(oldKeyId)?.status).toBe('Inactive');
+});
+
+test('replacing the key the window is signed in with keeps the window working, with the new key', async ({
+  page,
+  device,
+  sandbox,
+  launch,
+}) => {
+  await device.keepKeyOf('alice', 'work', 200);
+  const oldKeyId = sandbox.credentialsFor('alice').accessKeyId;
+  await launch();
+  await go(page, 'AWS sign-in');
+  await signInWithStoredKey(page, 'work');
+  await go(page, 'My keys');
+
+  const card = page.getByRole('article', { name: 'work' });
+  await card.getByRole('button', { name: 'Replace this key (rotate)…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Replace “work” with a new key' });
+  await dialog.getByRole('radio', { name: /Right away/ }).check();
+  await dialog.getByRole('button', { name: 'Replace the key' }).click();
+  await expect(card.getByText('Replaced.')).toBeVisible({ timeout: 20_000 });
+  expect(sandbox.state.accessKeys.has(oldKeyId)).toBe(false);
+  const newKeyId = (await device.keyward.profiles.get('work'))!.accessKeyId;
+
+  // The window's sign-in moved to the new key: the next action works.
+  await expect(sidebarSession(page)).toContainText('Signed in to AWS as alice');
+  expect(device.keyward.whoami()?.accessKeyId).toBe(newKeyId);
+  await go(page, 'Create a key');
+  await createOwnKey(page);
+  await page.getByRole('textbox', { name: 'Name for the key' }).fill('second');
+  await page.getByRole('button', { name: 'Keep in keychain' }).click();
+  await expect(
+    page.getByRole('main').getByText('Kept in this computer’s keychain as “second”'),
+  ).toBeVisible();
+});
+
+test('“Remove from this computer” also takes the key out of the AWS command line’s settings', async ({
+  page,
+  device,
+  awsFiles,
+  launch,
+}) => {
+  const own = '# my own settings\n[default]\nregion = us-west-2\n';
+  writeFileSync(awsFiles.config, own);
+  await device.keepKeyOf('alice', 'work');
+  await launch();
+  const card = page.getByRole('article', { name: 'work' });
+  await card.getByRole('button', { name: 'Use with the AWS command line…' }).click();
+  const setup = page.getByRole('dialog', { name: 'Use “work” with the AWS command line' });
+  await setup.getByRole('button', { name: 'Set up the AWS command line' }).click();
+  await expect(setup.getByText('Done: the AWS command line can now use “work”.')).toBeVisible();
+  await setup.getByRole('button', { name: 'Close' }).first().click();
+  expect(readFileSync(awsFiles.config, 'utf8')).toContain('[profile work]');
+
+  await card.getByRole('button', { name: 'Remove from this computer…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Remove “work” from this computer?' });
+  await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(card).toHaveCount(0);
+  expect(await device.keyward.profiles.get('work')).toBeNull();
+  expect(readFileSync(awsFiles.config, 'utf8')).toBe(own);
+});
+
+test('a passphrase pasted with spaces and a tab around it unlocks the key file', async ({
+  page,
+  device,
+  sandbox,
+  launch,
+}) => {
+  const admin = await AdminDesk.start(sandbox);
+  try {
+    const handed = await admin.handOver('alice', { kind: 'passphrase', passphrase: null });
+    await launch();
+    await go(page, 'Receive a key');
+    device.platform.answerNextOpen(handed.file);
+    await page.getByRole('button', { name: 'Choose key file…' }).click();
+    await page.getByLabel('Passphrase', { exact: true }).fill(`  ${handed.passphrase ?? ''}\t`);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await expect(
+      page.getByRole('heading', { name: 'Check the key and give it a name' }),
+    ).toBeVisible({ timeout: 15_000 });
+  } finally {
+    await admin.close();
+  }
+});
+
+test('receiving the same key file a second time says which name it is already kept under', async ({
+  page,
+  device,
+  sandbox,
+  launch,
+}) => {
+  const admin = await AdminDesk.start(sandbox);
+  try {
+    const code = await device.services.handoff.receivingCode();
+    const handed = await admin.handOver('alice', { kind: 'recipients', codes: [code] });
+    await launch();
+    for (const name of ['work', 'work-again']) {
+      await go(page, 'Receive a key');
+      device.platform.answerNextOpen(handed.file);
+      await page.getByRole('button', { name: 'Choose key file…' }).click();
+      await expect(
+        page.getByRole('heading', { name: 'Check the key and give it a name' }),
+      ).toBeVisible();
+      if (name === 'work-again') break;
+      await page.getByLabel('Name for this key').fill(name);
+      await page.getByRole('button', { name: 'Check and keep the key' }).click();
+      await expect(page.getByText(`under the name “${name}”`)).toBeVisible();
+      await page.getByRole('button', { name: 'Go to My keys' }).click();
+    }
+    await expect(page.getByText('This key is already kept as “work”')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Check and keep the key' })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Go to “work” in My keys' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'My keys' })).toBeVisible();
+    expect((await device.keyward.profiles.list()).map((profile) => profile.name)).toEqual(['work']);
+  } finally {
+    await admin.close();
+  }
+});
+
+test('a key name starting with a dash is refused, and never suggested', async ({
+  page,
+  device,
+  sandbox,
+  launch,
+}) => {
+  // "+ops" is a fine IAM user name; turned into a key name, "+" must not become a leading "-".
+  const iam = new IAMClient({
+    endpoint: sandbox.endpoint,
+    region: sandbox.region,
+    // A copy: the SDK marks the credentials object it is given.
+    credentials: { ...sandbox.admin },
+  });
+  await iam.send(new CreateUserCommand({ UserName: '+ops' }));
+  iam.destroy();
+  const admin = await AdminDesk.start(sandbox);
+  try {
+    const code = await device.services.handoff.receivingCode();
+    const handed = await admin.handOver('+ops', { kind: 'recipients', codes: [code] });
+    await launch();
+    await go(page, 'Receive a key');
+    device.platform.answerNextOpen(handed.file);
+    await page.getByRole('button', { name: 'Choose key file…' }).click();
+    const name = page.getByLabel('Name for this key');
+    await expect(name).toBeVisible();
+    expect(await name.inputValue()).not.toMatch(/^-/);
+
+    await name.fill('-ops');
+    await page.getByRole('button', { name: 'Check and keep the key' }).click();
+    await expect(name).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByText(/not start with a dash/)).toBeVisible();
+    expect(await device.keyward.profiles.list()).toEqual([]);
+  } finally {
+    await admin.close();
+  }
+});
+
+test('a six-digit MFA code pasted as “123 456” keeps all six digits', async ({
+  page,
+  sandbox,
+  awsFiles,
+  launch,
+}) => {
+  writeFileSync(
+    awsFiles.config,
+    `[profile work]\nregion = us-east-1\nmfa_serial = arn:aws:iam::${sandbox.accountId}:mfa/admin\n`,
+  );
+  writeFileSync(
+    awsFiles.credentials,
+    `[work]\naws_access_key_id = ${sandbox.admin.accessKeyId}\naws_secret_access_key = ${sandbox.admin.secretAccessKey}\n`,
+  );
+  await launch();
+  await go(page, 'AWS sign-in');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  const code = page.getByRole('textbox', { name: 'Code from your MFA device' });
+  await expect(code).toBeFocused();
+  await code.fill('123-45');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  const tooShort = page.getByText('Type the 6 digits your authenticator app shows');
+  await expect(tooShort).toBeVisible();
+
+  // Pasted as the authenticator app shows it.
+  await code.fill('');
+  await page.keyboard.insertText('123 456');
+  await expect(code).toHaveValue('123 456');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(tooShort).toHaveCount(0);
+  // Whether AWS takes the code is another matter: it went to AWS rather than being refused here.
+  await expect(
+    page.getByRole('region', { name: 'Signed in as admin' }).or(page.getByRole('alert')),
+  ).toBeVisible();
+});
+
+test('after deleting one of two keys while creating, the heading says there is room now', async ({
+  page,
+  device,
+  sandbox,
+  launch,
+}) => {
+  await device.keepKeyOf('bob', 'bob-key');
+  const [oldKey] = sandbox.state.keysOf('bob');
+  await launch();
+  await go(page, 'Create a key');
+  await signInWithStoredKey(page, 'bob-key');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('radio', { name: 'Something else' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Create the key' }).click();
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'bob already has two keys' }),
+  ).toBeVisible();
+
+  const oldCard = page.getByRole('article').filter({ hasText: oldKey!.accessKeyId });
+  await oldCard.getByRole('button', { name: 'Delete…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete this key for good?' });
+  await dialog.getByRole('button', { name: 'Delete key' }).click();
+  await expect(oldCard).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 2, name: /already has two keys/ })).toHaveCount(
+    0,
+  );
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'There is room for bob’s new key' }),
+  ).toBeVisible();
+});
+
+test('a key kept although AWS did not accept it is not announced as ready to use', async ({
+  page,
+  device,
+  sandbox,
+  launch,
+}) => {
+  const admin = await AdminDesk.start(sandbox);
+  try {
+    const code = await device.services.handoff.receivingCode();
+    const handed = await admin.handOver('alice', { kind: 'recipients', codes: [code] });
+    await admin.keyward.deleteKey('alice', handed.accessKeyId, true);
+    await launch();
+    await go(page, 'Receive a key');
+    device.platform.answerNextOpen(handed.file);
+    await page.getByRole('button', { name: 'Choose key file…' }).click();
+    await page.getByRole('button', { name: 'Check and keep the key' }).click();
+    const alert = page.getByRole('alert');
+    await alert.getByRole('button', { name: 'Keep it anyway' }).click({ timeout: 15_000 });
+    await expect(page.getByText('Kept without a working check.')).toBeVisible({ timeout: 15_000 });
+    await expect(
+      page.getByRole('heading', { level: 2, name: 'The key is ready to use' }),
+    ).toHaveCount(0);
+    await expect(
+      page.getByRole('heading', { level: 2, name: 'The key is kept, but it does not work yet' }),
+    ).toBeVisible();
+  } finally {
+    await admin.close();
+  }
+});
