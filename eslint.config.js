@@ -44,6 +44,30 @@ const importRules = {
   },
 };
 
+/** Test-only code (testing/, e2e/) is for tests: production code never imports it. */
+const testCode = {
+  group: ['**/testing/**', '**/e2e/**'],
+  message: 'Production code never imports test-only code (testing/, e2e/).',
+};
+const coreNeverCli = {
+  group: ['**/cli/**'],
+  message: 'core serves the command line; it never imports it.',
+};
+
+/** A layer's rules for its production files, and the same without the test-code rule for tests. */
+function layer(rules, extra = []) {
+  return {
+    production: { ...rules, patterns: [...rules.patterns, ...extra, testCode] },
+    tests: { ...rules, patterns: [...rules.patterns, ...extra] },
+  };
+}
+const layers = {
+  common: layer(importRules.common),
+  core: layer(importRules.core, [coreNeverCli]),
+  electron: layer(importRules.electron),
+};
+const testFiles = ['**/*.test.ts'];
+
 export default tseslint.config(
   {
     ignores: [
@@ -111,13 +135,31 @@ export default tseslint.config(
   },
   {
     files: ['electron/common/**'],
-    rules: { 'no-restricted-imports': ['error', importRules.common] },
+    ignores: testFiles,
+    rules: { 'no-restricted-imports': ['error', layers.common.production] },
   },
-  { files: ['electron/core/**'], rules: { 'no-restricted-imports': ['error', importRules.core] } },
+  {
+    files: ['electron/common/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', layers.common.tests] },
+  },
+  {
+    files: ['electron/core/**'],
+    ignores: testFiles,
+    rules: { 'no-restricted-imports': ['error', layers.core.production] },
+  },
+  {
+    files: ['electron/core/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', layers.core.tests] },
+  },
   {
     files: ['electron/**'],
     ignores: ['electron/common/**', 'electron/core/**'],
-    rules: { 'no-restricted-imports': ['error', importRules.electron] },
+    rules: { 'no-restricted-imports': ['error', layers.electron.production] },
+  },
+  {
+    files: ['electron/**/*.test.ts'],
+    ignores: ['electron/common/**', 'electron/core/**'],
+    rules: { 'no-restricted-imports': ['error', layers.electron.tests] },
   },
   {
     // A test that asserts a value exists fails loudly on its own; `!` keeps those tests readable.

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { TestPlatform } from '../e2e/harness/test-platform';
+import { TestPlatform } from '../testing/test-platform';
 import { Keyward } from '../electron/core/keyward';
 import { KeytarStore } from '../electron/core/vault/keytar-store';
 import type { SecretStore } from '../electron/core/vault/secret-store';

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { setLogSink } from '../electron/core/log';
 import { checkVault } from '../electron/core/vault/vault-status';
 import type { SecretStore } from '../electron/core/vault/secret-store';
-import { MemoryStore } from '../electron/core/vault/memory-store';
+import { MemoryStore } from '../testing/memory-store';
 import { benchKeychain } from './bench-keyward';
 import { root } from './bundle';
 import { formatFigure, meets, round, skipped, type Figure } from './figures';

@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 import type { Services } from '../electron/core/handlers';
 import { Device } from './harness/device';
 import type { HarnessedApp } from './harness/bridge-harness';
-import type { TestPlatform } from './harness/test-platform';
+import type { TestPlatform } from '../testing/test-platform';
 import { startSandbox } from './sandbox';
 import type { Sandbox, SandboxOptions } from './sandbox';
 

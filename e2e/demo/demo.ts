@@ -12,7 +12,7 @@ import { HandoffDesk } from '../../electron/core/handoff/handoff-desk';
 import { Keyward } from '../../electron/core/keyward';
 import { KeytarStore } from '../../electron/core/vault/keytar-store';
 import { openHarnessedApp } from '../harness/bridge-harness';
-import { TestPlatform } from '../harness/test-platform';
+import { TestPlatform } from '../../testing/test-platform';
 import { startSandbox } from '../sandbox';
 import { demoEnvironment } from './demo-environment';
 

@@ -6,7 +6,7 @@ import { Keyward } from '../../electron/core/keyward';
 import { KeytarStore } from '../../electron/core/vault/keytar-store';
 import type { Sandbox } from '../sandbox';
 import { removeAllEntries } from './device';
-import { TestPlatform } from './test-platform';
+import { TestPlatform } from '../../testing/test-platform';
 
 /**
  * An admin's Keyward without a window, for specs that need a key file made elsewhere (the staff

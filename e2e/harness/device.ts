@@ -9,7 +9,7 @@ import type { Sandbox } from '../sandbox';
 import { openHarnessedApp } from './bridge-harness';
 import type { HarnessedApp } from './bridge-harness';
 import { SwitchableStore } from './switchable-store';
-import { TestPlatform } from './test-platform';
+import { TestPlatform } from '../../testing/test-platform';
 
 /**
  * One computer running Keyward: its own data folder, its own keychain entries (a service name of

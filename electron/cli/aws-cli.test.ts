@@ -2,10 +2,10 @@ import { access, constants } from 'node:fs/promises';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { KeywardFixture } from '../core/test-support/keyward-fixture';
-import { startKeyward } from '../core/test-support/keyward-fixture';
-import { filesBelow, findSecrets } from '../core/test-support/leak-scan';
-import { awsCli, cliEnvironment, keyward } from './test-support/cli-harness';
+import type { KeywardFixture } from '../../testing/core/keyward-fixture';
+import { startKeyward } from '../../testing/core/keyward-fixture';
+import { filesBelow, findSecrets } from '../../testing/core/leak-scan';
+import { awsCli, cliEnvironment, keyward } from '../../testing/cli/cli-harness';
 
 let f: KeywardFixture;
 let env: NodeJS.ProcessEnv;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeytarStore } from '../core/vault/keytar-store';
 import { ProfileStore, profileNamePattern } from '../core/vault/profile-store';
 import { fastProfileName, profileAccountPrefix } from './credential-output';
-import { launcher } from './test-support/cli-harness';
+import { launcher } from '../../testing/cli/cli-harness';
 
 const run = promisify(execFile);
 const service = `Keyward-test-cp-${String(process.pid)}`;

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const script = path.join(import.meta.dirname, 'test-support', 'flood-then-exit.ts');
+const script = path.join(import.meta.dirname, '../../testing/cli/flood-then-exit.ts');
 
 /** Runs the script with stdout on a pipe that is read slowly, and returns what came through. */
 function outputOf(bytes: number, mode: 'flush' | 'no-flush'): Promise<string> {

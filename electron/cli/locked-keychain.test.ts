@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { launcher } from './test-support/cli-harness';
+import { launcher } from '../../testing/cli/cli-harness';
 
 const run = promisify(execFile);
 

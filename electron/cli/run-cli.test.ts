@@ -2,12 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { KeywardFixture } from '../core/test-support/keyward-fixture';
-import { startKeyward } from '../core/test-support/keyward-fixture';
+import type { KeywardFixture } from '../../testing/core/keyward-fixture';
+import { startKeyward } from '../../testing/core/keyward-fixture';
 import { commands } from './command-table';
 import { usageLine } from './help-text';
-import type { CliOutcome } from './test-support/cli-harness';
-import { cliEnvironment, keyward } from './test-support/cli-harness';
+import type { CliOutcome } from '../../testing/cli/cli-harness';
+import { cliEnvironment, keyward } from '../../testing/cli/cli-harness';
 
 let f: KeywardFixture;
 let env: NodeJS.ProcessEnv;

@@ -2,9 +2,9 @@ import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { KeywardFixture } from '../core/test-support/keyward-fixture';
-import { startKeyward } from '../core/test-support/keyward-fixture';
-import { cliEnvironment, keyward, launcher } from './test-support/cli-harness';
+import type { KeywardFixture } from '../../testing/core/keyward-fixture';
+import { startKeyward } from '../../testing/core/keyward-fixture';
+import { cliEnvironment, keyward, launcher } from '../../testing/cli/cli-harness';
 
 let f: KeywardFixture;
 let env: NodeJS.ProcessEnv;

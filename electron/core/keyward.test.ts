@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from './errors';
-import type { KeywardFixture } from './test-support/keyward-fixture';
-import { startKeyward } from './test-support/keyward-fixture';
+import type { KeywardFixture } from '../../testing/core/keyward-fixture';
+import { startKeyward } from '../../testing/core/keyward-fixture';
 
 let f: KeywardFixture;
 

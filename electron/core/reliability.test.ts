@@ -1,8 +1,8 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { KeywardFixture } from './test-support/keyward-fixture';
-import { startKeyward } from './test-support/keyward-fixture';
+import type { KeywardFixture } from '../../testing/core/keyward-fixture';
+import { startKeyward } from '../../testing/core/keyward-fixture';
 
 let f: KeywardFixture;
 

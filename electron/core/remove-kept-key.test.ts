@@ -5,9 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AwsFiles } from './aws-config/aws-files';
 import { setupCliProfile } from './aws-config/cli-profile';
 import { RotationStates } from './rotation/rotation-state';
-import { rotationOf, storeAliceAsWork } from './rotation/test-support/rotation-fixture';
-import type { KeywardFixture } from './test-support/keyward-fixture';
-import { startKeyward } from './test-support/keyward-fixture';
+import { rotationOf, storeAliceAsWork } from '../../testing/core/rotation/rotation-fixture';
+import type { KeywardFixture } from '../../testing/core/keyward-fixture';
+import { startKeyward } from '../../testing/core/keyward-fixture';
 
 let f: KeywardFixture;
 let files: AwsFiles;

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RotationStates } from '../../core/rotation/rotation-state';
-import { rotationOf, storeAliceAsWork } from '../../core/rotation/test-support/rotation-fixture';
-import type { KeywardFixture } from '../../core/test-support/keyward-fixture';
-import { startKeyward } from '../../core/test-support/keyward-fixture';
-import { cliEnvironment, keyward } from '../test-support/cli-harness';
+import { rotationOf, storeAliceAsWork } from '../../../testing/core/rotation/rotation-fixture';
+import type { KeywardFixture } from '../../../testing/core/keyward-fixture';
+import { startKeyward } from '../../../testing/core/keyward-fixture';
+import { cliEnvironment, keyward } from '../../../testing/cli/cli-harness';
 
 let f: KeywardFixture;
 let env: NodeJS.ProcessEnv;

@@ -4,13 +4,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSeed } from '../../../e2e/sandbox';
 import type { SandboxSeed } from '../../../e2e/sandbox';
-import type { KeywardFixture } from '../test-support/keyward-fixture';
-import { startKeyward } from '../test-support/keyward-fixture';
+import type { KeywardFixture } from '../../../testing/core/keyward-fixture';
+import { startKeyward } from '../../../testing/core/keyward-fixture';
 import { auditCsvColumns, auditToCsv, neutraliseFormula } from './audit-export';
 import { AuditService } from './audit-service';
 import type { AuditResult } from '../../common/audit';
 import { parseCsv } from './csv';
-import { refuseCredentialReport } from './test-support/refuse-report';
+import { refuseCredentialReport } from '../../../testing/core/audit/refuse-report';
 
 // IAM user names may start with = + - or @, which spreadsheets treat as the start of a formula.
 const formulaNames = ['=HYPERLINK', '+cmd', '-2', '@SUM'];

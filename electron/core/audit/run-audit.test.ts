@@ -2,11 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { generateSeed } from '../../../e2e/sandbox';
 import type { SandboxOptions } from '../../../e2e/sandbox';
 import { AppError } from '../errors';
-import type { KeywardFixture } from '../test-support/keyward-fixture';
-import { startKeyward } from '../test-support/keyward-fixture';
+import type { KeywardFixture } from '../../../testing/core/keyward-fixture';
+import { startKeyward } from '../../../testing/core/keyward-fixture';
 import type { AuditProgress, AuditResult } from '../../common/audit';
 import { runAudit } from './index';
-import { refuseCredentialReport } from './test-support/refuse-report';
+import { refuseCredentialReport } from '../../../testing/core/audit/refuse-report';
 
 let f: KeywardFixture | undefined;
 

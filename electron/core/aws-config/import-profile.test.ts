@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../errors';
-import type { KeywardFixture } from '../test-support/keyward-fixture';
-import { startKeyward } from '../test-support/keyward-fixture';
-import { filesBelow, findSecrets } from '../test-support/leak-scan';
+import type { KeywardFixture } from '../../../testing/core/keyward-fixture';
+import { startKeyward } from '../../../testing/core/keyward-fixture';
+import { filesBelow, findSecrets } from '../../../testing/core/leak-scan';
 import type { AwsFiles } from './aws-files';
 import { findPlaintextKey, importPlaintextProfile } from './import-profile';
 

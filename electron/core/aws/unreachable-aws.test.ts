@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HandoffDesk } from '../handoff/handoff-desk';
-import type { KeywardFixture } from '../test-support/keyward-fixture';
-import { startKeyward } from '../test-support/keyward-fixture';
+import type { KeywardFixture } from '../../../testing/core/keyward-fixture';
+import { startKeyward } from '../../../testing/core/keyward-fixture';
 
 /** Nothing listens on the discard port: every connection is refused, as when AWS is offline. */
 const unreachable = 'http://127.0.0.1:9';

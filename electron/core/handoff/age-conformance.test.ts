@@ -6,9 +6,9 @@ import { HandoffError } from './handoff-error';
 import type { HandoffProblem } from './handoff-error';
 import { decryptHandoff, inspectHandoff } from './handoff-file';
 import type { OpenHandoffOptions } from './handoff-file';
-import { loadAgeVectors, sha256Hex } from './test-support/conformance-vectors';
-import type { AgeVector, VectorExpectation } from './test-support/conformance-vectors';
-import { MemoryStore } from '../vault/memory-store';
+import { loadAgeVectors, sha256Hex } from '../../../testing/core/handoff/conformance-vectors';
+import type { AgeVector, VectorExpectation } from '../../../testing/core/handoff/conformance-vectors';
+import { MemoryStore } from '../../../testing/memory-store';
 
 /**
  * Conformance with the C2SP age test vectors (npm `cctv-age`). They run through decryptHandoff,

@@ -9,7 +9,7 @@ import {
 } from './device-identity';
 import { formatHandoffCsv } from './handoff-csv';
 import { openHandoff, sealHandoff } from './handoff-file';
-import { sampleKey } from './test-support/sample-keys';
+import { sampleKey } from '../../../testing/core/handoff/sample-keys';
 
 // The real keychain (GNOME Keyring on the test D-Bus session), under a test-only service name.
 const service = 'Keyward-test-handoff';

@@ -3,7 +3,7 @@ import { parseCsvRecords } from './csv-records';
 import { formatHandoffCsv, maxHandoffKeys, parseHandoffCsv, summarizeHandoff } from './handoff-csv';
 import type { HandoffKey } from './handoff-csv';
 import { HandoffError } from './handoff-error';
-import { sampleKey } from './test-support/sample-keys';
+import { sampleKey } from '../../../testing/core/handoff/sample-keys';
 
 function reasonOf(run: () => unknown): string {
   try {

@@ -3,11 +3,11 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TestPlatform } from '../../../e2e/harness/test-platform';
+import { TestPlatform } from '../../../testing/test-platform';
 import { Keyward } from '../keyward';
-import type { KeywardFixture } from '../test-support/keyward-fixture';
-import { startKeyward } from '../test-support/keyward-fixture';
-import { filesBelow, findSecrets } from '../test-support/leak-scan';
+import type { KeywardFixture } from '../../../testing/core/keyward-fixture';
+import { startKeyward } from '../../../testing/core/keyward-fixture';
+import { filesBelow, findSecrets } from '../../../testing/core/leak-scan';
 import { KeytarStore } from '../vault/keytar-store';
 import { HandoffDesk } from './handoff-desk';
 

@@ -14,9 +14,9 @@ import { HandoffError } from './handoff-error';
 import type { HandoffProblem } from './handoff-error';
 import { inspectHandoff, openHandoff, sealHandoff } from './handoff-file';
 import { generatePassphrase } from './passphrase';
-import { MemoryStore } from '../vault/memory-store';
-import { sampleKey } from './test-support/sample-keys';
-import { watchForLeaks } from './test-support/leak-watch';
+import { MemoryStore } from '../../../testing/memory-store';
+import { sampleKey } from '../../../testing/core/handoff/sample-keys';
+import { watchForLeaks } from '../../../testing/core/handoff/leak-watch';
 
 const leaks = watchForLeaks();
 const store = new MemoryStore();

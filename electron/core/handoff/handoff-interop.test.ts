@@ -11,10 +11,10 @@ import {
   ageDecryptWithPassphrase,
   ageEncryptToRecipient,
   ageEncryptWithPassphrase,
-} from './test-support/age-cli';
-import { watchForLeaks } from './test-support/leak-watch';
-import { MemoryStore } from '../vault/memory-store';
-import { sampleKey } from './test-support/sample-keys';
+} from '../../../testing/core/handoff/age-cli';
+import { watchForLeaks } from '../../../testing/core/handoff/leak-watch';
+import { MemoryStore } from '../../../testing/memory-store';
+import { sampleKey } from '../../../testing/core/handoff/sample-keys';
 
 // Debian's reference `age` (1.1) must read what Keyward writes, and Keyward what age writes.
 const leaks = watchForLeaks();

@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../errors';
-import type { KeywardFixture } from '../test-support/keyward-fixture';
-import { startKeyward } from '../test-support/keyward-fixture';
-import { findSecrets, filesBelow } from '../test-support/leak-scan';
+import type { KeywardFixture } from '../../../testing/core/keyward-fixture';
+import { startKeyward } from '../../../testing/core/keyward-fixture';
+import { findSecrets, filesBelow } from '../../../testing/core/leak-scan';
 import type { SecretStore } from '../vault/secret-store';
 import { VaultError } from '../vault/vault-problem';
 import { Keyward } from '../keyward';
@@ -17,7 +17,7 @@ import {
   restart,
   rotationOf,
   storeAliceAsWork,
-} from './test-support/rotation-fixture';
+} from '../../../testing/core/rotation/rotation-fixture';
 
 let f: KeywardFixture;
 let oldKeyId: string;
@@ -218,7 +218,7 @@ describe('a rotation interrupted by a crash', () => {
   });
 
   it('survives a real SIGKILL between creating the key and keeping it', async () => {
-    const script = path.join(import.meta.dirname, 'test-support/rotate-then-stall.ts');
+    const script = path.join(import.meta.dirname, '../../../testing/core/rotation/rotate-then-stall.ts');
     const child = spawn(
       process.execPath,
       ['--import', 'tsx', script, f.platform.dataDir(), f.store.service, 'work', 'create'],

@@ -1,14 +1,14 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { KeywardFixture } from '../test-support/keyward-fixture';
-import { startKeyward } from '../test-support/keyward-fixture';
+import type { KeywardFixture } from '../../../testing/core/keyward-fixture';
+import { startKeyward } from '../../../testing/core/keyward-fixture';
 import { Keyward } from '../keyward';
-import { TestPlatform } from '../../../e2e/harness/test-platform';
+import { TestPlatform } from '../../../testing/test-platform';
 import type { SecretStore } from '../vault/secret-store';
 import { VaultError } from '../vault/vault-problem';
 
-const childScript = path.join(import.meta.dirname, '../test-support/create-then-wait.ts');
+const childScript = path.join(import.meta.dirname, '../../../testing/core/create-then-wait.ts');
 let f: KeywardFixture;
 
 beforeEach(async () => {

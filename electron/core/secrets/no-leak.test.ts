@@ -6,9 +6,9 @@ import { createDispatcher } from '../ipc/dispatch';
 import { createHandlers } from '../handlers';
 import { HandoffDesk } from '../handoff/handoff-desk';
 import { setLogSink } from '../log';
-import type { KeywardFixture } from '../test-support/keyward-fixture';
-import { startKeyward } from '../test-support/keyward-fixture';
-import { filesBelow, filesWrittenSince, findSecrets } from '../test-support/leak-scan';
+import type { KeywardFixture } from '../../../testing/core/keyward-fixture';
+import { startKeyward } from '../../../testing/core/keyward-fixture';
+import { filesBelow, filesWrittenSince, findSecrets } from '../../../testing/core/leak-scan';
 
 let f: KeywardFixture;
 const logLines: string[] = [];

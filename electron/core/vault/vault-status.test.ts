@@ -10,7 +10,7 @@ import { KeytarStore } from './keytar-store';
 import { checkVault } from './vault-status';
 
 const run = promisify(execFile);
-const probeScript = path.join(import.meta.dirname, 'test-support/probe-vault.ts');
+const probeScript = path.join(import.meta.dirname, '../../../testing/core/vault/probe-vault.ts');
 const probe = `node --import tsx ${probeScript}`;
 
 async function probeIn(command: string, args: string[], env: NodeJS.ProcessEnv = process.env) {

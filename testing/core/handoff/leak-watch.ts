@@ -1,7 +1,7 @@
 import { lstat, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { setLogSink } from '../../log';
+import { setLogSink } from '../../../electron/core/log';
 
 const maxScannedFileBytes = 4 * 1024 * 1024;
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { HandoffKey } from '../handoff-csv';
+import type { HandoffKey } from '../../../electron/core/handoff/handoff-csv';
 
 const base32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 

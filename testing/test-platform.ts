@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { OpenDialogOptions, Platform, SaveDialogOptions } from '../../electron/core/platform';
+import type { OpenDialogOptions, Platform, SaveDialogOptions } from '../electron/core/platform';
 
 /**
  * The Platform seam for tests and the browser demo: a real data folder on disk, dialogs answered

@@ -1,10 +1,10 @@
 import { CreateAccessKeyCommand, IAMClient, UpdateAccessKeyCommand } from '@aws-sdk/client-iam';
-import { TestPlatform } from '../../../../e2e/harness/test-platform';
-import { Keyward } from '../../keyward';
-import type { KeywardFixture } from '../../test-support/keyward-fixture';
-import type { KeyRotationOptions } from '../key-rotation';
-import { KeyRotation } from '../key-rotation';
-import { RotationStates } from '../rotation-state';
+import { TestPlatform } from '../../test-platform';
+import { Keyward } from '../../../electron/core/keyward';
+import type { KeywardFixture } from '../keyward-fixture';
+import type { KeyRotationOptions } from '../../../electron/core/rotation/key-rotation';
+import { KeyRotation } from '../../../electron/core/rotation/key-rotation';
+import { RotationStates } from '../../../electron/core/rotation/rotation-state';
 
 /** The seeded user alice's only key, kept by Keyward as the profile "work". */
 export async function storeAliceAsWork(f: KeywardFixture): Promise<string> {

@@ -1,7 +1,7 @@
 // Runs the keychain probe in a child process, so a test can give it a different D-Bus session
 // (none at all, one without a secret service, one whose keyring is locked).
-import { KeytarStore } from '../keytar-store';
-import { checkVault } from '../vault-status';
+import { KeytarStore } from '../../../electron/core/vault/keytar-store';
+import { checkVault } from '../../../electron/core/vault/vault-status';
 
 const store = new KeytarStore({
   os: process.platform,

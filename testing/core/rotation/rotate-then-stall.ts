@@ -1,9 +1,9 @@
 // A Keyward process that rotates a profile's key and stalls right after one step, so a test can
 // kill it with SIGKILL at exactly that point (a crash, or a laptop lid closed mid-rotation).
-import { TestPlatform } from '../../../../e2e/harness/test-platform';
-import { Keyward } from '../../keyward';
-import { KeytarStore } from '../../vault/keytar-store';
-import { KeyRotation } from '../key-rotation';
+import { TestPlatform } from '../../test-platform';
+import { Keyward } from '../../../electron/core/keyward';
+import { KeytarStore } from '../../../electron/core/vault/keytar-store';
+import { KeyRotation } from '../../../electron/core/rotation/key-rotation';
 
 const [dataDir = '', service = '', profile = '', stallAfter = ''] = process.argv.slice(2);
 const platform = new TestPlatform(dataDir);

@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
-import type { KeywardFixture } from '../../core/test-support/keyward-fixture';
-import { runCli } from '../run-cli';
+import type { KeywardFixture } from '../core/keyward-fixture';
+import { runCli } from '../../electron/cli/run-cli';
 
 const run = promisify(execFile);
 
 /** The `keyward` launcher in this checkout: it runs the sources through tsx when unbuilt. */
-export const launcher = path.resolve(import.meta.dirname, '../../../bin/keyward');
+export const launcher = path.resolve(import.meta.dirname, '../../bin/keyward');
 
 export interface CliOutcome {
   code: number;

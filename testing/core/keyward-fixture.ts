@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { startSandbox } from '../../../e2e/sandbox';
-import type { Sandbox, SandboxOptions } from '../../../e2e/sandbox';
-import { TestPlatform } from '../../../e2e/harness/test-platform';
-import { Keyward } from '../keyward';
-import { KeytarStore } from '../vault/keytar-store';
-import type { SecretStore } from '../vault/secret-store';
+import { startSandbox } from '../../e2e/sandbox/index';
+import type { Sandbox, SandboxOptions } from '../../e2e/sandbox/index';
+import { TestPlatform } from '../test-platform';
+import { Keyward } from '../../electron/core/keyward';
+import { KeytarStore } from '../../electron/core/vault/keytar-store';
+import type { SecretStore } from '../../electron/core/vault/secret-store';
 
 export interface KeywardFixture {
   sandbox: Sandbox;

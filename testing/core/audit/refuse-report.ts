@@ -1,5 +1,5 @@
 import { IAMServiceException } from '@aws-sdk/client-iam';
-import type { Keyward } from '../../keyward';
+import type { Keyward } from '../../../electron/core/keyward';
 
 /**
  * Makes IAM refuse the credential report (both actions, unless told which) to the signed-in

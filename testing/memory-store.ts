@@ -1,4 +1,4 @@
-import type { SecretStore } from './secret-store';
+import type { SecretStore } from '../electron/core/vault/secret-store';
 
 /**
  * A keychain stand-in held in memory, for tests about files rather than the keychain and for the

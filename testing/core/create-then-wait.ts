@@ -1,8 +1,8 @@
 // A Keyward process that creates a key and then stalls before securing it, so a test can kill it
 // with SIGKILL at exactly that point (a crash or power loss between create and store).
-import { TestPlatform } from '../../../e2e/harness/test-platform';
-import { Keyward } from '../keyward';
-import { KeytarStore } from '../vault/keytar-store';
+import { TestPlatform } from '../test-platform';
+import { Keyward } from '../../electron/core/keyward';
+import { KeytarStore } from '../../electron/core/vault/keytar-store';
 
 const [dataDir = '', service = '', endpoint = '', userName = ''] = process.argv.slice(2);
 const platform = new TestPlatform(dataDir);
