@@ -6,6 +6,7 @@ import { setLogSink } from '../core/log';
 import { KeytarStore } from '../core/vault/keytar-store';
 import { errorLine, exitCodeFor, exitCodes } from './exit-codes';
 import { keychainServiceFrom } from './keychain-service';
+import { accessKeyIdPattern, secretAccessKeyPattern } from '../common/key-shapes';
 
 export interface CredentialIo {
   env: NodeJS.ProcessEnv;
@@ -17,8 +18,6 @@ export interface CredentialIo {
 // this path must not import (it pulls in zod); a test checks they agree.
 export const fastProfileName = /^[A-Za-z0-9._-]{1,64}$/;
 export const profileAccountPrefix = 'profile:';
-const accessKeyIdShape = /^(AKIA|ASIA)[A-Z0-9]{16}$/;
-const secretShape = /^[A-Za-z0-9/+]{40}$/;
 
 const usage = 'Usage: keyward credential-process --profile NAME';
 
@@ -119,7 +118,8 @@ function parseEntry(document: string): { accessKeyId: string; secretAccessKey: s
   }
   if (typeof value !== 'object' || value === null) return null;
   const { accessKeyId, secretAccessKey } = value as Record<string, unknown>;
-  if (typeof accessKeyId !== 'string' || !accessKeyIdShape.test(accessKeyId)) return null;
-  if (typeof secretAccessKey !== 'string' || !secretShape.test(secretAccessKey)) return null;
+  if (typeof accessKeyId !== 'string' || !accessKeyIdPattern.test(accessKeyId)) return null;
+  if (typeof secretAccessKey !== 'string' || !secretAccessKeyPattern.test(secretAccessKey))
+    return null;
   return { accessKeyId, secretAccessKey };
 }

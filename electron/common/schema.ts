@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { profileNamePattern } from './profile-names';
+import { accessKeyIdPattern } from './key-shapes';
 
 /** Strings from the page are always bounded: a 10 MB string must not reach a handler. */
 export const boundedString = (max: number) => z.string().max(max);
@@ -10,7 +11,7 @@ export const noInput = z.strictObject({});
 /** IAM user names: 1–64 of letters, digits and + = , . @ _ - (IAM's own rule). */
 export const userNameSchema = z.string().regex(/^[\w+=,.@-]{1,64}$/);
 
-export const accessKeyIdSchema = z.string().regex(/^(AKIA|ASIA)[A-Z0-9]{16}$/);
+export const accessKeyIdSchema = z.string().regex(accessKeyIdPattern);
 
 /** Opaque handle to a secret held in main: 32 hex characters. */
 export const handleSchema = z.string().regex(/^[0-9a-f]{32}$/);

@@ -2,6 +2,7 @@ import { AppError } from '../../core/errors';
 import type { CommandSpec, ParsedArgs } from '../command-spec';
 import { UsageError, flagArg, requiredArg } from '../command-spec';
 import { day, table } from '../format';
+import { accessKeyIdPattern } from '../../common/key-shapes';
 
 export const userOption = { type: 'string', value: 'USER', help: 'The IAM user' } as const;
 const keyOption = { type: 'string', value: 'ID', help: 'The access key id (AKIA…)' } as const;
@@ -97,7 +98,7 @@ export const keysDelete: CommandSpec = {
 
 function keyIdArg(args: ParsedArgs): string {
   const key = requiredArg(args, 'key');
-  if (!/^(AKIA|ASIA)[A-Z0-9]{16}$/.test(key)) {
+  if (!accessKeyIdPattern.test(key)) {
     throw new UsageError(
       '--key must be an access key id: AKIA followed by 16 capital letters or digits.',
     );

@@ -3,6 +3,7 @@ import { log } from '../log';
 import type { Platform } from '../platform';
 import type { AuditKey, AuditResult, KeyUse } from '../../common/audit';
 import { formatCsv } from './csv';
+import { secretAccessKeyPattern } from '../../common/key-shapes';
 
 const keyColumns = (slot: 1 | 2) => [
   `access_key_${slot}_id`,
@@ -29,7 +30,6 @@ export const auditCsvColumns = [
 // programs strip before looking, plus the full-width forms some programs treat the same way.
 const formulaStart = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 // The shapes that must never appear in an export, whatever bug put them there.
-const secretShape = /^[A-Za-z0-9/+]{40}$/;
 const accessKeyIdShape = /^[A-Z0-9]{16,128}$/;
 
 /**
@@ -89,7 +89,9 @@ function assertNoSecrets(records: readonly string[][]): void {
   for (const cells of records) {
     cells.forEach((cell, column) => {
       if (column < 2 || cell === '') return;
-      if (keyIdColumns.has(column) ? !accessKeyIdShape.test(cell) : secretShape.test(cell)) {
+      if (
+        keyIdColumns.has(column) ? !accessKeyIdShape.test(cell) : secretAccessKeyPattern.test(cell)
+      ) {
         throw new Error('Refusing to export: a cell has the shape of a secret access key.');
       }
     });

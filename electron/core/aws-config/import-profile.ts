@@ -13,6 +13,7 @@ import { contentEnd, isBlank, joinLines, keysOf, splitLines } from './ini-lines'
 import { checkAwsProfileName } from './profile-names';
 import type { AwsFileKind } from './profile-sections';
 import { profileSections } from './profile-sections';
+import { longTermKeyIdPattern, secretAccessKeyPattern } from '../../common/key-shapes';
 
 /** A plaintext key found in a shared file, described without its secret (for "asking first"). */
 export interface PlaintextKey {
@@ -191,8 +192,8 @@ function findIn(snapshot: FileSnapshot, profile: string, kind: AwsFileKind): Fou
   if (
     accessKeyId === undefined ||
     secretAccessKey === undefined ||
-    !/^AKIA[A-Z0-9]{16}$/.test(accessKeyId) ||
-    !/^[A-Za-z0-9/+]{40}$/.test(secretAccessKey)
+    !longTermKeyIdPattern.test(accessKeyId) ||
+    !secretAccessKeyPattern.test(secretAccessKey)
   ) {
     throw new AppError(
       'invalid-input',

@@ -2,6 +2,7 @@ import { ListUserTagsCommand, TagUserCommand, UntagUserCommand } from '@aws-sdk/
 import { checkDescription } from './description-rules';
 import type { AwsClients } from './aws-clients';
 import { translateAwsError } from './aws-errors';
+import { accessKeyIdPattern } from '../../common/key-shapes';
 
 /** Descriptions of the user's keys, by access key id. */
 export async function readDescriptions(
@@ -16,8 +17,7 @@ export async function readDescriptions(
         new ListUserTagsCommand({ UserName: userName, Marker: marker }),
       );
       for (const tag of answer.Tags ?? []) {
-        if (tag.Key && /^(AKIA|ASIA)[A-Z0-9]{16}$/.test(tag.Key))
-          descriptions.set(tag.Key, tag.Value ?? '');
+        if (tag.Key && accessKeyIdPattern.test(tag.Key)) descriptions.set(tag.Key, tag.Value ?? '');
       }
       marker = answer.IsTruncated ? answer.Marker : undefined;
     } while (marker);

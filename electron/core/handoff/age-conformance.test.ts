@@ -7,7 +7,10 @@ import type { HandoffProblem } from './handoff-error';
 import { decryptHandoff, inspectHandoff } from './handoff-file';
 import type { OpenHandoffOptions } from './handoff-file';
 import { loadAgeVectors, sha256Hex } from '../../../testing/core/handoff/conformance-vectors';
-import type { AgeVector, VectorExpectation } from '../../../testing/core/handoff/conformance-vectors';
+import type {
+  AgeVector,
+  VectorExpectation,
+} from '../../../testing/core/handoff/conformance-vectors';
 import { MemoryStore } from '../../../testing/memory-store';
 
 /**

@@ -1,6 +1,7 @@
 import { CsvSyntaxError, formatCsvRecords, parseCsvRecords } from './csv-records';
 import { HandoffError } from './handoff-error';
 import type { HandoffKeySummary } from '../../common/domain';
+import { accessKeyIdPattern, secretAccessKeyPattern } from '../../common/key-shapes';
 
 export type { HandoffKeySummary };
 
@@ -54,8 +55,6 @@ const keywardColumns = [
   'Created',
 ] as const;
 
-const accessKeyIdShape = /^(?:AKIA|ASIA)[A-Z0-9]{16}$/;
-const secretShape = /^[A-Za-z0-9/+]{40}$/;
 const userNameShape = /^[\w+=,.@-]{1,64}$/;
 const accountIdShape = /^\d{12}$/;
 const isoUtcShape = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
@@ -67,13 +66,13 @@ const formulaStart = /^[=+\-@]/;
 type Problem = string | null;
 
 function accessKeyIdProblem(value: string): Problem {
-  return accessKeyIdShape.test(value)
+  return accessKeyIdPattern.test(value)
     ? null
     : 'the access key ID is not valid (it should be AKIA or ASIA followed by 16 capital letters or digits)';
 }
 
 function secretProblem(value: string): Problem {
-  return secretShape.test(value)
+  return secretAccessKeyPattern.test(value)
     ? null
     : 'the secret access key is not valid (it should be 40 letters, digits, / or +)';
 }

@@ -218,7 +218,10 @@ describe('a rotation interrupted by a crash', () => {
   });
 
   it('survives a real SIGKILL between creating the key and keeping it', async () => {
-    const script = path.join(import.meta.dirname, '../../../testing/core/rotation/rotate-then-stall.ts');
+    const script = path.join(
+      import.meta.dirname,
+      '../../../testing/core/rotation/rotate-then-stall.ts',
+    );
     const child = spawn(
       process.execPath,
       ['--import', 'tsx', script, f.platform.dataDir(), f.store.service, 'work', 'create'],

@@ -5,6 +5,7 @@ import { profileNamePattern } from '../../common/profile-names';
 import { AppError } from '../errors';
 import { writeFileAtomic } from '../files/atomic-write';
 import { log } from '../log';
+import { longTermKeyIdPattern } from '../../common/key-shapes';
 
 /** The steps of a rotation, in order. Each is reported once its effect has happened. */
 export const rotationSteps = [
@@ -20,7 +21,7 @@ export const rotationSteps = [
 ] as const;
 export type RotationStep = (typeof rotationSteps)[number];
 
-const keyId = z.string().regex(/^AKIA[A-Z0-9]{16}$/);
+const keyId = z.string().regex(longTermKeyIdPattern);
 const profileName = z.string().regex(profileNamePattern);
 
 const inProgressSchema = z.strictObject({

@@ -3,6 +3,7 @@ import type { StoredProfile } from '../../common/domain';
 import { newProfileNameProblem, profileNamePattern } from '../../common/profile-names';
 import { AppError } from '../errors';
 import type { SecretStore } from './secret-store';
+import { accessKeyIdPattern, secretAccessKeyPattern } from '../../common/key-shapes';
 
 /** Windows Credential Manager refuses blobs over 2,560 bytes; every backend gets the same bound. */
 export const maxEntryBytes = 2560;
@@ -16,8 +17,8 @@ export const profileNameSchema = z
 const accountPrefix = 'profile:';
 
 const storedKeySchema = z.strictObject({
-  accessKeyId: z.string().regex(/^(AKIA|ASIA)[A-Z0-9]{16}$/),
-  secretAccessKey: z.string().regex(/^[A-Za-z0-9/+]{40}$/),
+  accessKeyId: z.string().regex(accessKeyIdPattern),
+  secretAccessKey: z.string().regex(secretAccessKeyPattern),
   userName: z.string().min(1).max(64),
   accountId: z.string().regex(/^\d{12}$/),
   created: z.string().max(40),
