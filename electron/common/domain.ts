@@ -237,12 +237,26 @@ export interface RollbackResult {
   deletedKeyIds: string[];
 }
 
+/** The steps of a rotation, in order. Each is reported once its effect has happened. */
+export const rotationSteps = [
+  'delete-retired',
+  'remove-other',
+  'create',
+  'stage',
+  'prove',
+  'switch',
+  'deactivate',
+  'delete-old',
+  'finish',
+] as const;
+export type RotationStep = (typeof rotationSteps)[number];
+
 export type RotationStatus =
   | { state: 'none' }
   | {
       state: 'unfinished';
-      /** The step the rotation stopped before: see electron/core/rotation/rotation-state.ts. */
-      step: string;
+      /** The last step completed ('started' before the first). */
+      step: 'started' | RotationStep;
       oldKeyId: string;
       newKeyId: string | null;
       startedAt: string;

@@ -5,21 +5,12 @@ import { profileNamePattern } from '../../common/profile-names';
 import { AppError } from '../errors';
 import { writeFileAtomic } from '../files/atomic-write';
 import { log } from '../log';
+import { rotationSteps } from '../../common/domain';
+import type { RotationStep } from '../../common/domain';
 import { longTermKeyIdPattern } from '../../common/key-shapes';
 
-/** The steps of a rotation, in order. Each is reported once its effect has happened. */
-export const rotationSteps = [
-  'delete-retired',
-  'remove-other',
-  'create',
-  'stage',
-  'prove',
-  'switch',
-  'deactivate',
-  'delete-old',
-  'finish',
-] as const;
-export type RotationStep = (typeof rotationSteps)[number];
+export { rotationSteps };
+export type { RotationStep };
 
 const keyId = z.string().regex(longTermKeyIdPattern);
 const profileName = z.string().regex(profileNamePattern);
