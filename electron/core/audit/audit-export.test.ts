@@ -6,10 +6,11 @@ import { defaultSeed } from '../../../e2e/sandbox';
 import type { SandboxSeed } from '../../../e2e/sandbox';
 import type { KeywardFixture } from '../../../testing/core/keyward-fixture';
 import { startKeyward } from '../../../testing/core/keyward-fixture';
-import { auditCsvColumns, auditToCsv, neutraliseFormula } from './audit-export';
+import { neutraliseFormula } from '../csv';
+import { auditCsvColumns, auditToCsv } from './audit-export';
 import { AuditService } from './audit-service';
 import type { AuditResult } from '../../common/audit';
-import { parseCsv } from './csv';
+import { parseCsv } from '../csv';
 import { refuseCredentialReport } from '../../../testing/core/audit/refuse-report';
 
 // IAM user names may start with = + - or @, which spreadsheets treat as the start of a formula.

@@ -2,7 +2,7 @@ import { writeFileAtomic } from '../files/atomic-write';
 import { log } from '../log';
 import type { Platform } from '../platform';
 import type { AuditKey, AuditResult, KeyUse } from '../../common/audit';
-import { formatCsv } from './csv';
+import { formatCsv, neutraliseFormula } from '../csv';
 import { secretAccessKeyPattern } from '../../common/key-shapes';
 
 const keyColumns = (slot: 1 | 2) => [
@@ -26,19 +26,8 @@ export const auditCsvColumns = [
   'explanation',
 ] as const;
 
-// Cells a spreadsheet would run as a formula: = + - @ and the tab / carriage return that some
-// programs strip before looking, plus the full-width forms some programs treat the same way.
-const formulaStart = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 // The shapes that must never appear in an export, whatever bug put them there.
 const accessKeyIdShape = /^[A-Z0-9]{16,128}$/;
-
-/**
- * OWASP's advice for CSV injection: a leading apostrophe makes spreadsheets show the cell as
- * text. IAM user names may start with = + - or @, so this is not hypothetical.
- */
-export function neutraliseFormula(cell: string): string {
-  return formulaStart.test(cell) ? `'${cell}` : cell;
-}
 
 /** The audit as CSV text: one row per user, with no secret in it (there is none to put). */
 export function auditToCsv(result: AuditResult): string {

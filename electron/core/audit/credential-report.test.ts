@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CredentialReportFormatError, parseCredentialReport } from './credential-report';
-import { parseCsv } from './csv';
+import { parseCsv } from '../csv';
 
 const now = Date.parse('2026-01-01T00:00:00Z');
 

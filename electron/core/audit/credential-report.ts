@@ -1,6 +1,6 @@
 import { ageInDays } from '../aws/key-age';
 import type { AuditKey, KeyUse, RootAccountStatus } from '../../common/audit';
-import { csvRecords } from './csv';
+import { csvRecords } from '../csv';
 
 /** A user as the audit sees one, before the flags are worked out. */
 export interface AuditedUser {

@@ -3,7 +3,8 @@
 import type { AuditResult } from '../../common/audit';
 import type { AuditHost, AuditOptions } from './run-audit';
 
-export { auditCsvColumns, auditToCsv, exportAuditCsv, neutraliseFormula } from './audit-export';
+export { auditCsvColumns, auditToCsv, exportAuditCsv } from './audit-export';
+export { neutraliseFormula } from '../csv';
 export { flagUsers, summarize } from './audit-flags';
 export type { FlagRules } from './audit-flags';
 export { AuditService, isAuditCancelled } from './audit-service';

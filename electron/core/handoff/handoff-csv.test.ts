@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsvRecords } from './csv-records';
+import { parseCsvRecords } from '../csv';
 import { formatHandoffCsv, maxHandoffKeys, parseHandoffCsv, summarizeHandoff } from './handoff-csv';
 import type { HandoffKey } from './handoff-csv';
 import { HandoffError } from './handoff-error';

@@ -1,4 +1,4 @@
-import { CsvSyntaxError, formatCsvRecords, parseCsvRecords } from './csv-records';
+import { CsvSyntaxError, formatCsv, parseCsvRecords, startsLikeFormula } from '../csv';
 import { HandoffError } from './handoff-error';
 import type { HandoffKeySummary } from '../../common/domain';
 import { accessKeyIdPattern, secretAccessKeyPattern } from '../../common/key-shapes';
@@ -61,7 +61,6 @@ const isoUtcShape = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
 // Control characters break the one-line layout; bidirectional overrides can make a description
 // read differently from what it says.
 const unsafeTextShape = /[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
-const formulaStart = /^[=+\-@]/;
 
 type Problem = string | null;
 
@@ -93,7 +92,7 @@ function descriptionProblem(value: string): Problem {
   }
   if (unsafeTextShape.test(value))
     return 'the description contains line breaks or control characters';
-  if (formulaStart.test(value)) {
+  if (startsLikeFormula(value)) {
     return 'the description starts with =, +, - or @, which spreadsheets would run as a formula';
   }
   return null;
@@ -140,7 +139,7 @@ export function formatHandoffCsv(keys: readonly HandoffKey[]): string {
     if (problem !== null) {
       throw new HandoffError('invalid-key', {
         message: `Key ${index + 1} cannot be handed off: ${problem}.`,
-        hint: formulaStart.test(key.description)
+        hint: startsLikeFormula(key.description)
           ? 'Start the description with a letter or a digit.'
           : 'Check the key’s details and try again.',
       });
@@ -153,7 +152,7 @@ export function formatHandoffCsv(keys: readonly HandoffKey[]): string {
     }
     seen.add(key.accessKeyId);
   });
-  return formatCsvRecords([
+  return formatCsv([
     keywardColumns,
     ...keys.map((key) => [
       key.accessKeyId,

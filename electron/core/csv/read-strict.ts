@@ -1,5 +1,5 @@
 /**
- * RFC 4180 CSV, strictly: anything a spreadsheet would have to guess about is refused, so a hand-off
+ * Reading RFC 4180 CSV strictly: anything a spreadsheet would have to guess about is refused, so a hand-off
  * never opens as something other than what was sealed.
  */
 
@@ -11,17 +11,6 @@ export class CsvSyntaxError extends Error {
     this.name = 'CsvSyntaxError';
     this.line = line;
   }
-}
-
-const needsQuoting = /[",\r\n]/;
-
-export function formatCsvField(value: string): string {
-  return needsQuoting.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-/** Records end in CRLF, as RFC 4180 asks and the spreadsheet programs people open these in expect. */
-export function formatCsvRecords(records: readonly (readonly string[])[]): string {
-  return records.map((fields) => `${fields.map(formatCsvField).join(',')}\r\n`).join('');
 }
 
 /**

@@ -1,4 +1,4 @@
-/** RFC 4180 CSV, as IAM writes the credential report and as spreadsheets read Keyward's export. */
+/** Reading RFC 4180 CSV leniently, as IAM writes the credential report (and tests read exports). */
 
 export class CsvError extends Error {
   constructor(message: string) {
@@ -71,15 +71,4 @@ function readQuoted(text: string, start: number): { value: string; next: number 
       return { value, next: end + 1 };
     }
   }
-}
-
-const needsQuoting = /[",\r\n]/;
-
-export function formatCsvField(value: string): string {
-  return needsQuoting.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-/** Records end in CRLF, as RFC 4180 asks and spreadsheet programs expect. */
-export function formatCsv(records: readonly (readonly string[])[]): string {
-  return records.map((fields) => `${fields.map(formatCsvField).join(',')}\r\n`).join('');
 }
