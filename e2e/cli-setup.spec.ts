@@ -1,37 +1,5 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { expect, test as base } from './fixtures';
-
-interface AwsFiles {
-  config: string;
-  credentials: string;
-}
-
-/**
- * The AWS CLI's shared files, moved to a temporary folder for this test: main reads
- * AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE when it writes, in this very process.
- */
-const test = base.extend<{ awsFiles: AwsFiles }>({
-  awsFiles: async ({}, use) => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'keyward-aws-'));
-    const files = { config: path.join(dir, 'config'), credentials: path.join(dir, 'credentials') };
-    const before = {
-      config: process.env['AWS_CONFIG_FILE'],
-      credentials: process.env['AWS_SHARED_CREDENTIALS_FILE'],
-    };
-    process.env['AWS_CONFIG_FILE'] = files.config;
-    process.env['AWS_SHARED_CREDENTIALS_FILE'] = files.credentials;
-    try {
-      await use(files);
-    } finally {
-      if (before.config === undefined) delete process.env.AWS_CONFIG_FILE;
-      else process.env['AWS_CONFIG_FILE'] = before.config;
-      if (before.credentials === undefined) delete process.env.AWS_SHARED_CREDENTIALS_FILE;
-      else process.env['AWS_SHARED_CREDENTIALS_FILE'] = before.credentials;
-    }
-  },
-});
+import { readFileSync, writeFileSync } from 'node:fs';
+import { expect, test } from './fixtures';
 
 test('a kept key is set up for the AWS command line without a plaintext file, and removed again', async ({
   page,
@@ -106,11 +74,49 @@ test('after Keyward was moved, the window offers to repair the AWS CLI set-up an
   });
   await expect(banner).toContainText('work');
   await capture('cli-repair-offered');
-  await banner.getByRole('button', { name: 'Repair the command line set-up' }).click();
-  await expect(banner).toBeHidden();
+  await banner.getByRole('button', { name: 'Repair the command line set-up' }).press('Enter');
+  const repaired = page.getByRole('region', { name: 'The AWS command line finds Keyward again' });
+  await expect(repaired).toContainText('Repaired: “work”.');
+  // The button is gone; focus stays in the banner, on what happened, not on the page itself.
+  await expect(repaired.getByText('Repaired: “work”.')).toBeFocused();
   await expect(page.getByRole('status', { name: 'Announcements' })).toContainText('Repaired');
   const text = readFileSync(awsFiles.config, 'utf8');
   expect(text).not.toContain('.mount_KeywarGone');
   expect(text).toMatch(/credential_process = .*bin\/keyward" credential-process --profile work/);
   expect(text.startsWith(others)).toBe(true);
+});
+
+test('a repair that cannot fix one set-up fixes the others and says which one is left and why', async ({
+  page,
+  device,
+  awsFiles,
+  launch,
+}) => {
+  await device.keepKeyOf('alice', 'work');
+  await device.keepKeyOf('auditor', 'audit');
+  const gone = '"/tmp/.mount_KeywarGone/keyward" credential-process --profile';
+  writeFileSync(
+    awsFiles.config,
+    `[profile audit]\ncredential_process = ${gone} audit\n\n[profile work]\ncredential_process = ${gone} work\n\n[profile ghost]\ncredential_process = ${gone} ghost\n`,
+  );
+  // The AWS CLI would prefer this plaintext key to Keyward: that set-up cannot be repaired.
+  writeFileSync(
+    awsFiles.credentials,
+    '[work]\naws_access_key_id = AKIAEXAMPLEEXAMPLE12\naws_secret_access_key = x\n',
+  );
+  await launch();
+  const banner = page.getByRole('region', {
+    name: 'The AWS command line can no longer find Keyward',
+  });
+  // "ghost" is no key kept here: repairing its line could not make it work, so it is not offered.
+  await expect(banner).toContainText('audit, work.');
+  await banner.getByRole('button', { name: 'Repair the command line set-up' }).click();
+  await expect(banner).toContainText('Repaired: “audit”. Not repaired: “work”.');
+  await expect(banner.getByRole('alert')).toContainText(
+    '“work”: Your AWS credentials file still holds',
+  );
+  const text = readFileSync(awsFiles.config, 'utf8');
+  expect(text).not.toContain(`${gone} audit`);
+  expect(text).toContain(`${gone} work`);
+  expect(text).toContain(`${gone} ghost`);
 });

@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect } from '@playwright/test';
@@ -29,6 +30,18 @@ interface KeywardFixtures {
   capture: (name: string, page?: Page) => Promise<void>;
   /** Saves a full-page screenshot to e2e/artifacts/<name>.png for a person to look at. */
   saveScreenshot: (name: string, page?: Page) => Promise<void>;
+  /**
+   * The AWS CLI's shared files in a temporary folder for this test (not created): main reads
+   * AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE in this very process, so no test touches a
+   * real ~/.aws.
+   */
+  awsFiles: AwsFiles;
+}
+
+export interface AwsFiles {
+  dir: string;
+  config: string;
+  credentials: string;
 }
 
 interface KeywardOptions {
@@ -75,6 +88,29 @@ export const test = base.extend<KeywardFixtures & KeywardOptions>({
       await device.close();
       await device.page.context().close();
       expect(device.pageErrors, 'errors in the colleague’s page console').toEqual([]);
+    }
+  },
+  awsFiles: async ({}, use) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'keyward-e2e-aws-'));
+    const files = {
+      dir,
+      config: path.join(dir, 'config'),
+      credentials: path.join(dir, 'credentials'),
+    };
+    const before = {
+      config: process.env['AWS_CONFIG_FILE'],
+      credentials: process.env['AWS_SHARED_CREDENTIALS_FILE'],
+    };
+    process.env['AWS_CONFIG_FILE'] = files.config;
+    process.env['AWS_SHARED_CREDENTIALS_FILE'] = files.credentials;
+    try {
+      await use(files);
+    } finally {
+      if (before.config === undefined) delete process.env['AWS_CONFIG_FILE'];
+      else process.env['AWS_CONFIG_FILE'] = before.config;
+      if (before.credentials === undefined) delete process.env['AWS_SHARED_CREDENTIALS_FILE'];
+      else process.env['AWS_SHARED_CREDENTIALS_FILE'] = before.credentials;
+      rmSync(dir, { recursive: true, force: true });
     }
   },
   saveScreenshot: async ({ page }, use) => {

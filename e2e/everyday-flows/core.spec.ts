@@ -1,46 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { expect, test as base } from '../fixtures';
+import { writeFileSync } from 'node:fs';
+import { expect, test } from '../fixtures';
 import type { Page } from '../fixtures';
 import { openPeopleSignedIn, signInWithStoredKey } from '../harness/ui';
 import { startSandbox } from '../sandbox';
 
 /** Nothing listens on the discard port: every connection is refused, as when AWS is offline. */
 const unreachable = 'http://127.0.0.1:9';
-
-interface AwsFiles {
-  config: string;
-  credentials: string;
-}
-
-/**
- * The AWS CLI's shared files in a temporary folder for this test: main reads AWS_CONFIG_FILE and
- * AWS_SHARED_CREDENTIALS_FILE in this very process, so no test touches a real ~/.aws.
- */
-const test = base.extend<{ awsFiles: AwsFiles }>({
-  awsFiles: async ({}, use) => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'keyward-e2e-aws-'));
-    const files = { config: path.join(dir, 'config'), credentials: path.join(dir, 'credentials') };
-    writeFileSync(files.config, '');
-    writeFileSync(files.credentials, '');
-    const before = {
-      config: process.env['AWS_CONFIG_FILE'],
-      credentials: process.env['AWS_SHARED_CREDENTIALS_FILE'],
-    };
-    process.env['AWS_CONFIG_FILE'] = files.config;
-    process.env['AWS_SHARED_CREDENTIALS_FILE'] = files.credentials;
-    try {
-      await use(files);
-    } finally {
-      if (before.config === undefined) delete process.env['AWS_CONFIG_FILE'];
-      else process.env['AWS_CONFIG_FILE'] = before.config;
-      if (before.credentials === undefined) delete process.env['AWS_SHARED_CREDENTIALS_FILE'];
-      else process.env['AWS_SHARED_CREDENTIALS_FILE'] = before.credentials;
-      rmSync(dir, { recursive: true, force: true });
-    }
-  },
-});
 
 async function openSettings(page: Page): Promise<void> {
   await page

@@ -1,47 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { CreateUserCommand, IAMClient } from '@aws-sdk/client-iam';
-import { expect, test as base } from '../fixtures';
+import { expect, test } from '../fixtures';
 import type { Page } from '../fixtures';
 import { AdminDesk } from '../harness/admin-desk';
 import { openPeopleSignedIn, signInWithStoredKey } from '../harness/ui';
-
-interface AwsFiles {
-  dir: string;
-  config: string;
-  credentials: string;
-}
-
-/**
- * The AWS CLI's shared files in a temporary folder for this test: main reads AWS_CONFIG_FILE and
- * AWS_SHARED_CREDENTIALS_FILE in this very process, so no test touches a real ~/.aws.
- */
-const test = base.extend<{ awsFiles: AwsFiles }>({
-  awsFiles: async ({}, use) => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'keyward-e2e-aws-'));
-    const files = {
-      dir,
-      config: path.join(dir, 'config'),
-      credentials: path.join(dir, 'credentials'),
-    };
-    const before = {
-      config: process.env['AWS_CONFIG_FILE'],
-      credentials: process.env['AWS_SHARED_CREDENTIALS_FILE'],
-    };
-    process.env['AWS_CONFIG_FILE'] = files.config;
-    process.env['AWS_SHARED_CREDENTIALS_FILE'] = files.credentials;
-    try {
-      await use(files);
-    } finally {
-      if (before.config === undefined) delete process.env['AWS_CONFIG_FILE'];
-      else process.env['AWS_CONFIG_FILE'] = before.config;
-      if (before.credentials === undefined) delete process.env['AWS_SHARED_CREDENTIALS_FILE'];
-      else process.env['AWS_SHARED_CREDENTIALS_FILE'] = before.credentials;
-      rmSync(dir, { recursive: true, force: true });
-    }
-  },
-});
 
 const sidebarSession = (page: Page) => page.getByRole('region', { name: 'AWS sign-in' });
 

@@ -4,6 +4,7 @@ import type {
   AccessKeySummary,
   ClaimedKey,
   CliRemoveResult,
+  CliRepairResult,
   CliSetupResult,
   RollbackResult,
   RotationResult,
@@ -230,8 +231,8 @@ export const contract = {
   },
   /** Profiles whose Keyward credential_process names a program that is no longer there. */
   'cli.staleProfiles': { input: noInput, output: returns<string[]>() },
-  /** Points those profiles at this Keyward again; returns the ones repaired. */
-  'cli.repair': { input: noInput, output: returns<string[]>() },
+  /** Points those profiles at this Keyward again, each on its own. */
+  'cli.repair': { input: noInput, output: returns<CliRepairResult>() },
   'keys.rotate': {
     input: z.strictObject({
       profile: profileNameSchema,

@@ -211,6 +211,12 @@ export interface CliSetupResult {
   changed: boolean;
 }
 
+/** What repairing the AWS command line set-ups of a moved Keyward did, profile by profile. */
+export interface CliRepairResult {
+  repaired: string[];
+  notRepaired: { profile: string; message: string; hint: string }[];
+}
+
 export interface CliRemoveResult {
   profile: string;
   configFile: string;

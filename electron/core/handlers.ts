@@ -33,6 +33,7 @@ export function createHandlers(services: Services): Handlers {
   const rotation = rotationFor(keyward);
   const { platform } = keyward;
   const done = () => null;
+  const keptNames = async () => (await keyward.profiles.list()).map((profile) => profile.name);
   return {
     'app.about': () =>
       Promise.resolve({ name: 'Keyward', version: appVersion, platform: platform.os }),
@@ -111,9 +112,13 @@ export function createHandlers(services: Services): Handlers {
       setupCliProfile(profile, { keywardCommand: await keywardCommand(), region }),
     'cli.status': async ({ profile }) => ({ state: await cliProfileState(profile) }),
     'cli.remove': ({ profile }) => removeCliProfile(profile),
-    'cli.staleProfiles': () => staleCliProfiles(),
+    'cli.staleProfiles': async () => staleCliProfiles({ kept: await keptNames() }),
     'cli.repair': async () =>
-      repairCliProfiles({ keywardCommand: await keywardCommand(), region: null }),
+      repairCliProfiles({
+        keywardCommand: await keywardCommand(),
+        region: null,
+        kept: await keptNames(),
+      }),
     'keys.rotate': ({ profile, graceDays, removeOtherKey }) =>
       rotation.rotate(profile, { graceDays, removeOtherKey }),
     'keys.rotateResume': ({ profile }) => rotation.resume(profile),

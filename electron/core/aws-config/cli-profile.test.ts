@@ -282,7 +282,7 @@ describe('profiles whose Keyward program has moved', () => {
     expect(await staleCliProfiles({ files, exists })).toEqual(['work']);
 
     const repaired = await repairCliProfiles({ keywardCommand, region: null, files, exists });
-    expect(repaired).toEqual(['work']);
+    expect(repaired).toEqual({ repaired: ['work'], notRepaired: [] });
     expect(await staleCliProfiles({ files, exists })).toEqual([]);
     const text = read(files.config);
     expect(text).toContain(`credential_process = ${expectedCommand}`);
@@ -293,5 +293,36 @@ describe('profiles whose Keyward program has moved', () => {
   it('ignore credential_process lines of other programs', async () => {
     writeFileSync(files.config, '[profile other]\ncredential_process = /gone/tool --x\n');
     expect(await staleCliProfiles({ files, exists: () => false })).toEqual([]);
+  });
+});
+
+describe('repairing set-ups of a moved Keyward', () => {
+  const gone = ['/tmp/.mount_KeywarOld/keyward'];
+  const exists = (file: string) => file === keywardCommand[0];
+
+  it('repairs the others when one cannot be, and says why for that one', async () => {
+    await setupCliProfile('audit', { keywardCommand: gone, region: null, files });
+    await setupCliProfile('work', { keywardCommand: gone, region: null, files });
+    writeFileSync(
+      files.credentials,
+      '[work]\naws_access_key_id = AKIAEXAMPLEEXAMPLE12\naws_secret_access_key = x\n',
+    );
+    const result = await repairCliProfiles({ keywardCommand, region: null, files, exists });
+    expect(result.repaired).toEqual(['audit']);
+    expect(result.notRepaired).toMatchObject([{ profile: 'work' }]);
+    expect(result.notRepaired[0]?.message).toMatch(/credentials file/);
+    expect(await staleCliProfiles({ files, exists })).toEqual(['work']);
+  });
+
+  it('leaves alone lines for keys Keyward no longer keeps', async () => {
+    await setupCliProfile('ghost', { keywardCommand: gone, region: null, files });
+    await setupCliProfile('work', { keywardCommand: gone, region: null, files });
+    const kept = ['work'];
+    expect(await staleCliProfiles({ files, exists, kept })).toEqual(['work']);
+    const result = await repairCliProfiles({ keywardCommand, region: null, files, exists, kept });
+    expect(result.repaired).toEqual(['work']);
+    expect(read(files.config)).toContain(
+      '.mount_KeywarOld/keyward" credential-process --profile ghost',
+    );
   });
 });

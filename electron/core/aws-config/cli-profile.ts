@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { CliSetupResult, CliRemoveResult } from '../../common/domain';
+import type { CliRepairResult, CliSetupResult, CliRemoveResult } from '../../common/domain';
 import { AppError } from '../errors';
 import { log } from '../log';
 import type { AwsFiles } from './aws-files';
@@ -46,28 +46,47 @@ export async function setupCliProfile(
 /**
  * Profiles whose Keyward credential_process names a program that is no longer there (Keyward was
  * moved, or the AppImage renamed or updated): every `aws --profile` with them fails until repaired.
+ * With `kept`, only profiles whose key Keyward keeps (a line for a key no longer kept cannot be
+ * made to work by repairing it).
  */
 export async function staleCliProfiles(
-  options: { files?: AwsFiles; exists?: (file: string) => boolean } = {},
+  options: {
+    files?: AwsFiles;
+    exists?: (file: string) => boolean;
+    kept?: readonly string[];
+  } = {},
 ): Promise<string[]> {
   const files = options.files ?? awsFiles();
   const exists = options.exists ?? existsSync;
   const { text } = await readSnapshot(files.config);
   return keywardCommands(text)
-    .filter(({ command }) => {
+    .filter(({ profile, command }) => {
       const program = programOf(command);
-      return program !== null && !exists(program);
+      const isKept = options.kept?.includes(profile) ?? true;
+      return isKept && program !== null && !exists(program);
     })
     .map(({ profile }) => profile);
 }
 
-/** Points every stale profile at this Keyward again; the rest of the file stays as it was. */
+/**
+ * Points every stale profile at this Keyward again; the rest of the file stays as it was. One
+ * profile that cannot be repaired (say, a plaintext key for it in the credentials file) does not
+ * stop the others; it is reported with the reason.
+ */
 export async function repairCliProfiles(
-  options: CliSetupOptions & { exists?: (file: string) => boolean },
-): Promise<string[]> {
-  const stale = await staleCliProfiles(options);
-  for (const profile of stale) await setupCliProfile(profile, { ...options, region: null });
-  return stale;
+  options: CliSetupOptions & { exists?: (file: string) => boolean; kept?: readonly string[] },
+): Promise<CliRepairResult> {
+  const result: CliRepairResult = { repaired: [], notRepaired: [] };
+  for (const profile of await staleCliProfiles(options)) {
+    try {
+      await setupCliProfile(profile, { ...options, region: null });
+      result.repaired.push(profile);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      result.notRepaired.push({ profile, message: error.message, hint: error.hint });
+    }
+  }
+  return result;
 }
 
 /** Undoes setupCliProfile: removes what Keyward wrote for this profile, and nothing else. */
@@ -112,4 +131,4 @@ async function refusePlaintextCredentials(file: string, profile: string): Promis
   }
 }
 
-export type { CliSetupResult, CliRemoveResult };
+export type { CliRepairResult, CliSetupResult, CliRemoveResult };
