@@ -413,3 +413,19 @@ test('choosing Delete all keys when offboarding shows the choice and its button 
   const button = offboard.getByRole('button', { name: 'Delete all keys' });
   expect(await button.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe(red);
 });
+
+test('a 300-character search for a person never makes the page wider than the window', async ({
+  page,
+  device,
+  launch,
+}) => {
+  await device.keepKeyOf('admin', 'admin-key');
+  await launch();
+  await openPeopleSignedIn(page, 'admin-key');
+  await page.getByLabel('Find a person').fill('x'.repeat(300));
+  await expect(page.getByText(/^No one matches/)).toBeVisible();
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+});
