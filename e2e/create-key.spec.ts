@@ -78,7 +78,9 @@ test('keyboard only: a staff member creates their own key, sees the secret, keep
   await expect(name).toHaveValue('work');
   await tabTo(page, name);
   await keyboard.press('Enter');
-  await expect(page.getByText('Kept in this computer’s keychain as “work”')).toBeVisible();
+  await expect(
+    page.getByRole('main').getByText('Kept in this computer’s keychain as “work”'),
+  ).toBeVisible();
   await tabTo(page, page.getByRole('button', { name: 'Finish' }));
   await keyboard.press('Enter');
 

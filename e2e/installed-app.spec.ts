@@ -73,6 +73,8 @@ test('after the window reloads, a new key not kept anywhere yet is shown again, 
   await expect(page.getByText(created.accessKeyId)).toBeVisible();
   await capture('installed-held-key-after-reload');
   await page.getByRole('button', { name: 'Keep in keychain' }).click();
-  await expect(page.getByText(/Kept in this computer’s keychain as/)).toBeVisible();
+  await expect(
+    page.getByRole('main').getByText(/Kept in this computer’s keychain as/),
+  ).toBeVisible();
   expect((await device.keyward.profiles.get('work'))?.accessKeyId).toBe(created.accessKeyId);
 });

@@ -74,7 +74,7 @@ export function createHandlers(services: Services): Handlers {
     'keys.storeInKeychain': ({ handle, profileName }) =>
       keyward.storeInKeychain(handle, profileName),
     'keys.finish': ({ handle, discard }) => keyward.finish(handle, discard ?? false).then(done),
-    'keys.pending': () => Promise.resolve(keyward.pendingKeys()),
+    'keys.pending': () => keyward.pendingKeysSettled(),
 
     'lost.list': () => keyward.lostKeys(),
     'lost.resolve': ({ journalId, action }) => keyward.resolveLostKey(journalId, action).then(done),

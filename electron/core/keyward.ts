@@ -333,6 +333,17 @@ export class Keyward {
     return this.pending.list();
   }
 
+  /**
+   * The new keys held, once any creation still in flight has ended. A window reloaded while
+   * "Create the key" ran asks at once, before AWS has made the key; answering then would leave
+   * the secret held where the page never offers it. Bounded by those creations, which end either
+   * way (made, or failed): a failure is the creating page's to report, not this answer's.
+   */
+  async pendingKeysSettled(): Promise<PendingKeyState[]> {
+    await Promise.allSettled(this.#creating.values());
+    return this.pendingKeys();
+  }
+
   // ── Lost keys (journal entries left open by a crash) ─────────────────────────────────────────
 
   lostKeys(): Promise<LostKey[]> {

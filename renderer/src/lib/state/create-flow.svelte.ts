@@ -42,6 +42,8 @@ export class CreateFlow implements LeaveGuard {
   key = $state.raw<NewKey | null>(null);
   /** The secret is still held in main behind the handle. */
   open = $state(false);
+  /** The person chose to delete the key, and AWS is deleting it: nothing may keep it now. */
+  discarding = $state(false);
   securedBy = $state.raw<SecuredBy[]>([]);
   secret = $state<string | null>(null);
   revealing = $state(false);
@@ -217,7 +219,7 @@ export class CreateFlow implements LeaveGuard {
 
   reveal = async (): Promise<void> => {
     const handle = this.key?.handle;
-    if (!handle || !this.open) return;
+    if (!handle || !this.#usable) return;
     this.revealing = true;
     this.revealError = null;
     const answer = await call(() => api.keys.reveal({ handle }));
@@ -232,7 +234,7 @@ export class CreateFlow implements LeaveGuard {
 
   copySecret = async (): Promise<void> => {
     const handle = this.key?.handle;
-    if (!handle || !this.open) return;
+    if (!handle || !this.#usable) return;
     this.revealError = null;
     const answer = await call(() => api.keys.copySecret({ handle }));
     if (answer.ok) this.#clipboard.start('new-key-secret', answer.value.clearsInSeconds, 'Secret');
@@ -254,7 +256,7 @@ export class CreateFlow implements LeaveGuard {
 
   storeInKeychain = async (): Promise<void> => {
     const handle = this.key?.handle;
-    if (!handle || !this.open) return;
+    if (!handle || !this.#usable) return;
     this.storing = true;
     this.storeError = null;
     const answer = await call(() =>
@@ -273,7 +275,7 @@ export class CreateFlow implements LeaveGuard {
 
   saveWithPassphrase = async (): Promise<void> => {
     const handle = this.key?.handle;
-    if (!handle || !this.open) return;
+    if (!handle || !this.#usable) return;
     this.savingFile = true;
     this.fileError = null;
     const answer = await call(() =>
@@ -295,7 +297,7 @@ export class CreateFlow implements LeaveGuard {
 
   seal = async (codes: string[]): Promise<void> => {
     const handle = this.key?.handle;
-    if (!handle || !this.open) return;
+    if (!handle || !this.#usable) return;
     this.sealing = true;
     this.sealError = null;
     const answer = await call(() =>
@@ -331,11 +333,19 @@ export class CreateFlow implements LeaveGuard {
     this.outcome = 'kept';
   };
 
+  /** The secret is held and no deletion of the key is under way: it can be shown or kept. */
+  get #usable(): boolean {
+    return this.open && !this.discarding;
+  }
+
   /** Leaving with the secret kept nowhere, as the person chose: the useless key is deleted. */
   abandon = async (): Promise<BridgeError | null> => {
     const handle = this.key?.handle;
-    if (!handle || !this.open) return null;
-    const answer = await call(() => api.keys.finish({ handle, discard: true }));
+    if (!handle || !this.#usable) return null;
+    this.discarding = true;
+    const answer = await call(() => api.keys.finish({ handle, discard: true })).finally(
+      () => (this.discarding = false),
+    );
     if (!answer.ok) return answer.error;
     this.secret = null;
     this.#clipboard.stop();

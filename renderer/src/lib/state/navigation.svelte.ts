@@ -53,6 +53,7 @@ export class Navigation {
    * what it leaves behind is then protected like anything else, never stranded on another screen.
    */
   whenFree = (action: () => void): void => {
+    if (this.abandoning) return; // already leaving, to where the person first asked
     const guard = this.guard;
     if (guard?.settling) {
       this.abandonError = null;
@@ -75,6 +76,8 @@ export class Navigation {
 
   /** "Go back and keep it safe": back to where it can be kept, from wherever the person is. */
   stay = (): void => {
+    // Deleting the key has begun and cannot be called back: the person leaves once it ends.
+    if (this.abandoning) return;
     this.pendingLeave = null;
     this.abandonError = null;
     const guard = this.guard;
@@ -86,7 +89,7 @@ export class Navigation {
 
   leaveAnyway = async (): Promise<void> => {
     const action = this.pendingLeave;
-    if (!action) return;
+    if (!action || this.abandoning) return;
     this.abandoning = true;
     this.abandonError = (await this.guard?.abandon()) ?? null;
     this.abandoning = false;

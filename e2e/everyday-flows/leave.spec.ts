@@ -1,0 +1,95 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from '../fixtures';
+import { createOwnKeyUntilKept, signInWithStoredKey } from '../harness/ui';
+
+/** AWS answers this slowly while a test acts in the middle of a call to it. */
+const slowAwsMs = 3000;
+
+function go(page: Page, screen: string): Promise<void> {
+  return page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: screen })
+    .click();
+}
+
+test('pressing Escape or Go back while the new key is being deleted neither stops the deletion nor keeps the deleted key', async ({
+  page,
+  device,
+  sandbox,
+  launch,
+}) => {
+  test.setTimeout(90_000);
+  await device.keepKeyOf('alice', 'alice-key');
+  await launch();
+  await createOwnKeyUntilKept(page, 'alice-key');
+  const created = sandbox.state.keysOf('alice').at(-1)!;
+
+  await go(page, 'Settings');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('not saved yet');
+  sandbox.faults.setLatency(slowAwsMs);
+  await dialog.getByRole('button', { name: 'Delete the key and leave' }).click();
+
+  // Neither way out of the dialog works while the deletion runs: the person stays in it, and it
+  // says what is happening.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('status')).toContainText('Deleting the key…');
+  const goBack = dialog.getByRole('button', { name: 'Go back and keep it safe' });
+  await expect(goBack).toBeDisabled();
+  await goBack.click({ force: true });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('status')).toContainText('Deleting the key…');
+  // Nor can the screen behind keep the key that is being deleted.
+  await page.getByRole('button', { name: 'Keep in keychain' }).click({ force: true });
+  await expect(dialog.getByRole('status')).toContainText('Deleting the key…');
+
+  // Then the deletion ends where the person asked to go, and nothing kept the deleted key.
+  await expect(page.getByRole('heading', { level: 2, name: 'Settings' })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(dialog).toBeHidden();
+  sandbox.faults.setLatency(0);
+  expect(sandbox.state.accessKeys.has(created.accessKeyId)).toBe(false);
+  const kept = await device.keyward.profiles.list();
+  expect(kept.map((profile) => profile.accessKeyId)).not.toContain(created.accessKeyId);
+});
+
+test('reloading the window while the key is still being created shows the new key to keep safe', async ({
+  page,
+  device,
+  sandbox,
+  launch,
+}) => {
+  test.setTimeout(90_000);
+  await device.keepKeyOf('alice', 'alice-key');
+  await launch();
+  await go(page, 'Create a key');
+  await signInWithStoredKey(page, 'alice-key');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('radio', { name: 'Something else' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  sandbox.faults.setLatency(slowAwsMs);
+  await page.getByRole('button', { name: 'Create the key' }).click();
+  await expect(page.getByRole('button', { name: 'Creating the key…' })).toBeVisible();
+
+  // The browser may ask before unloading; the reload goes ahead.
+  page.on('dialog', (dialog) => void dialog.accept());
+  await page.reload();
+
+  await expect(page.getByRole('heading', { name: 'Keep the new key safe' })).toBeVisible({
+    timeout: 30_000,
+  });
+  sandbox.faults.setLatency(0);
+  const created = sandbox.state.keysOf('alice').at(-1)!;
+  expect(created.accessKeyId).not.toBe(
+    (await device.keyward.profiles.get('alice-key'))?.accessKeyId,
+  );
+  await expect(page.getByText(created.accessKeyId)).toBeVisible();
+  await page.getByRole('button', { name: 'Keep in keychain' }).click();
+  await expect(page.getByRole('status', { name: 'Announcements' })).toContainText(
+    'Kept in this computer’s keychain',
+  );
+  const kept = await device.keyward.profiles.list();
+  expect(kept.map((profile) => profile.accessKeyId)).toContain(created.accessKeyId);
+});
