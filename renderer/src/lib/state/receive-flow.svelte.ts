@@ -34,6 +34,11 @@ export class ReceiveFlow {
   error = $state.raw<BridgeError | null>(null);
   readonly #announcer: Announcer;
   readonly #stored: StoredKeys;
+  /**
+   * Counts the files opened (and the fresh starts): the file the person opened last is the one on
+   * screen, so an answer for work started under an earlier count arrives too late and is ignored.
+   */
+  #generation = 0;
 
   constructor(announcer: Announcer, stored: StoredKeys) {
     this.#announcer = announcer;
@@ -76,10 +81,19 @@ export class ReceiveFlow {
     await this.#open({ kind: 'bytes', name: file.name.slice(-255), base64: toBase64(bytes) });
   };
 
-  /** The file the OS opened Keyward with (double-click on a .keyward file), if any. */
+  /**
+   * The file the OS opened Keyward with (double-click on a .keyward file), if any. True when
+   * there is something to show on Receive: the file, or why it could not be opened.
+   */
   openLaunchFile = async (): Promise<boolean> => {
     const answer = await call(() => api.handoff.open({ source: { kind: 'launch' } }));
-    if (!answer.ok || answer.value === null) return false;
+    if (!answer.ok) {
+      // Said on Receive, as for a file chosen there: silence would leave the person guessing.
+      this.reset();
+      this.error = answer.error;
+      return true;
+    }
+    if (answer.value === null) return false;
     this.reset();
     await this.#opened(answer.value);
     return true;
@@ -97,7 +111,8 @@ export class ReceiveFlow {
       return;
     }
     if (answer.value === null) return; // the person closed the file dialog
-    await this.#forgetOpened();
+    void this.#forgetOpened();
+    this.#generation += 1;
     await this.#opened(answer.value);
   }
 
@@ -115,17 +130,20 @@ export class ReceiveFlow {
   unlock = async (passphrase: string | null): Promise<void> => {
     const token = this.opened?.token;
     if (!token) return;
+    const generation = this.#generation;
     this.busy = 'unlocking';
     this.error = null;
     const answer = await call(() => api.handoff.unlock({ token, passphrase }));
+    if (generation !== this.#generation) return; // another file was opened meanwhile
     this.busy = null;
     if (!answer.ok) {
       this.error = answer.error;
       return;
     }
+    await this.#stored.load();
+    if (generation !== this.#generation) return;
     this.unlocked = answer.value;
     this.selected = 0;
-    await this.#stored.load();
     const first = answer.value.keys[0];
     this.profileName = freeProfileName(
       first?.userName ? first.userName : 'work',
@@ -137,6 +155,7 @@ export class ReceiveFlow {
   claim = async (storeEvenIfNotWorking = false): Promise<void> => {
     const token = this.unlocked?.token;
     if (!token) return;
+    const generation = this.#generation;
     this.busy = 'claiming';
     this.error = null;
     const answer = await call(() =>
@@ -147,6 +166,14 @@ export class ReceiveFlow {
         ...(storeEvenIfNotWorking ? { storeEvenIfNotWorking } : {}),
       }),
     );
+    if (generation !== this.#generation) {
+      // Another file was opened meanwhile and is on screen: this key is kept all the same.
+      if (answer.ok) {
+        this.#announcer.say(`The earlier key was kept as “${answer.value.profile.name}”.`);
+        await this.#stored.load();
+      }
+      return;
+    }
     this.busy = null;
     if (!answer.ok) {
       this.error = answer.error;
@@ -162,6 +189,7 @@ export class ReceiveFlow {
   /** Back to the start: forgets any file opened in main. */
   reset = (): void => {
     void this.#forgetOpened();
+    this.#generation += 1;
     this.step = 'open';
     this.opened = null;
     this.unlocked = null;
