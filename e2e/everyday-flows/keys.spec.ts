@@ -405,13 +405,19 @@ test('choosing Delete all keys when offboarding shows the choice and its button 
     probe.remove();
     return rgb;
   });
-  const chosen = await choice.evaluate((input) => {
-    const label = input.closest('label');
-    return label ? getComputedStyle(label).borderTopColor : '';
-  });
-  expect(chosen).toBe(red);
+  await expect
+    .poll(() =>
+      choice.evaluate((input) => {
+        const label = input.closest('label');
+        return label ? getComputedStyle(label).borderTopColor : '';
+      }),
+    )
+    .toBe(red);
   const button = offboard.getByRole('button', { name: 'Delete all keys' });
-  expect(await button.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe(red);
+  // The colour eases in (a CSS transition): wait for it to settle rather than read it mid-way.
+  await expect
+    .poll(() => button.evaluate((element) => getComputedStyle(element).backgroundColor))
+    .toBe(red);
 });
 
 test('a 300-character search for a person never makes the page wider than the window', async ({
