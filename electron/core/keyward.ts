@@ -401,10 +401,16 @@ export class Keyward {
 
   /** The kept key, if it may be removed now (asked first, so a door does not confirm in vain). */
   async removableProfile(name: string): Promise<StoredKey> {
+    return (await this.#removable(name)).key;
+  }
+
+  /** The kept key and its rotation record (a retired key's, at most), read once. */
+  async #removable(name: string) {
     const key = await this.profiles.require(name);
-    const rotation = await new RotationStates(this.platform.dataDir()).read(name);
+    const rotations = new RotationStates(this.platform.dataDir());
+    const rotation = await rotations.read(name);
     if (rotation?.phase === 'in-progress') throw new UnfinishedRotationError(rotation, 'remove');
-    return key;
+    return { key, rotations, rotation };
   }
 
   /**
@@ -416,9 +422,7 @@ export class Keyward {
     name: string,
     options: { files?: AwsFiles } = {},
   ): Promise<{ awsCli: CliRemoveResult | null }> {
-    const key = await this.removableProfile(name);
-    const rotations = new RotationStates(this.platform.dataDir());
-    const rotation = await rotations.read(name);
+    const { key, rotations, rotation } = await this.#removable(name);
     // FIXME: a key kept before the no-leading-dash rule may have one in its name, which the
     // config file code refuses to touch: the key goes, a set-up it may have stays.
     const awsCli = newProfileNamePattern.test(name)
