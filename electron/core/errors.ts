@@ -7,13 +7,20 @@ import type { BridgeError, ErrorCode, ErrorDetails } from '../common/errors';
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly hint: string;
-  details: ErrorDetails | undefined;
+  /** What the window may show besides the words: set once, when the error is made. */
+  readonly details: ErrorDetails | undefined;
 
-  constructor(code: ErrorCode, message: string, hint: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(
+    code: ErrorCode,
+    message: string,
+    hint: string,
+    options?: { cause?: unknown; details?: ErrorDetails },
+  ) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.hint = hint;
+    this.details = options?.details;
   }
 
   toBridge(): BridgeError {

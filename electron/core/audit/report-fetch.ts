@@ -4,7 +4,7 @@ import {
   type IAMClient,
 } from '@aws-sdk/client-iam';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { awsErrorCode } from '../aws/aws-errors';
+import { awsErrorCode, isAccessDenied } from '../aws/aws-errors';
 import { AppError } from '../errors';
 import type { AuditProgress } from '../../common/audit';
 import { pacedRequest, type Pacing } from './paced-request';
@@ -40,7 +40,7 @@ export async function fetchCredentialReport(
       state = answer.State;
     } catch (error) {
       // Someone allowed only to read reports can still use one generated in the last four hours.
-      if (poll > 0 || !isDenied(error)) throw error;
+      if (poll > 0 || !isAccessDenied(error)) throw error;
       report({ phase: 'downloading-report', done: 0, total: 1 });
       const existing = await download(iam, pacing).catch(() => null);
       if (existing) return existing;
@@ -61,11 +61,6 @@ export async function fetchCredentialReport(
     }
     await sleep(Math.min(2_000, 100 * 2 ** poll), undefined, { signal });
   }
-}
-
-function isDenied(error: unknown): boolean {
-  const code = awsErrorCode(error);
-  return code === 'AccessDenied' || code === 'AccessDeniedException';
 }
 
 async function download(iam: IAMClient, pacing: Pacing): Promise<FetchedReport | null> {

@@ -1,4 +1,4 @@
-import { awsErrorCode, translateAwsError } from '../aws/aws-errors';
+import { deniedActionOf, isAccessDenied, translateAwsError } from '../aws/aws-errors';
 import { AppError } from '../errors';
 import type { Keyward } from '../keyward';
 import { log } from '../log';
@@ -115,10 +115,10 @@ export async function runAudit(host: AuditHost, options: AuditOptions = {}): Pro
         return { source: 'credential-report', ...parsed, generatedAt: fetched.generatedAt };
       } catch (error) {
         signal.throwIfAborted();
-        if (options.source === 'credential-report' || !isDenied(error)) {
+        if (options.source === 'credential-report' || !isAccessDenied(error)) {
           throw explain(error, 'read the credential report');
         }
-        reportDenied = deniedAction(error) ?? 'iam:GenerateCredentialReport';
+        reportDenied = deniedActionOf(error) ?? 'iam:GenerateCredentialReport';
         log('audit', 'credential report refused; auditing user by user');
       }
     }
@@ -139,7 +139,7 @@ export async function runAudit(host: AuditHost, options: AuditOptions = {}): Pro
       };
     } catch (error) {
       signal.throwIfAborted();
-      if (reportDenied !== null && isDenied(error)) throw neitherAllowed(reportDenied, error);
+      if (reportDenied !== null && isAccessDenied(error)) throw neitherAllowed(reportDenied, error);
       throw explain(error, 'list the people (IAM users) in this AWS account and their keys');
     } finally {
       client.destroy();
@@ -147,14 +147,6 @@ export async function runAudit(host: AuditHost, options: AuditOptions = {}): Pro
   }
 }
 
-function isDenied(error: unknown): boolean {
-  const code = awsErrorCode(error);
-  return code === 'AccessDenied' || code === 'AccessDeniedException';
-}
-
-function deniedAction(error: unknown): string | undefined {
-  return error instanceof Error ? /perform: (\S+)/.exec(error.message)?.[1] : undefined;
-}
 
 function explain(error: unknown, doing: string): AppError {
   if (error instanceof CredentialReportFormatError) {
@@ -169,15 +161,13 @@ function explain(error: unknown, doing: string): AppError {
 }
 
 function neitherAllowed(reportAction: string, error: unknown): AppError {
-  const crawlAction = deniedAction(error) ?? 'iam:ListUsers';
-  const appError = new AppError(
+  const crawlAction = deniedActionOf(error) ?? 'iam:ListUsers';
+  return new AppError(
     'access-denied',
     'Your AWS account may neither read the credential report nor look at users one by one, ' +
       'so Keyward cannot audit this account.',
     `Ask your AWS administrator to allow "${reportAction}" and "iam:GetCredentialReport" ` +
       `(the fast way), or "${crawlAction}", for you. The AWS policy IAMReadOnlyAccess has both.`,
-    { cause: error },
+    { cause: error, details: { deniedAction: crawlAction } },
   );
-  appError.details = { deniedAction: crawlAction };
-  return appError;
 }

@@ -7,7 +7,7 @@ import {
   type User,
 } from '@aws-sdk/client-iam';
 import { setMaxListeners } from 'node:events';
-import { awsErrorCode } from '../aws/aws-errors';
+import { awsErrorCode, isAccessDenied } from '../aws/aws-errors';
 import { ageInDays } from '../aws/key-age';
 import type { AuditKey, AuditProgress, KeyUse } from '../../common/audit';
 import type { AuditedUser } from './credential-report';
@@ -19,10 +19,6 @@ export interface CrawlResult {
   unreadable: Set<string>;
 }
 
-const isDenied = (error: unknown) => {
-  const code = awsErrorCode(error);
-  return code === 'AccessDenied' || code === 'AccessDeniedException';
-};
 const isGone = (error: unknown) => awsErrorCode(error) === 'NoSuchEntity';
 
 /**
@@ -72,7 +68,7 @@ export async function crawlUsers(
       } catch (error) {
         if (isGone(error)) {
           results[at] = null;
-        } else if (isDenied(error)) {
+        } else if (isAccessDenied(error)) {
           unreadable.add(user.UserName);
           results[at] = auditedUser(user, []);
         } else {
@@ -151,7 +147,7 @@ async function lastUsed(iam: IAMClient, pacing: Pacing, accessKeyId: string): Pr
     };
   } catch (error) {
     // A key deleted mid-crawl, or a policy that hides last use: the rest of the row still counts.
-    if (isDenied(error) || isGone(error)) return { kind: 'unknown' };
+    if (isAccessDenied(error) || isGone(error)) return { kind: 'unknown' };
     throw error;
   }
 }

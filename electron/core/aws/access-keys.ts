@@ -8,7 +8,7 @@ import {
 import type { AccessKeySummary } from '../../common/domain';
 import { AppError } from '../errors';
 import type { AwsClients } from './aws-clients';
-import { awsErrorCode, translateAwsError } from './aws-errors';
+import { callAws, isAccessDenied, translateAwsError } from './aws-errors';
 import { readDescriptions } from './key-descriptions';
 import { ageInDays } from './key-age';
 
@@ -18,18 +18,15 @@ export async function listAccessKeys(
   userName: string,
   signedInKeyId: string | null,
 ): Promise<AccessKeySummary[]> {
-  let metadata;
-  try {
-    metadata =
+  const metadata = await callAws(
+    { doing: 'list the access keys', userName },
+    async () =>
       (await clients.iam.send(new ListAccessKeysCommand({ UserName: userName })))
-        .AccessKeyMetadata ?? [];
-  } catch (error) {
-    throw translateAwsError(error, { doing: 'list the access keys', userName });
-  }
+        .AccessKeyMetadata ?? [],
+  );
   const descriptions = await readDescriptions(clients, userName).catch((error: unknown) => {
     // People who may list keys but not tags still see their keys, without descriptions.
-    if (error instanceof AppError && error.code === 'access-denied')
-      return new Map<string, string>();
+    if (isAccessDenied(error)) return new Map<string, string>();
     throw error;
   });
   return Promise.all(
@@ -67,7 +64,7 @@ async function lastUsed(
       region: used.Region ?? 'N/A',
     };
   } catch (error) {
-    if (awsErrorCode(error) === 'AccessDenied') return null;
+    if (isAccessDenied(error)) return null;
     throw translateAwsError(error, { doing: 'find when the key was last used', userName });
   }
 }
@@ -118,16 +115,21 @@ export async function setKeyStatus(
       confirmed: guard.lockOutConfirmed,
     });
   }
-  try {
-    await clients.iam.send(
-      new UpdateAccessKeyCommand({ UserName: userName, AccessKeyId: accessKeyId, Status: status }),
-    );
-  } catch (error) {
-    throw translateAwsError(error, {
+  await callAws(
+    {
       doing: status === 'Active' ? 'activate the access key' : 'deactivate the access key',
       userName,
-    });
-  }
+    },
+    async () => {
+      await clients.iam.send(
+        new UpdateAccessKeyCommand({
+          UserName: userName,
+          AccessKeyId: accessKeyId,
+          Status: status,
+        }),
+      );
+    },
+  );
 }
 
 /** Deletes the key and then its description tag, so no orphaned description is left behind. */
@@ -143,13 +145,11 @@ export async function deleteAccessKey(
     action: 'delete',
     confirmed: guard.lockOutConfirmed,
   });
-  try {
+  await callAws({ doing: 'delete the access key', userName }, async () => {
     await clients.iam.send(
       new DeleteAccessKeyCommand({ UserName: userName, AccessKeyId: accessKeyId }),
     );
-  } catch (error) {
-    throw translateAwsError(error, { doing: 'delete the access key', userName });
-  }
+  });
   try {
     await clients.iam.send(new UntagUserCommand({ UserName: userName, TagKeys: [accessKeyId] }));
   } catch {

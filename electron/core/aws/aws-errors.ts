@@ -133,15 +133,45 @@ export function translateAwsError(error: unknown, context: AwsErrorContext): App
   const translated = translate(error, context);
   // AWS's request id lets an administrator or AWS support find the request; the UI folds it away.
   const requestId = (error as { $metadata?: { requestId?: unknown } } | null)?.$metadata?.requestId;
-  if (typeof requestId === 'string' && requestId !== '') {
-    translated.details = { ...translated.details, requestId };
+  if (typeof requestId !== 'string' || requestId === '') return translated;
+  return new AppError(translated.code, translated.message, translated.hint, {
+    cause: error,
+    details: { ...translated.details, requestId },
+  });
+}
+
+/**
+ * Runs one AWS request and explains its failure in the person's terms: every IAM and STS call
+ * Keyward makes goes through here (or `AwsSession.call`, which also learns permissions).
+ */
+export async function callAws<T>(context: AwsErrorContext, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw translateAwsError(error, context);
   }
-  return translated;
+}
+
+const accessDeniedCodes = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation']);
+
+/**
+ * AWS refused this caller the action: from the SDK error, or from Keyward's explanation of one.
+ * The one test for "not allowed" wherever a refusal is tolerated or learned from.
+ */
+export function isAccessDenied(error: unknown): boolean {
+  if (error instanceof AppError) return error.code === 'access-denied';
+  const code = awsErrorCode(error);
+  return code !== undefined && accessDeniedCodes.has(code);
+}
+
+/** The IAM action AWS names in an AccessDenied message ("… not authorized to perform: iam:X"). */
+export function deniedActionOf(error: unknown): string | undefined {
+  const raw = error instanceof AppError ? error.cause : error;
+  return raw instanceof Error ? /perform: (\S+)/.exec(raw.message)?.[1] : undefined;
 }
 
 function translate(error: unknown, context: AwsErrorContext): AppError {
   const code = awsErrorCode(error);
-  const awsMessage = error instanceof Error ? error.message : '';
   const whom = context.userName ? ` for ${context.userName}` : '';
   const options = { cause: error };
 
@@ -165,22 +195,18 @@ function translate(error: unknown, context: AwsErrorContext): AppError {
   }
 
   if (isClockSkew(error)) return clockError(options);
+  if (isAccessDenied(error)) {
+    const action = deniedActionOf(error);
+    return new AppError(
+      'access-denied',
+      `Your AWS account is not allowed to ${context.doing}${whom}.`,
+      action
+        ? `Ask your AWS administrator to allow "${action}" for you.`
+        : 'Ask your AWS administrator for the permission to do this.',
+      { ...options, ...(action ? { details: { deniedAction: action } } : {}) },
+    );
+  }
   switch (code) {
-    case 'AccessDenied':
-    case 'AccessDeniedException':
-    case 'UnauthorizedOperation': {
-      const action = /perform: (\S+)/.exec(awsMessage)?.[1];
-      const error = new AppError(
-        'access-denied',
-        `Your AWS account is not allowed to ${context.doing}${whom}.`,
-        action
-          ? `Ask your AWS administrator to allow "${action}" for you.`
-          : 'Ask your AWS administrator for the permission to do this.',
-        options,
-      );
-      if (action) error.details = { deniedAction: action };
-      return error;
-    }
     case 'LimitExceeded':
       return new AppError(
         'key-limit',

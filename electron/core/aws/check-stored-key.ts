@@ -2,7 +2,7 @@ import { GetAccessKeyLastUsedCommand, ListAccessKeysCommand } from '@aws-sdk/cli
 import type { AccessKeyLastUsed } from '@aws-sdk/client-iam';
 import type { StoredKeyCheck } from '../../common/domain';
 import { createAwsClients } from './aws-clients';
-import { awsErrorCode, isKeyRefused, translateAwsError } from './aws-errors';
+import { isAccessDenied, isKeyRefused, translateAwsError } from './aws-errors';
 
 /**
  * How a key kept on this device is doing, asked with that key itself: does AWS accept it, is it
@@ -72,6 +72,6 @@ export async function checkStoredKey(
 
 /** A refusal means AWS accepted the key but will not say this: it stays unknown. */
 function refusedAsNull(error: unknown): null {
-  if (awsErrorCode(error) === 'AccessDenied') return null;
+  if (isAccessDenied(error)) return null;
   throw error;
 }

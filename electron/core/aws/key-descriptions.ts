@@ -1,7 +1,7 @@
 import { ListUserTagsCommand, TagUserCommand, UntagUserCommand } from '@aws-sdk/client-iam';
 import { checkDescription } from './description-rules';
 import type { AwsClients } from './aws-clients';
-import { translateAwsError } from './aws-errors';
+import { callAws } from './aws-errors';
 import { accessKeyIdPattern } from '../../common/key-shapes';
 
 /** Descriptions of the user's keys, by access key id. */
@@ -10,7 +10,7 @@ export async function readDescriptions(
   userName: string,
 ): Promise<Map<string, string>> {
   const descriptions = new Map<string, string>();
-  try {
+  await callAws({ doing: 'read the key descriptions', userName }, async () => {
     let marker: string | undefined;
     do {
       const answer = await clients.iam.send(
@@ -21,9 +21,7 @@ export async function readDescriptions(
       }
       marker = answer.IsTruncated ? answer.Marker : undefined;
     } while (marker);
-  } catch (error) {
-    throw translateAwsError(error, { doing: 'read the key descriptions', userName });
-  }
+  });
   return descriptions;
 }
 
@@ -33,7 +31,7 @@ export async function writeDescription(
   accessKeyId: string,
   description: string,
 ): Promise<void> {
-  try {
+  await callAws({ doing: 'save the key description', userName }, async () => {
     if (description === '') {
       await clients.iam.send(new UntagUserCommand({ UserName: userName, TagKeys: [accessKeyId] }));
     } else {
@@ -44,7 +42,5 @@ export async function writeDescription(
         }),
       );
     }
-  } catch (error) {
-    throw translateAwsError(error, { doing: 'save the key description', userName });
-  }
+  });
 }

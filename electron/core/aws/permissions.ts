@@ -2,7 +2,7 @@ import { SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
 import type { Identity, KeywardAction, Permission, Permissions } from '../../common/domain';
 import { keywardActions } from '../../common/domain';
 import type { AwsClients } from './aws-clients';
-import { awsErrorCode, translateAwsError } from './aws-errors';
+import { isAccessDenied, translateAwsError } from './aws-errors';
 
 const selfServiceActions: KeywardAction[] = [
   'iam:GetUser',
@@ -59,7 +59,7 @@ export class PermissionTracker {
       );
       this.#permissions = { self, others, learnedFrom: 'simulation', suggestion: null };
     } catch (error) {
-      if (awsErrorCode(error) !== 'AccessDenied')
+      if (!isAccessDenied(error))
         throw translateAwsError(error, { doing: 'check your permissions' });
     }
     this.#permissions.suggestion = suggestionFor(this.#permissions.self);

@@ -8,7 +8,7 @@ import { log, maskKeyId } from '../log';
 import type { ProfileStore } from '../vault/profile-store';
 import { createAwsClients } from './aws-clients';
 import type { AwsClients, AwsConnection, AwsPlace } from './aws-clients';
-import { awsErrorCode, translateAwsError } from './aws-errors';
+import { isAccessDenied, translateAwsError } from './aws-errors';
 import { profileSettings } from './aws-profiles';
 
 export interface SignedIn {
@@ -88,13 +88,12 @@ async function connectionFor(options: SignInOptions, profiles: ProfileStore): Pr
   }
   const { mfaSerial: serial, region, assumesRole } = await profileSettings(source.name);
   if (serial && !options.mfaCode) {
-    const error = new AppError(
+    throw new AppError(
       'mfa-required',
       'This profile needs a code from your MFA device.',
       'Type the 6-digit code your authenticator app shows now.',
+      { details: { mfaSerial: serial } },
     );
-    error.details = { mfaSerial: serial };
-    throw error;
   }
   const code = options.mfaCode;
   const place = { region: region ?? options.region, endpoint };
@@ -157,7 +156,7 @@ async function sessionWithMfa(
 /** AWS says "MultiFactorAuthentication failed" in an AccessDenied for a code it did not take. */
 function mfaRefusal(error: unknown): AppError | null {
   const message = error instanceof Error ? error.message : '';
-  if (awsErrorCode(error) !== 'AccessDenied' || !/MultiFactorAuthentication/.test(message)) {
+  if (!isAccessDenied(error) || !/MultiFactorAuthentication/.test(message)) {
     return null;
   }
   const wrongCode = /invalid MFA one time pass code/i.test(message);
@@ -179,7 +178,7 @@ async function accountAlias(clients: AwsClients): Promise<string | null> {
     const answer = await clients.iam.send(new ListAccountAliasesCommand({}));
     return answer.AccountAliases?.[0] ?? null;
   } catch (error) {
-    if (awsErrorCode(error) === 'AccessDenied') return null;
+    if (isAccessDenied(error)) return null;
     throw error;
   }
 }

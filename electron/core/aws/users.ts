@@ -1,7 +1,7 @@
 import { ListUsersCommand } from '@aws-sdk/client-iam';
 import type { IamUserSummary, UserPage } from '../../common/domain';
 import type { AwsClients } from './aws-clients';
-import { translateAwsError } from './aws-errors';
+import { callAws } from './aws-errors';
 
 /**
  * One page of IAM users. The UI asks page after page, so the first names show while an account
@@ -11,7 +11,7 @@ export async function listUsersPage(
   clients: AwsClients,
   options: { cursor: string | null; filter: string; pageSize: number },
 ): Promise<UserPage> {
-  try {
+  return await callAws({ doing: 'list the people (IAM users) in this AWS account' }, async () => {
     const answer = await clients.iam.send(
       new ListUsersCommand({
         MaxItems: options.pageSize,
@@ -29,7 +29,5 @@ export async function listUsersPage(
       }))
       .filter((user) => needle === '' || user.userName.toLowerCase().includes(needle));
     return { users, cursor: answer.IsTruncated && answer.Marker ? answer.Marker : null };
-  } catch (error) {
-    throw translateAwsError(error, { doing: 'list the people (IAM users) in this AWS account' });
-  }
+  });
 }

@@ -35,14 +35,13 @@ export class RotationError extends AppError {
       cause instanceof AppError ? cause.code : 'internal',
       `The ${doing} of "${state.profile}" stopped: ${reason} ${describeKeys(state.profile, keys)}`,
       `${cause instanceof AppError ? `${cause.hint} ` : ''}Then resume the rotation to finish it, or roll it back to keep the old key.`,
-      { cause },
+      { cause, ...(cause instanceof AppError && cause.details ? { details: cause.details } : {}) },
     );
     this.name = 'RotationError';
     this.profile = state.profile;
     this.step = state.step;
     this.keys = keys;
     this.operation = operation;
-    if (cause instanceof AppError && cause.details) this.details = cause.details;
   }
 }
 
@@ -106,13 +105,12 @@ export function keyLimitError(
   keys: AccessKeySummary[],
 ): AppError {
   const used = other.lastUsed ? `last used ${other.lastUsed.date.slice(0, 10)}` : 'never used';
-  const error = new AppError(
+  return new AppError(
     'key-limit',
     `${userName} already has two access keys, the most AWS allows: ${old.accessKeyId} (kept as "${profile}") and ${other.accessKeyId} (${other.status.toLowerCase()}, ${used}). Rotation needs room for a new one.`,
     other.status === 'Active' && other.lastUsed
       ? `Deactivate ${other.accessKeyId} and check that nothing breaks, then remove it and rotate again.`
       : `Remove ${other.accessKeyId} first (Keyward can do this as part of the rotation), then rotate.`,
+    { details: { existingKeys: keys } },
   );
-  error.details = { existingKeys: keys };
-  return error;
 }

@@ -5,7 +5,12 @@ import type { AccessKeySummary } from '../../common/domain';
 import type { ActivityLog } from '../activity/activity-log';
 import { listAccessKeys } from '../aws/access-keys';
 import type { AwsClients } from '../aws/aws-clients';
-import { isNetworkFailure, isThrottling, translateAwsError } from '../aws/aws-errors';
+import {
+  isAccessDenied,
+  isNetworkFailure,
+  isThrottling,
+  translateAwsError,
+} from '../aws/aws-errors';
 import { writeDescription } from '../aws/key-descriptions';
 import { AppError } from '../errors';
 import { log, maskKeyId } from '../log';
@@ -41,7 +46,7 @@ export async function createAccessKey(
 ): Promise<PendingSecret> {
   const before = await listAccessKeys(deps.clients, userName, deps.signedInKeyId).catch(
     (error: unknown) => {
-      if (error instanceof AppError && error.code === 'access-denied') return null;
+      if (isAccessDenied(error)) return null;
       throw error;
     },
   );
@@ -134,19 +139,19 @@ async function explainFailedCreate(
           accessKeyId: created.accessKeyId,
         });
         log('keys', `create for ${userName}: answer lost, found ${maskKeyId(created.accessKeyId)}`);
-        const lost = new AppError(
+        return new AppError(
           'outcome-unknown',
           `AWS created a new key for ${userName} (${created.accessKeyId}), but the connection broke before its secret arrived. The secret can never be shown.`,
           'Delete this key (it cannot be used without its secret), then create a new one.',
-          { cause: error },
+          { cause: error, details: { lostKey: { accessKeyId: created.accessKeyId, userName } } },
         );
-        lost.details = { lostKey: { accessKeyId: created.accessKeyId, userName } };
-        return lost;
       }
       await deps.journal.close(journalId, 'failed');
       const none = translateAwsError(error, { doing: 'create an access key', userName });
-      none.message = `${none.message} No key was created.`;
-      return none;
+      return new AppError(none.code, `${none.message} No key was created.`, none.hint, {
+        cause: error,
+        ...(none.details ? { details: none.details } : {}),
+      });
     }
     // Could not look: the journal entry stays open and is reported, so nothing is silently lost.
     return new AppError(
@@ -166,11 +171,10 @@ async function explainFailedCreate(
 }
 
 function keyLimitError(userName: string, keys: AccessKeySummary[]): AppError {
-  const error = new AppError(
+  return new AppError(
     'key-limit',
     `${userName} already has two access keys, the most AWS allows.`,
     'Deactivate or delete the key that is no longer used, then create the new one.',
+    { details: { existingKeys: keys } },
   );
-  error.details = { existingKeys: keys };
-  return error;
 }
