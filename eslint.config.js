@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { importCycles } from './scripts/lint/import-cycles.js';
 import svelteConfig from './svelte.config.js';
 
 /** Who may import what, made executable: the layering in DESIGN.md fails lint when broken. */
@@ -161,6 +162,13 @@ export default tseslint.config(
     ignores: ['electron/common/**', 'electron/core/**'],
     rules: { 'no-restricted-imports': ['error', layers.electron.tests] },
   },
+  importCycles([
+    'electron/**/*.{ts,svelte}',
+    'renderer/src/**/*.{ts,svelte}',
+    'e2e/**/*.ts',
+    'testing/**/*.ts',
+    'bench/**/*.ts',
+  ]),
   {
     // A test that asserts a value exists fails loudly on its own; `!` keeps those tests readable.
     files: ['**/*.test.ts', 'e2e/**/*.spec.ts'],

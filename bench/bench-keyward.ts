@@ -3,17 +3,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TestPlatform } from '../testing/test-platform';
-import { Keyward } from '../electron/core/keyward';
+import { createCore } from '../electron/core/compose';
+import type { Core } from '../electron/core/compose';
+import { ProfileStore } from '../electron/core/vault/profile-store';
 import { KeytarStore } from '../electron/core/vault/keytar-store';
 import type { SecretStore } from '../electron/core/vault/secret-store';
 
 export interface BenchKeyward {
-  keyward: Keyward;
+  core: Core;
   close(): Promise<void>;
 }
 
-/** A Keyward signed in to a sandbox as its admin, from a key stored in `store`. */
-export async function signedInKeyward(
+/** Keyward's core signed in to a sandbox as its admin, from a key stored in `store`. */
+export async function signedInCore(
   store: SecretStore,
   sandbox: {
     endpoint: string;
@@ -22,10 +24,11 @@ export async function signedInKeyward(
   },
 ): Promise<BenchKeyward> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'keyward-bench-'));
-  const keyward = new Keyward(new TestPlatform(dataDir), store);
-  await keyward.settings.update({ endpoint: sandbox.endpoint });
+  const core = createCore(new TestPlatform(dataDir), store);
+  const profiles = new ProfileStore(store);
+  await core.settings.update({ endpoint: sandbox.endpoint });
   const profile = `bench-${randomBytes(4).toString('hex')}`;
-  await keyward.profiles.put(profile, {
+  await profiles.put(profile, {
     accessKeyId: sandbox.admin.accessKeyId,
     secretAccessKey: sandbox.admin.secretAccessKey,
     userName: sandbox.admin.userName,
@@ -33,12 +36,12 @@ export async function signedInKeyward(
     created: new Date().toISOString(),
     description: null,
   });
-  await keyward.signIn({ kind: 'stored-key', profile });
+  await core.session.signIn({ kind: 'stored-key', profile });
   return {
-    keyward,
+    core,
     close: async () => {
-      await keyward.shutdown();
-      await keyward.profiles.remove(profile);
+      await core.shutdown();
+      await profiles.remove(profile);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -3,5 +3,5 @@
 // cold in a fresh Node process to time it.
 export { createDispatcher } from '../electron/core/ipc/dispatch';
 export { createHandlers } from '../electron/core/handlers';
-export { Keyward } from '../electron/core/keyward';
+export { createCore } from '../electron/core/compose';
 export { KeytarStore } from '../electron/core/vault';

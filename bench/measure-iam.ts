@@ -1,8 +1,7 @@
-import { runAudit } from '../electron/core/audit';
 import { createUserSearch, userSearchText } from '../renderer/src/lib/user-search';
 import type { IamUserSummary } from '../electron/common/domain';
 import type { SecretStore } from '../electron/core/vault/secret-store';
-import { signedInKeyward } from './bench-keyward';
+import { signedInCore } from './bench-keyward';
 import type { Figure } from './figures';
 import { median } from './figures';
 import { SandboxProcess } from './sandbox-client';
@@ -24,20 +23,24 @@ export async function measureTenThousandUsers(
   users: number,
 ): Promise<Figure[]> {
   const sandbox = await SandboxProcess.start({ users, latencyMs, rateLimit });
-  const session = await signedInKeyward(store, sandbox.info);
-  const { keyward } = session;
+  const session = await signedInCore(store, sandbox.info);
+  const { core } = session;
   const figures: Figure[] = [];
   try {
     const sandboxNote = `sandbox: ${String(sandbox.info.users)} users, ${String(latencyMs)} ms latency, ${String(rateLimit.perSecond)} req/s token bucket (burst ${String(rateLimit.burst)})`;
 
     let started = performance.now();
-    const first = await keyward.listUsers({ cursor: null, filter: '', pageSize: firstPageSize });
+    const first = await core.keyAdmin.listUsers({
+      cursor: null,
+      filter: '',
+      pageSize: firstPageSize,
+    });
     figures.push({
       name: 'users_first_page_ms',
       value: performance.now() - started,
       unit: 'ms',
       target: { op: '<=', value: 2 * latencyMs + 50 },
-      how: `keyward.listUsers({ pageSize: ${String(firstPageSize)} }) right after sign-in, first call timed once; ${sandboxNote}`,
+      how: `keyward.keyAdmin.listUsers({ pageSize: ${String(firstPageSize)} }) right after sign-in, first call timed once; ${sandboxNote}`,
       details: { users: first.users.length },
     });
 
@@ -45,7 +48,7 @@ export async function measureTenThousandUsers(
     let cursor: string | null = null;
     started = performance.now();
     do {
-      const page = await keyward.listUsers({ cursor, filter: '', pageSize: 1000 });
+      const page = await core.keyAdmin.listUsers({ cursor, filter: '', pageSize: 1000 });
       loaded.push(...page.users);
       cursor = page.cursor;
     } while (cursor !== null);
@@ -55,12 +58,12 @@ export async function measureTenThousandUsers(
 
     await sandbox.reset();
     started = performance.now();
-    const audit = await runAudit(keyward);
+    const audit = await core.audit.run();
     const seconds = (performance.now() - started) / 1000;
     const stats = await sandbox.stats();
     held.push(audit);
     const detail = { rows: audit.rows.length, source: audit.source, throttled: stats.throttled };
-    const how = `runAudit(keyward) (credential report), timed from call to result; ${sandboxNote}`;
+    const how = `core.audit.run() (credential report), timed from call to result; ${sandboxNote}`;
     figures.push(
       {
         name: 'audit_report_seconds',
@@ -105,7 +108,7 @@ function filterFigure(users: readonly IamUserSummary[], loadMs: number): Figure 
     value: median(times),
     unit: 'ms',
     target: { op: '<=', value: 16 },
-    how: `createUserSearch(users).filter(query) over ${String(users.length)} users loaded with keyward.listUsers (pages of 1,000); median of 50 keystrokes, each a full scan`,
+    how: `createUserSearch(users).filter(query) over ${String(users.length)} users loaded with core.keyAdmin.listUsers (pages of 1,000); median of 50 keystrokes, each a full scan`,
     details: { users: users.length, maxMs: Math.max(...times), loadAllMs: loadMs, matched },
   };
 }
@@ -113,21 +116,19 @@ function filterFigure(users: readonly IamUserSummary[], loadMs: number): Figure 
 /** The per-user audit of 2,000 users, forced as if the credential report were refused. */
 export async function measureCrawl(store: SecretStore, users: number): Promise<Figure[]> {
   const sandbox = await SandboxProcess.start({ users, latencyMs, rateLimit });
-  const session = await signedInKeyward(store, sandbox.info);
+  const session = await signedInCore(store, sandbox.info);
   try {
     await sandbox.reset();
     const started = performance.now();
     let surfaced = 0;
-    const audit = await runAudit(session.keyward, { source: 'per-user' }).catch(
-      (error: unknown) => {
-        surfaced += 1;
-        throw error;
-      },
-    );
+    const audit = await session.core.audit.run({ source: 'per-user' }).catch((error: unknown) => {
+      surfaced += 1;
+      throw error;
+    });
     const seconds = (performance.now() - started) / 1000;
     const stats = await sandbox.stats();
     const admittedPerSecond = (stats.calls - stats.throttled) / seconds;
-    const how = `runAudit(keyward, { source: 'per-user' }) over ${String(sandbox.info.users)} users; sandbox ${String(latencyMs)} ms latency, ${String(rateLimit.perSecond)} req/s token bucket (burst ${String(rateLimit.burst)})`;
+    const how = `core.audit.run({ source: 'per-user' }) over ${String(sandbox.info.users)} users; sandbox ${String(latencyMs)} ms latency, ${String(rateLimit.perSecond)} req/s token bucket (burst ${String(rateLimit.burst)})`;
     return [
       {
         name: 'audit_crawl_seconds',

@@ -11,7 +11,7 @@ const importRuns = 7;
 /** Cold import of what main needs for the first screen, in fresh Node processes. */
 export async function measureMainImport(): Promise<Figure> {
   const how =
-    'bench/first-screen.ts (core/ipc/dispatch + core/handlers + core/keyward + core/vault, no Electron) ' +
+    'bench/first-screen.ts (core/ipc/dispatch + core/handlers + core/compose + core/vault, no Electron) ' +
     'bundled with Vite like electron-vite builds main, then `node --input-type=module -e "await import(bundle)"` ' +
     `timed around the import inside ${String(importRuns)} fresh processes; median`;
   let bundle: string;

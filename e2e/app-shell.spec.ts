@@ -1,4 +1,4 @@
-import { Keyward } from '../electron/core/keyward';
+import { createCore } from '../electron/core/compose';
 import { expect, expectAccessible, test } from './fixtures';
 import { signInWithStoredKey } from './harness/ui';
 
@@ -45,10 +45,10 @@ test('keys left without a secret by a crash are shown at start, with one-click d
 }) => {
   // An earlier run of Keyward on this computer created two keys and stopped before keeping them.
   await device.keepKeyOf('admin', 'admin-key');
-  const earlier = new Keyward(device.platform, device.keychain);
-  await earlier.signIn({ kind: 'stored-key', profile: 'admin-key' });
-  const forAlice = await earlier.createKey('alice', null);
-  const forAuditor = await earlier.createKey('auditor', null);
+  const earlier = createCore(device.platform, device.keychain);
+  await earlier.session.signIn({ kind: 'stored-key', profile: 'admin-key' });
+  const forAlice = await earlier.newKeys.create('alice', null);
+  const forAuditor = await earlier.newKeys.create('auditor', null);
   await earlier.shutdown();
 
   await launch();
@@ -74,7 +74,7 @@ test('keys left without a secret by a crash are shown at start, with one-click d
   await auditor.getByRole('button', { name: 'Deactivate it' }).click();
   await expect(page.getByRole('region', { name: /never saved/ })).toHaveCount(0);
   expect(sandbox.state.accessKeys.get(forAuditor.accessKeyId)?.status).toBe('Inactive');
-  expect(await device.keyward.lostKeys()).toEqual([]);
+  expect(await device.core.lostKeys.list()).toEqual([]);
   await capture('lost-keys-3-resolved');
 });
 

@@ -4,14 +4,10 @@ import { defaultSeed, generateSeed } from './sandbox';
 import type { SandboxSeed } from './sandbox';
 import { expect, test } from './fixtures';
 import type { Page } from './fixtures';
-import { signInWithStoredKey } from './harness/ui';
+import { openScreen, signInWithStoredKey } from './harness/ui';
 
 async function openAudit(page: Page): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('button', { name: 'Audit' })
-    .click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Audit' })).toBeFocused();
+  await openScreen(page, 'Audit');
   await signInWithStoredKey(page, 'admin-key');
 }
 

@@ -86,14 +86,14 @@ test('keyboard only: a staff member creates their own key, sees the secret, keep
 
   await expect(page.getByRole('heading', { name: 'All done' })).toBeFocused();
   await capture('create-6-done');
-  const stored = await device.keyward.profiles.get('work');
+  const stored = await device.profiles.get('work');
   expect(stored).toMatchObject({
     accessKeyId: created.accessKeyId,
     secretAccessKey: created.secretAccessKey,
     userName: 'alice',
     description: 'Laptop CLI',
   });
-  expect(device.keyward.pendingKeys()).toEqual([]);
+  expect(device.core.newKeys.held()).toEqual([]);
 });
 
 test('with two keys already, the person deletes the unused one and then creates the new key', async ({
@@ -195,7 +195,7 @@ test('leaving before the secret is kept anywhere asks first, and deleting is the
   await expect(page.getByRole('heading', { name: 'The key was deleted' })).toBeVisible();
   await capture('create-guard-2-deleted');
   expect(sandbox.state.accessKeys.has(created.accessKeyId)).toBe(false);
-  expect(device.keyward.pendingKeys()).toEqual([]);
+  expect(device.core.newKeys.held()).toEqual([]);
 
   // Nothing pending any more: leaving is free.
   await page.getByRole('button', { name: 'My keys' }).click();

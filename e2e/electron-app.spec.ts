@@ -3,10 +3,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
-import { methodNames } from '../electron/common/contract';
 import { headlessSwitches } from '../electron/core/aws-config/program-location';
 import { artifactsDir } from './fixtures';
 import { findElectronBinary } from './harness/electron-binary';
+import { onlyTheBridge, pageSurface } from './harness/page-surface';
 
 const binary = findElectronBinary();
 const reason =
@@ -29,20 +29,7 @@ test.describe('the real Electron app', () => {
       await expect(page.getByRole('heading', { level: 1, name: 'Keyward' })).toBeVisible();
       await expect(page.getByRole('status', { name: 'Keychain' })).not.toBeEmpty();
       expect(page.url()).toBe('app://keyward/index.html');
-      const surface = await page.evaluate(() => ({
-        require: typeof (window as unknown as Record<string, unknown>)['require'],
-        process: typeof (window as unknown as Record<string, unknown>)['process'],
-        methods: Object.entries(window.keyward)
-          .flatMap(([domain, verbs]) =>
-            Object.keys(verbs as object).map((verb) => `${domain}.${verb}`),
-          )
-          .sort(),
-      }));
-      expect(surface).toEqual({
-        require: 'undefined',
-        process: 'undefined',
-        methods: [...methodNames].sort(),
-      });
+      expect(await pageSurface(page)).toEqual(onlyTheBridge);
       await page.screenshot({ path: path.join(artifactsDir, 'electron-first-screen.png') });
     } finally {
       await app.close();

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { methodNames } from '../electron/common/contract';
 import { expect, test } from './fixtures';
+import { onlyTheBridge, pageSurface } from './harness/page-surface';
 
 test('the first screen shows the app name, that the keychain is ready, and asks one question', async ({
   page,
@@ -31,25 +31,7 @@ test('the page reaches main only through window.keyward, with exactly the contra
   app,
 }) => {
   expect(app.url).toBeTruthy();
-  const surface = await page.evaluate(() => {
-    const w = window as unknown as Record<string, unknown>;
-    return {
-      require: typeof w['require'],
-      process: typeof w['process'],
-      ipcRenderer: typeof w['ipcRenderer'],
-      methods: Object.entries(window.keyward)
-        .flatMap(([domain, verbs]) =>
-          Object.keys(verbs as object).map((verb) => `${domain}.${verb}`),
-        )
-        .sort(),
-    };
-  });
-  expect(surface).toEqual({
-    require: 'undefined',
-    process: 'undefined',
-    ipcRenderer: 'undefined',
-    methods: [...methodNames].sort(),
-  });
+  expect(await pageSurface(page)).toEqual(onlyTheBridge);
 });
 
 test('a page from another origin that reaches the bridge is refused by the sender check', async ({

@@ -5,6 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import type { Services } from '../electron/core/handlers';
+import { AdminDesk } from './harness/admin-desk';
 import { Device } from './harness/device';
 import type { HarnessedApp } from './harness/bridge-harness';
 import type { TestPlatform } from '../testing/test-platform';
@@ -26,6 +27,8 @@ interface KeywardFixtures {
   app: HarnessedApp;
   /** A colleague's computer in the same test: its own page, keychain and data folder. */
   secondDevice: () => Promise<Device>;
+  /** An admin's Keyward without a window, signed in as the sandbox's admin: makes key files. */
+  admin: AdminDesk;
   /** Checks the screen with axe (no serious or critical violations) and saves a screenshot. */
   capture: (name: string, page?: Page) => Promise<void>;
   /** Saves a full-page screenshot to e2e/artifacts/<name>.png for a person to look at. */
@@ -89,6 +92,11 @@ export const test = base.extend<KeywardFixtures & KeywardOptions>({
       await device.page.context().close();
       expect(device.pageErrors, 'errors in the colleague’s page console').toEqual([]);
     }
+  },
+  admin: async ({ sandbox }, use) => {
+    const admin = await AdminDesk.start(sandbox);
+    await use(admin);
+    await admin.close();
   },
   awsFiles: async ({}, use) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'keyward-e2e-aws-'));

@@ -66,11 +66,11 @@ test('an admin creates a key sealed to a colleague’s receiving code; the colle
   await expect(staff.page.getByText('Checked with AWS: the key works.')).toBeVisible();
   await expect(staff.page.getByText('It belongs to alice in AWS account')).toBeVisible();
   await capture('handoff-4-staff-done', staff.page);
-  expect(await staff.keyward.profiles.get('alice')).toMatchObject({
+  expect(await staff.profiles.get('alice')).toMatchObject({
     accessKeyId: created.accessKeyId,
     secretAccessKey: created.secretAccessKey,
     description: 'Backup tool',
   });
   // The admin's computer kept nothing of it.
-  expect(await device.keyward.profiles.list()).toHaveLength(1);
+  expect(await device.profiles.list()).toHaveLength(1);
 });

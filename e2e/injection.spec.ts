@@ -14,7 +14,7 @@ test('a key file whose description carries HTML and script shows it as plain tex
   launch,
   capture,
 }) => {
-  const code = await device.services.handoff.receivingCode();
+  const code = await device.services.core.handoff.receivingCode();
   const file = path.join(device.platform.dataDir(), 'hostile.keyward');
   const key = sandbox.credentialsFor('alice');
   writeFileSync(

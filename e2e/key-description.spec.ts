@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { openPeopleSignedIn } from './harness/ui';
+import { openPersonSignedIn } from './harness/ui';
 
 test('an admin edits a key’s description; a character AWS refuses is explained before saving', async ({
   page,
@@ -10,8 +10,7 @@ test('an admin edits a key’s description; a character AWS refuses is explained
 }) => {
   await device.keepKeyOf('admin', 'admin-key');
   await launch();
-  await openPeopleSignedIn(page, 'admin-key');
-  await page.getByRole('option', { name: 'bob' }).click();
+  await openPersonSignedIn(page, 'admin-key', 'bob');
   const [, ciKey] = sandbox.state.keysOf('bob');
   const card = page.getByRole('article').filter({ hasText: ciKey!.accessKeyId });
   await expect(card.getByRole('heading', { name: 'CI deploy' })).toBeVisible();

@@ -7,7 +7,7 @@ test('kept keys show whose they are and their age; old keys say what to do; copy
   launch,
   capture,
 }) => {
-  await device.keyward.settings.update({ clipboardSeconds: 5 });
+  await device.core.settings.update({ clipboardSeconds: 5 });
   await device.keepKeyOf('alice', 'work', 3);
   await device.keepKeyOf('bob', 'old-ci', 200);
   const alice = sandbox.credentialsFor('alice');
@@ -41,7 +41,7 @@ test('kept keys show whose they are and their age; old keys say what to do; copy
   await capture('my-keys-2-remove');
   await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
   await expect(old).toHaveCount(0);
-  expect(await device.keyward.profiles.get('old-ci')).toBeNull();
+  expect(await device.profiles.get('old-ci')).toBeNull();
   // Removing from this computer does not touch the key in AWS.
   expect(sandbox.state.keysOf('bob')).toHaveLength(2);
 });

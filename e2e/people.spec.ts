@@ -1,7 +1,7 @@
 import { defaultSeed, generateSeed } from './sandbox';
 import type { SandboxSeed } from './sandbox';
 import { expect, test } from './fixtures';
-import { openPeopleSignedIn } from './harness/ui';
+import { openPeopleSignedIn, openPersonSignedIn } from './harness/ui';
 
 test('an admin finds a person, deactivates and reactivates a key, and deletes one after typing its id', async ({
   page,
@@ -65,8 +65,7 @@ test('offboarding deactivates, then deletes, all of a person’s keys in one act
 }) => {
   await device.keepKeyOf('admin', 'admin-key');
   await launch();
-  await openPeopleSignedIn(page, 'admin-key');
-  await page.getByRole('option', { name: 'bob' }).click();
+  await openPersonSignedIn(page, 'admin-key', 'bob');
   const [oldKey, ciKey] = sandbox.state.keysOf('bob');
 
   await page.getByRole('button', { name: 'Offboard bob…' }).click();

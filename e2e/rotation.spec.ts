@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { replaceKeptKey } from './harness/ui';
 
 test('a kept key is replaced in one go; a stop part-way can be undone, and the replacement finished', async ({
   page,
@@ -34,19 +35,18 @@ test('a kept key is replaced in one go; a stop part-way can be undone, and the r
   await expect(card).toContainText('Switch “work” to the new key — done');
   await expect(card).toContainText('Turn the old key off — stopped before this step');
   const firstNewKey = sandbox.state.keysOf('alice').find((key) => key.accessKeyId !== oldKeyId)!;
-  expect((await device.keyward.profiles.get('work'))?.accessKeyId).toBe(firstNewKey.accessKeyId);
+  expect((await device.profiles.get('work'))?.accessKeyId).toBe(firstNewKey.accessKeyId);
   await capture('rotate-2-stopped');
 
   await card.getByRole('button', { name: 'Go back to the old key' }).click();
   await expect(card.getByText('Back to the old key.')).toBeVisible();
   await expect(card.getByRole('heading', { name: /stopped part-way/ })).toHaveCount(0);
-  expect((await device.keyward.profiles.get('work'))?.accessKeyId).toBe(oldKeyId);
+  expect((await device.profiles.get('work'))?.accessKeyId).toBe(oldKeyId);
   expect(sandbox.state.accessKeys.has(firstNewKey.accessKeyId)).toBe(false);
 
-  await card.getByRole('button', { name: 'Replace this key (rotate)…' }).click();
-  await dialog.getByRole('button', { name: 'Replace the key' }).click();
+  await replaceKeptKey(page, 'work');
   await expect(card.getByText('Replaced.')).toBeVisible({ timeout: 20_000 });
-  const stored = await device.keyward.profiles.get('work');
+  const stored = await device.profiles.get('work');
   const newKeyId = stored!.accessKeyId;
   expect(newKeyId).not.toBe(oldKeyId);
   expect(sandbox.state.accessKeys.get(newKeyId)?.status).toBe('Active');
@@ -84,10 +84,7 @@ test('with two keys already, the other key is named and removed first when the p
   await expect(contractor.getByText('Not working')).toBeVisible();
 
   const card = page.getByRole('article', { name: 'ci' });
-  await card.getByRole('button', { name: 'Replace this key (rotate)…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Replace “ci” with a new key' });
-  await dialog.getByRole('radio', { name: /Right away/ }).check();
-  await dialog.getByRole('button', { name: 'Replace the key' }).click();
+  await replaceKeptKey(page, 'ci', { rightAway: true });
 
   const limit = page.getByRole('dialog', { name: 'First, make room for the new key' });
   await expect(limit).toContainText('bob already has two access keys');
@@ -105,7 +102,7 @@ test('with two keys already, the other key is named and removed first when the p
   const keys = sandbox.state.keysOf('bob');
   expect(keys).toHaveLength(1);
   expect(keys[0]!.accessKeyId).not.toBe(keptKey!.accessKeyId);
-  expect((await device.keyward.profiles.get('ci'))?.accessKeyId).toBe(keys[0]!.accessKeyId);
+  expect((await device.profiles.get('ci'))?.accessKeyId).toBe(keys[0]!.accessKeyId);
   await expect(card).toContainText(`To make room, Keyward first deleted ${otherKey!.accessKeyId}.`);
   await expect(card).toContainText(`The old key, ${keptKey!.accessKeyId}, was deleted.`);
   await capture('rotate-limit-2-done');

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { openScreen } from './harness/ui';
 
 test('settings say what is wrong as they are typed, and saved limits apply at once', async ({
   page,
@@ -11,11 +12,7 @@ test('settings say what is wrong as they are typed, and saved limits apply at on
   await launch();
   await expect(page.getByRole('article', { name: 'work' })).not.toContainText('Older than');
 
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('button', { name: 'Settings' })
-    .click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Settings' })).toBeFocused();
+  await openScreen(page, 'Settings');
   const region = page.getByRole('textbox', { name: 'AWS region' });
   const seconds = page.getByRole('textbox', { name: /Clear a copied secret after/ });
   const days = page.getByRole('textbox', { name: /Warn about keys older than/ });
@@ -42,7 +39,7 @@ test('settings say what is wrong as they are typed, and saved limits apply at on
   await days.fill('30');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
-  expect(await device.keyward.settings.read()).toEqual({
+  expect(await device.core.settings.read()).toEqual({
     region: 'eu-west-1',
     endpoint: sandbox.endpoint,
     clipboardSeconds: 45,

@@ -1,8 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { expect, test } from './fixtures';
-import { signInWithStoredKey } from './harness/ui';
+import { writeMfaProfile } from './harness/aws-files';
+import { describeOwnKey, signInWithStoredKey } from './harness/ui';
 
 test('an admin signs in with a kept key and sees who they are and what they may do', async ({
   page,
@@ -40,9 +38,7 @@ test('a person without permission is told what was refused and which permission 
   await launch();
   await page.getByRole('button', { name: 'Create a key' }).click();
   await signInWithStoredKey(page, 'contractor');
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('radio', { name: 'Something else' }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await describeOwnKey(page);
   await page.getByRole('button', { name: 'Create the key' }).click();
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('access-denied');
@@ -59,49 +55,28 @@ test('a person without permission is told what was refused and which permission 
 test('an AWS profile that needs an MFA code asks for it in the app', async ({
   page,
   sandbox,
+  awsFiles,
   launch,
   capture,
 }) => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'keyward-e2e-aws-'));
-  const saved = {
-    config: process.env['AWS_CONFIG_FILE'],
-    credentials: process.env['AWS_SHARED_CREDENTIALS_FILE'],
-  };
-  writeFileSync(
-    path.join(dir, 'config'),
-    `[profile work]\nregion = us-east-1\nmfa_serial = arn:aws:iam::${sandbox.accountId}:mfa/admin\n`,
+  writeMfaProfile(awsFiles, sandbox);
+  await launch();
+  await page.getByRole('button', { name: 'AWS sign-in' }).click();
+  const profile = page.getByRole('radio', { name: /^work/ });
+  await expect(profile).toBeChecked();
+  await expect(page.getByText('Access key · asks for an MFA code')).toBeVisible();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  const code = page.getByRole('textbox', { name: 'Code from your MFA device' });
+  await expect(code).toBeFocused();
+  await expect(page.getByText('for admin')).toBeVisible();
+  await code.fill('12');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByText('Type the 6 digits your authenticator app shows')).toBeVisible();
+  await capture('sign-in-5-mfa');
+  // The code the admin's authenticator app shows now: AWS checks it (GetSessionToken).
+  await code.fill(sandbox.mfaDeviceOf('admin').code());
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Signed in as admin' })).toContainText(
+    'the AWS command line profile “work”',
   );
-  writeFileSync(
-    path.join(dir, 'credentials'),
-    `[work]\naws_access_key_id = ${sandbox.admin.accessKeyId}\naws_secret_access_key = ${sandbox.admin.secretAccessKey}\n`,
-  );
-  process.env['AWS_CONFIG_FILE'] = path.join(dir, 'config');
-  process.env['AWS_SHARED_CREDENTIALS_FILE'] = path.join(dir, 'credentials');
-  try {
-    await launch();
-    await page.getByRole('button', { name: 'AWS sign-in' }).click();
-    const profile = page.getByRole('radio', { name: /^work/ });
-    await expect(profile).toBeChecked();
-    await expect(page.getByText('Access key · asks for an MFA code')).toBeVisible();
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    const code = page.getByRole('textbox', { name: 'Code from your MFA device' });
-    await expect(code).toBeFocused();
-    await expect(page.getByText('for admin')).toBeVisible();
-    await code.fill('12');
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await expect(page.getByText('Type the 6 digits your authenticator app shows')).toBeVisible();
-    await capture('sign-in-5-mfa');
-    // The code the admin's authenticator app shows now: AWS checks it (GetSessionToken).
-    await code.fill(sandbox.mfaDeviceOf('admin').code());
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await expect(page.getByRole('region', { name: 'Signed in as admin' })).toContainText(
-      'the AWS command line profile “work”',
-    );
-  } finally {
-    if (saved.config === undefined) delete process.env['AWS_CONFIG_FILE'];
-    else process.env['AWS_CONFIG_FILE'] = saved.config;
-    if (saved.credentials === undefined) delete process.env['AWS_SHARED_CREDENTIALS_FILE'];
-    else process.env['AWS_SHARED_CREDENTIALS_FILE'] = saved.credentials;
-    rmSync(dir, { recursive: true, force: true });
-  }
 });

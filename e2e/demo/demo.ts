@@ -8,8 +8,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { keychainServiceFrom } from '../../electron/cli/keychain-service';
 import { dataDirFor } from '../../electron/cli/node-platform';
-import { HandoffDesk } from '../../electron/core/handoff/handoff-desk';
-import { Keyward } from '../../electron/core/keyward';
+import { createCore } from '../../electron/core/compose';
 import { KeytarStore } from '../../electron/core/vault/keytar-store';
 import { openHarnessedApp } from '../harness/bridge-harness';
 import { TestPlatform } from '../../testing/test-platform';
@@ -39,10 +38,7 @@ process.on('SIGTERM', () => void stop());
 
 if (values.browser) {
   const platform = new TestPlatform(dataDirFor(env));
-  const keyward = new Keyward(
-    platform,
-    new KeytarStore({ os: platform.os, service: keychainServiceFrom(env) }),
-  );
+  const secretStore = new KeytarStore({ os: platform.os, service: keychainServiceFrom(env) });
   const browser = await chromium.launch({
     headless: false,
     executablePath: process.env['KEYWARD_CHROMIUM'] ?? '/usr/bin/chromium',
@@ -61,8 +57,9 @@ if (values.browser) {
     });
   });
   await openHarnessedApp(page, {
-    keyward,
-    handoff: new HandoffDesk(keyward),
+    core: createCore(platform, secretStore),
+    platform,
+    secretStore,
     appVersion: 'demo',
     keywardCommand: () => Promise.resolve([path.join(root, 'bin', 'keyward')]),
   });

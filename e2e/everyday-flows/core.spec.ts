@@ -1,19 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { expect, test } from '../fixtures';
-import type { Page } from '../fixtures';
-import { openPeopleSignedIn, signInWithStoredKey } from '../harness/ui';
+import { plaintextSection, writeMfaProfile } from '../harness/aws-files';
+import { goTo, openPeopleSignedIn, openScreen, signInWithStoredKey } from '../harness/ui';
 import { startSandbox } from '../sandbox';
 
 /** Nothing listens on the discard port: every connection is refused, as when AWS is offline. */
 const unreachable = 'http://127.0.0.1:9';
-
-async function openSettings(page: Page): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('button', { name: 'Settings' })
-    .click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Settings' })).toBeFocused();
-}
 
 test('“Check with AWS” while AWS cannot be reached keeps the key and says AWS could not be reached', async ({
   page,
@@ -28,7 +20,7 @@ test('“Check with AWS” while AWS cannot be reached keeps the key and says AW
   await expect(card.getByText('AWS accepts it')).toBeVisible();
 
   // The network goes away (here: the address in Settings stops answering), then a second check.
-  await device.keyward.settings.update({ endpoint: unreachable });
+  await device.core.settings.update({ endpoint: unreachable });
   await card.getByRole('button', { name: /Check again/ }).click();
   await expect(card).toContainText(
     'Could not check: Keyward could not reach AWS to check this key.',
@@ -43,7 +35,7 @@ test('“Check with AWS” while AWS cannot be reached keeps the key and says AW
   await expect(card).not.toContainText('no longer works');
   await expect(card).not.toContainText('remove this one');
   await capture('everyday-core-check-offline');
-  expect(await device.keyward.profiles.get('work')).not.toBeNull();
+  expect(await device.profiles.get('work')).not.toBeNull();
 });
 
 test('a new endpoint saved in Settings while signed in is where every list and change goes at once', async ({
@@ -60,7 +52,7 @@ test('a new endpoint saved in Settings while signed in is where every list and c
     await openPeopleSignedIn(page, 'admin-key');
     await expect(page.getByRole('listbox', { name: 'People' }).getByRole('option')).toHaveCount(5);
 
-    await openSettings(page);
+    await openScreen(page, 'Settings');
     const endpoint = page.getByRole('textbox', { name: /Test server address/ });
     await endpoint.fill(other.endpoint);
     await page.getByRole('button', { name: 'Save settings' }).click();
@@ -73,10 +65,7 @@ test('a new endpoint saved in Settings while signed in is where every list and c
       page.getByText(`Keyward is talking to a test server at ${other.endpoint}`),
     ).toBeVisible();
 
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('button', { name: 'People’s keys' })
-      .click();
+    await goTo(page, 'People’s keys');
     await page
       .getByRole('listbox', { name: 'People' })
       .getByRole('option', { name: 'bob' })
@@ -101,11 +90,7 @@ test('a wrong MFA code for an AWS profile is refused in plain words, and the rig
   capture,
 }) => {
   const device = sandbox.mfaDeviceOf('admin');
-  writeFileSync(awsFiles.config, `[profile work]\nmfa_serial = ${device.serialNumber}\n`);
-  writeFileSync(
-    awsFiles.credentials,
-    `[work]\naws_access_key_id = ${sandbox.admin.accessKeyId}\naws_secret_access_key = ${sandbox.admin.secretAccessKey}\n`,
-  );
+  writeMfaProfile(awsFiles, sandbox);
   await launch();
   await page.getByRole('button', { name: 'AWS sign-in' }).click();
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
@@ -133,13 +118,13 @@ test('an endpoint typed with a name and password is refused, and the password is
   launch,
 }) => {
   await launch();
-  await openSettings(page);
+  await openScreen(page, 'Settings');
   const endpoint = page.getByRole('textbox', { name: /Test server address/ });
   await endpoint.fill('http://me:s3cr3t-pw@127.0.0.1:4566');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByText('Type the address without a user name or password')).toBeVisible();
   await expect(endpoint).toBeFocused();
-  expect((await device.keyward.settings.read()).endpoint).toBe(sandbox.endpoint);
+  expect((await device.core.settings.read()).endpoint).toBe(sandbox.endpoint);
   // Nowhere on the page but in the field the person is typing in.
   await endpoint.fill('');
   expect(await page.content()).not.toContain('s3cr3t');
@@ -162,15 +147,9 @@ test('a key kept in Keyward and set up for the AWS command line is offered once 
       '',
     ].join('\n'),
   );
-  writeFileSync(
-    awsFiles.credentials,
-    `[other]\naws_access_key_id = ${device.sandbox.admin.accessKeyId}\naws_secret_access_key = ${device.sandbox.admin.secretAccessKey}\n`,
-  );
+  writeFileSync(awsFiles.credentials, plaintextSection('other', device.sandbox.admin));
   await launch();
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('button', { name: 'People’s keys' })
-    .click();
+  await goTo(page, 'People’s keys');
   await expect(page.getByRole('radio', { name: /^other\b/ })).toBeVisible();
   await expect(page.getByRole('radio', { name: /^work\b/ })).toHaveCount(1);
   await signInWithStoredKey(page, 'work');
@@ -184,10 +163,7 @@ test('the audit from AWS’s credential report names keys by when they were made
 }) => {
   await device.keepKeyOf('admin', 'admin-key');
   await launch();
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('button', { name: 'Audit' })
-    .click();
+  await goTo(page, 'Audit');
   await signInWithStoredKey(page, 'admin-key');
   await page.getByRole('button', { name: 'Run the audit' }).click();
   const table = page.getByRole('table', { name: 'Everyone’s keys' });

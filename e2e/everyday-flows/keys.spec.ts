@@ -1,6 +1,13 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
-import { openPeopleSignedIn, signInWithStoredKey } from '../harness/ui';
+import {
+  describeOwnKey,
+  goTo,
+  openPeopleSignedIn,
+  openPersonSignedIn,
+  replaceKeptKey,
+  signInWithStoredKey,
+} from '../harness/ui';
 
 /**
  * A double-click whose second click lands after the screen changed under the pointer, as it did
@@ -74,40 +81,6 @@ test('a double-click on Replace the key never deletes the other key', async ({
   expect(sandbox.state.accessKeys.has(otherKey!.accessKeyId)).toBe(false);
 });
 
-test('a double-click on Deactivate changes the key only once', async ({
-  page,
-  device,
-  sandbox,
-  launch,
-}) => {
-  await device.keepKeyOf('admin', 'admin-key');
-  const app = await launch();
-  await openPeopleSignedIn(page, 'admin-key');
-  await page.getByRole('option', { name: 'bob' }).click();
-  const [, ciKey] = sandbox.state.keysOf('bob');
-  const card = page.getByRole('article').filter({ hasText: ciKey!.accessKeyId });
-  const deactivate = card.getByRole('button', { name: 'Deactivate' });
-  const activate = card.getByRole('button', { name: 'Activate again' });
-  sandbox.stats.reset();
-
-  const landedOn = await doubleClickAcross(page, deactivate, activate);
-  expect(landedOn).toBe('Activate again');
-  await app.settled();
-  await expect(activate).toBeVisible();
-  expect(sandbox.stats.calls('UpdateAccessKey')).toBe(1);
-  expect(sandbox.state.accessKeys.get(ciKey!.accessKeyId)?.status).toBe('Inactive');
-  // Focus stays on the control that changed, not on the page's <body>.
-  await expect(activate).toBeFocused();
-
-  // An ordinary double-click, however fast AWS answers, also acts once.
-  await activate.dblclick();
-  await app.settled();
-  await expect(deactivate).toBeVisible();
-  expect(sandbox.stats.calls('UpdateAccessKey')).toBe(2);
-  expect(sandbox.state.accessKeys.get(ciKey!.accessKeyId)?.status).toBe('Active');
-  await expect(deactivate).toBeFocused();
-});
-
 test('leaving Create while the key is being created leads back to keeping it safe', async ({
   page,
   device,
@@ -118,18 +91,13 @@ test('leaving Create while the key is being created leads back to keeping it saf
   await launch();
   await page.getByRole('button', { name: 'Create a key' }).click();
   await signInWithStoredKey(page, 'alice-key');
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('radio', { name: 'Something else' }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await describeOwnKey(page);
 
   // AWS is slow today: the person leaves while the key is still being made.
   sandbox.faults.setLatency(1500);
   await page.getByRole('button', { name: 'Create the key' }).click();
   await expect(page.getByRole('button', { name: 'Creating the key…' })).toBeVisible();
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('button', { name: 'My keys' })
-    .click();
+  await goTo(page, 'My keys');
   await expect.poll(() => sandbox.state.keysOf('alice').length, { timeout: 20_000 }).toBe(2);
   sandbox.faults.setLatency(0);
   const created = sandbox.state.keysOf('alice').at(-1)!;
@@ -146,15 +114,10 @@ test('leaving Create while the key is being created leads back to keeping it saf
   await expect(
     page.getByRole('main').getByText(/Kept in this computer’s keychain as/),
   ).toBeVisible();
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('button', { name: 'My keys' })
-    .click();
+  await goTo(page, 'My keys');
   await expect(page.getByRole('heading', { level: 2, name: 'My keys' })).toBeVisible();
-  expect((await device.keyward.profiles.list()).map((p) => p.accessKeyId)).toContain(
-    created.accessKeyId,
-  );
-  expect(device.keyward.pendingKeys()).toEqual([]);
+  expect((await device.profiles.list()).map((p) => p.accessKeyId)).toContain(created.accessKeyId);
+  expect(device.core.newKeys.held()).toEqual([]);
 });
 
 test('a staff member who deactivates the key Keyward is signed in with is told about the lock-out first', async ({
@@ -168,9 +131,7 @@ test('a staff member who deactivates the key Keyward is signed in with is told a
   await launch();
   await page.getByRole('button', { name: 'Create a key' }).click();
   await signInWithStoredKey(page, 'bob-key');
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('radio', { name: 'Something else' }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await describeOwnKey(page);
   await page.getByRole('button', { name: 'Create the key' }).click();
   await expect(page.getByRole('heading', { name: 'bob already has two keys' })).toBeVisible();
 
@@ -201,8 +162,7 @@ test('an admin is told before locking themselves out, on their own key and when 
   await device.keepKeyOf('admin', 'admin-key');
   const adminKey = sandbox.admin.accessKeyId;
   await launch();
-  await openPeopleSignedIn(page, 'admin-key');
-  await page.getByRole('option', { name: 'admin' }).click();
+  await openPersonSignedIn(page, 'admin-key', 'admin');
   const card = page.getByRole('article').filter({ hasText: adminKey });
   await card.getByRole('button', { name: 'Deactivate' }).click();
   const ask = page.getByRole('dialog', { name: /Keyward is signed in with this key/ });
@@ -225,59 +185,6 @@ test('an admin is told before locking themselves out, on their own key and when 
   expect(sandbox.state.accessKeys.get(adminKey)?.status).toBe('Inactive');
 });
 
-test('a description starting with - = + or @ is tidied where it is typed, and the key can be handed over', async ({
-  page,
-  device,
-  sandbox,
-  launch,
-}) => {
-  await device.keepKeyOf('admin', 'admin-key');
-  await launch();
-  await openPeopleSignedIn(page, 'admin-key');
-  await page.getByRole('option', { name: 'alice' }).click();
-  await page.getByRole('button', { name: 'Create a key for alice' }).click();
-  await page.getByRole('radio', { name: 'Something else' }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  const description = page.getByRole('textbox', { name: /Description/ });
-  await description.fill('-= nightly backup');
-  await description.press('Tab');
-  await expect(description).toHaveValue('nightly backup');
-  await expect(page.getByText(/Keyward removed “-=” from the start/)).toBeVisible();
-  await page.getByRole('button', { name: 'Create the key' }).click();
-  await expect(page.getByRole('heading', { name: 'Keep the new key safe' })).toBeVisible();
-  const created = sandbox.state.keysOf('alice').at(-1)!;
-  expect(
-    sandbox.state.findUser('alice')?.tags.find((tag) => tag.Key === created.accessKeyId)?.Value,
-  ).toBe('nightly backup');
-
-  // Both hand-over methods take the key as described.
-  const folder = device.platform.dataDir();
-  device.platform.answerNextSave(`${folder}/sealed.keyward`);
-  await page
-    .getByRole('textbox', { name: 'Receiving code' })
-    .fill(await device.services.handoff.receivingCode());
-  await page.getByRole('button', { name: 'Save sealed file…' }).click();
-  await expect(page.getByText(`Saved to ${folder}/sealed.keyward`)).toBeVisible();
-  device.platform.answerNextSave(`${folder}/with-passphrase.keyward`);
-  await page.getByRole('button', { name: 'Save encrypted file…' }).click();
-  // scrypt takes a few seconds, more on a busy machine.
-  await expect(page.getByText('Write this passphrase down now')).toBeVisible({ timeout: 20_000 });
-
-  // Editing a description later follows the same rule.
-  await page.getByRole('button', { name: 'Finish' }).click();
-  await page.getByRole('button', { name: 'Back to People’s keys' }).click();
-  const card = page.getByRole('article').filter({ hasText: created.accessKeyId });
-  await card.getByRole('button', { name: 'Edit description…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Describe this key' });
-  const text = dialog.getByRole('textbox', { name: 'Description' });
-  await text.fill('@home laptop');
-  await expect(text).toHaveValue('home laptop');
-  await expect(dialog.getByText(/Keyward removed “@” from the start/)).toBeVisible();
-  await text.press('Enter');
-  await expect(dialog).toBeHidden();
-  await expect(card.getByRole('heading', { name: 'home laptop' })).toBeVisible();
-});
-
 test('the make-room dialog offers only a delete that Keyward will do', async ({
   page,
   device,
@@ -296,51 +203,12 @@ test('the make-room dialog offers only a delete that Keyward will do', async ({
     region: 'eu-west-1',
   };
   await launch();
-  const card = page.getByRole('article', { name: 'ci', exact: true });
-  await card.getByRole('button', { name: 'Replace this key (rotate)…' }).click();
-  await page
-    .getByRole('dialog', { name: 'Replace “ci” with a new key' })
-    .getByRole('button', { name: 'Replace the key' })
-    .click();
+  await replaceKeptKey(page, 'ci');
   const limit = page.getByRole('dialog', { name: 'First, make room for the new key' });
   await expect(limit).toContainText('bob already has two access keys');
   await expect(limit.getByRole('button', { name: /^Delete AKIA.* and replace$/ })).toHaveCount(0);
   await expect(limit).toContainText('Deactivate it first');
   expect(sandbox.state.accessKeys.has(otherKey!.accessKeyId)).toBe(true);
-});
-
-test('focus lands on something sensible after a toggle, a delete and Keep in keychain', async ({
-  page,
-  device,
-  sandbox,
-  launch,
-}) => {
-  await device.keepKeyOf('admin', 'admin-key');
-  await launch();
-  await openPeopleSignedIn(page, 'admin-key');
-  await page.getByRole('option', { name: 'bob' }).click();
-  const [oldKey, ciKey] = sandbox.state.keysOf('bob');
-  const ciCard = page.getByRole('article').filter({ hasText: ciKey!.accessKeyId });
-  await ciCard.getByRole('button', { name: 'Deactivate' }).click();
-  await expect(ciCard.getByRole('button', { name: 'Activate again' })).toBeFocused();
-
-  const oldCard = page.getByRole('article').filter({ hasText: oldKey!.accessKeyId });
-  await oldCard.getByRole('button', { name: 'Delete…' }).click();
-  await page
-    .getByRole('dialog', { name: 'Delete this key for good?' })
-    .getByRole('button', { name: 'Delete key' })
-    .click();
-  await expect(oldCard).toHaveCount(0);
-  await expect(ciCard).toBeFocused();
-
-  await page.getByRole('button', { name: 'Create a key for bob' }).click();
-  await page.getByRole('radio', { name: 'Something else' }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('button', { name: 'Create the key' }).click();
-  await page.getByRole('button', { name: 'Keep in keychain' }).click();
-  await expect(
-    page.getByRole('main').getByText(/Kept in this computer’s keychain as “bob”/),
-  ).toBeFocused();
 });
 
 test('a 256-character description and a 64-character name never make the page or a dialog wider than the window', async ({
@@ -362,8 +230,7 @@ test('a 256-character description and a 64-character name never make the page or
   sandbox.state.findUser(longName)!.tags.push({ Key: key.accessKeyId, Value: longDescription });
   await device.keepKeyOf('admin', 'admin-key');
   await launch();
-  await openPeopleSignedIn(page, 'admin-key');
-  await page.getByRole('option', { name: longName }).click();
+  await openPersonSignedIn(page, 'admin-key', longName);
   const card = page.getByRole('article').filter({ hasText: key.accessKeyId });
   await expect(card).toContainText(longDescription);
   expect(await overflow(page)).toEqual({ page: 0, dialog: 0 });
@@ -384,54 +251,161 @@ test('a 256-character description and a 64-character name never make the page or
   expect(await overflow(page)).toEqual({ page: 0, dialog: 0 });
 });
 
-test('choosing Delete all keys when offboarding shows the choice and its button in red', async ({
-  page,
-  device,
-  launch,
-}) => {
-  await device.keepKeyOf('admin', 'admin-key');
-  await launch();
-  await openPeopleSignedIn(page, 'admin-key');
-  await page.getByRole('option', { name: 'bob' }).click();
-  await page.getByRole('button', { name: 'Offboard bob…' }).click();
-  const offboard = page.getByRole('dialog', { name: 'Offboard bob' });
-  const choice = offboard.getByRole('radio', { name: /Delete all keys/ });
-  await choice.check();
-  const red = await page.evaluate(() => {
-    const probe = document.createElement('span');
-    probe.style.color = 'var(--danger)';
-    document.body.append(probe);
-    const rgb = getComputedStyle(probe).color;
-    probe.remove();
-    return rgb;
+test.describe('with the admin’s key kept on this computer', () => {
+  test.beforeEach(async ({ device, launch }) => {
+    await device.keepKeyOf('admin', 'admin-key');
+    await launch();
   });
-  await expect
-    .poll(() =>
-      choice.evaluate((input) => {
-        const label = input.closest('label');
-        return label ? getComputedStyle(label).borderTopColor : '';
-      }),
-    )
-    .toBe(red);
-  const button = offboard.getByRole('button', { name: 'Delete all keys' });
-  // The colour eases in (a CSS transition): wait for it to settle rather than read it mid-way.
-  await expect
-    .poll(() => button.evaluate((element) => getComputedStyle(element).backgroundColor))
-    .toBe(red);
-});
 
-test('a 300-character search for a person never makes the page wider than the window', async ({
-  page,
-  device,
-  launch,
-}) => {
-  await device.keepKeyOf('admin', 'admin-key');
-  await launch();
-  await openPeopleSignedIn(page, 'admin-key');
-  await page.getByLabel('Find a person').fill('x'.repeat(300));
-  await expect(page.getByText(/^No one matches/)).toBeVisible();
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow).toBeLessThanOrEqual(0);
+  test('a double-click on Deactivate changes the key only once', async ({
+    page,
+    sandbox,
+    launch,
+  }) => {
+    const app = await launch();
+    await openPersonSignedIn(page, 'admin-key', 'bob');
+    const [, ciKey] = sandbox.state.keysOf('bob');
+    const card = page.getByRole('article').filter({ hasText: ciKey!.accessKeyId });
+    const deactivate = card.getByRole('button', { name: 'Deactivate' });
+    const activate = card.getByRole('button', { name: 'Activate again' });
+    sandbox.stats.reset();
+
+    const landedOn = await doubleClickAcross(page, deactivate, activate);
+    expect(landedOn).toBe('Activate again');
+    await app.settled();
+    await expect(activate).toBeVisible();
+    expect(sandbox.stats.calls('UpdateAccessKey')).toBe(1);
+    expect(sandbox.state.accessKeys.get(ciKey!.accessKeyId)?.status).toBe('Inactive');
+    // Focus stays on the control that changed, not on the page's <body>.
+    await expect(activate).toBeFocused();
+
+    // An ordinary double-click, however fast AWS answers, also acts once.
+    await activate.dblclick();
+    await app.settled();
+    await expect(deactivate).toBeVisible();
+    expect(sandbox.stats.calls('UpdateAccessKey')).toBe(2);
+    expect(sandbox.state.accessKeys.get(ciKey!.accessKeyId)?.status).toBe('Active');
+    await expect(deactivate).toBeFocused();
+  });
+
+  test('a description starting with - = + or @ is tidied where it is typed, and the key can be handed over', async ({
+    page,
+    device,
+    sandbox,
+  }) => {
+    await openPersonSignedIn(page, 'admin-key', 'alice');
+    await page.getByRole('button', { name: 'Create a key for alice' }).click();
+    await page.getByRole('radio', { name: 'Something else' }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    const description = page.getByRole('textbox', { name: /Description/ });
+    await description.fill('-= nightly backup');
+    await description.press('Tab');
+    await expect(description).toHaveValue('nightly backup');
+    await expect(page.getByText(/Keyward removed “-=” from the start/)).toBeVisible();
+    await page.getByRole('button', { name: 'Create the key' }).click();
+    await expect(page.getByRole('heading', { name: 'Keep the new key safe' })).toBeVisible();
+    const created = sandbox.state.keysOf('alice').at(-1)!;
+    expect(
+      sandbox.state.findUser('alice')?.tags.find((tag) => tag.Key === created.accessKeyId)?.Value,
+    ).toBe('nightly backup');
+
+    // Both hand-over methods take the key as described.
+    const folder = device.platform.dataDir();
+    device.platform.answerNextSave(`${folder}/sealed.keyward`);
+    await page
+      .getByRole('textbox', { name: 'Receiving code' })
+      .fill(await device.services.core.handoff.receivingCode());
+    await page.getByRole('button', { name: 'Save sealed file…' }).click();
+    await expect(page.getByText(`Saved to ${folder}/sealed.keyward`)).toBeVisible();
+    device.platform.answerNextSave(`${folder}/with-passphrase.keyward`);
+    await page.getByRole('button', { name: 'Save encrypted file…' }).click();
+    // scrypt takes a few seconds, more on a busy machine.
+    await expect(page.getByText('Write this passphrase down now')).toBeVisible({ timeout: 20_000 });
+
+    // Editing a description later follows the same rule.
+    await page.getByRole('button', { name: 'Finish' }).click();
+    await page.getByRole('button', { name: 'Back to People’s keys' }).click();
+    const card = page.getByRole('article').filter({ hasText: created.accessKeyId });
+    await card.getByRole('button', { name: 'Edit description…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Describe this key' });
+    const text = dialog.getByRole('textbox', { name: 'Description' });
+    await text.fill('@home laptop');
+    await expect(text).toHaveValue('home laptop');
+    await expect(dialog.getByText(/Keyward removed “@” from the start/)).toBeVisible();
+    await text.press('Enter');
+    await expect(dialog).toBeHidden();
+    await expect(card.getByRole('heading', { name: 'home laptop' })).toBeVisible();
+  });
+
+  test('focus lands on something sensible after a toggle, a delete and Keep in keychain', async ({
+    page,
+    sandbox,
+  }) => {
+    await openPersonSignedIn(page, 'admin-key', 'bob');
+    const [oldKey, ciKey] = sandbox.state.keysOf('bob');
+    const ciCard = page.getByRole('article').filter({ hasText: ciKey!.accessKeyId });
+    await ciCard.getByRole('button', { name: 'Deactivate' }).click();
+    await expect(ciCard.getByRole('button', { name: 'Activate again' })).toBeFocused();
+
+    const oldCard = page.getByRole('article').filter({ hasText: oldKey!.accessKeyId });
+    await oldCard.getByRole('button', { name: 'Delete…' }).click();
+    await page
+      .getByRole('dialog', { name: 'Delete this key for good?' })
+      .getByRole('button', { name: 'Delete key' })
+      .click();
+    await expect(oldCard).toHaveCount(0);
+    await expect(ciCard).toBeFocused();
+
+    await page.getByRole('button', { name: 'Create a key for bob' }).click();
+    await page.getByRole('radio', { name: 'Something else' }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Create the key' }).click();
+    await page.getByRole('button', { name: 'Keep in keychain' }).click();
+    await expect(
+      page.getByRole('main').getByText(/Kept in this computer’s keychain as “bob”/),
+    ).toBeFocused();
+  });
+
+  test('choosing Delete all keys when offboarding shows the choice and its button in red', async ({
+    page,
+  }) => {
+    await openPersonSignedIn(page, 'admin-key', 'bob');
+    await page.getByRole('button', { name: 'Offboard bob…' }).click();
+    const offboard = page.getByRole('dialog', { name: 'Offboard bob' });
+    const choice = offboard.getByRole('radio', { name: /Delete all keys/ });
+    await choice.check();
+    const red = await page.evaluate(() => {
+      const probe = document.createElement('span');
+      probe.style.color = 'var(--danger)';
+      document.body.append(probe);
+      const rgb = getComputedStyle(probe).color;
+      probe.remove();
+      return rgb;
+    });
+    await expect
+      .poll(() =>
+        choice.evaluate((input) => {
+          const label = input.closest('label');
+          return label ? getComputedStyle(label).borderTopColor : '';
+        }),
+      )
+      .toBe(red);
+    const button = offboard.getByRole('button', { name: 'Delete all keys' });
+    // The colour eases in (a CSS transition): wait for it to settle rather than read it mid-way.
+    await expect
+      .poll(() => button.evaluate((element) => getComputedStyle(element).backgroundColor))
+      .toBe(red);
+  });
+
+  test('a 300-character search for a person never makes the page wider than the window', async ({
+    page,
+  }) => {
+    await openPeopleSignedIn(page, 'admin-key');
+    await page.getByLabel('Find a person').fill('x'.repeat(300));
+    await expect(page.getByText(/^No one matches/)).toBeVisible();
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
 });

@@ -1,16 +1,8 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
-import { createOwnKeyUntilKept, signInWithStoredKey } from '../harness/ui';
+import { createOwnKeyUntilKept, describeOwnKey, goTo, signInWithStoredKey } from '../harness/ui';
 
 /** AWS answers this slowly while a test acts in the middle of a call to it. */
 const slowAwsMs = 3000;
-
-function go(page: Page, screen: string): Promise<void> {
-  return page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('button', { name: screen })
-    .click();
-}
 
 test('pressing Escape or Go back while the new key is being deleted neither stops the deletion nor keeps the deleted key', async ({
   page,
@@ -24,7 +16,7 @@ test('pressing Escape or Go back while the new key is being deleted neither stop
   await createOwnKeyUntilKept(page, 'alice-key');
   const created = sandbox.state.keysOf('alice').at(-1)!;
 
-  await go(page, 'Settings');
+  await goTo(page, 'Settings');
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('not saved yet');
   sandbox.faults.setLatency(slowAwsMs);
@@ -51,7 +43,7 @@ test('pressing Escape or Go back while the new key is being deleted neither stop
   await expect(dialog).toBeHidden();
   sandbox.faults.setLatency(0);
   expect(sandbox.state.accessKeys.has(created.accessKeyId)).toBe(false);
-  const kept = await device.keyward.profiles.list();
+  const kept = await device.profiles.list();
   expect(kept.map((profile) => profile.accessKeyId)).not.toContain(created.accessKeyId);
 });
 
@@ -64,11 +56,9 @@ test('reloading the window while the key is still being created shows the new ke
   test.setTimeout(90_000);
   await device.keepKeyOf('alice', 'alice-key');
   await launch();
-  await go(page, 'Create a key');
+  await goTo(page, 'Create a key');
   await signInWithStoredKey(page, 'alice-key');
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('radio', { name: 'Something else' }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await describeOwnKey(page);
   sandbox.faults.setLatency(slowAwsMs);
   await page.getByRole('button', { name: 'Create the key' }).click();
   await expect(page.getByRole('button', { name: 'Creating the key…' })).toBeVisible();
@@ -82,14 +72,12 @@ test('reloading the window while the key is still being created shows the new ke
   });
   sandbox.faults.setLatency(0);
   const created = sandbox.state.keysOf('alice').at(-1)!;
-  expect(created.accessKeyId).not.toBe(
-    (await device.keyward.profiles.get('alice-key'))?.accessKeyId,
-  );
+  expect(created.accessKeyId).not.toBe((await device.profiles.get('alice-key'))?.accessKeyId);
   await expect(page.getByText(created.accessKeyId)).toBeVisible();
   await page.getByRole('button', { name: 'Keep in keychain' }).click();
   await expect(page.getByRole('status', { name: 'Announcements' })).toContainText(
     'Kept in this computer’s keychain',
   );
-  const kept = await device.keyward.profiles.list();
+  const kept = await device.profiles.list();
   expect(kept.map((profile) => profile.accessKeyId)).toContain(created.accessKeyId);
 });

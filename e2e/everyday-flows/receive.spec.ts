@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { HandoffDesk } from '../../electron/core/handoff/handoff-desk';
 import { expect, test } from '../fixtures';
 import type { Page } from '../fixtures';
-import { AdminDesk } from '../harness/admin-desk';
+import { sealedTo, withPassphrase } from '../harness/admin-desk';
+import { goTo, unlockKeyFile } from '../harness/ui';
 
 /**
  * Holds back the answer of the next call of one of the hand-off desk's steps in main until the
@@ -49,18 +50,15 @@ test('a broken or missing key file double-clicked while Keyward runs says what i
 
   const broken = path.join(device.platform.dataDir(), 'broken.keyward');
   writeFileSync(broken, 'this is not a key file at all');
-  device.services.handoff.offerFile(broken);
+  device.core.handoff.offerFile(broken);
   await app.notify('handoff.fileOpened');
   await expectBrokenFileExplained(page, 'This is not a Keyward hand-off file.');
 
   // Back to My keys, then a file that was moved away before Keyward could read it.
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('button', { name: 'My keys' })
-    .click();
+  await goTo(page, 'My keys');
   await expect(page.getByRole('heading', { level: 2, name: 'My keys' })).toBeVisible();
   const gone = path.join(device.platform.dataDir(), 'gone.keyward');
-  device.services.handoff.offerFile(gone);
+  device.core.handoff.offerFile(gone);
   await app.notify('handoff.fileOpened');
   await expectBrokenFileExplained(page, `There is no file at ${gone}.`);
 });
@@ -72,7 +70,7 @@ test('Keyward started by double-clicking a broken key file says what is wrong', 
 }) => {
   await device.keepKeyOf('bob', 'bob-key');
   const gone = path.join(device.platform.dataDir(), 'gone.keyward');
-  device.services.handoff.offerFile(gone);
+  device.core.handoff.offerFile(gone);
   await launch();
   await expectBrokenFileExplained(page, `There is no file at ${gone}.`);
 });
@@ -80,101 +78,87 @@ test('Keyward started by double-clicking a broken key file says what is wrong', 
 test('a second key file double-clicked while the first is unlocking is the one on screen', async ({
   page,
   device,
-  sandbox,
+  admin,
   launch,
 }) => {
   test.setTimeout(120_000);
-  const admin = await AdminDesk.start(sandbox);
-  try {
-    const first = await admin.handOver('alice', { kind: 'passphrase', passphrase: null }, 'A');
-    const second = await admin.handOver('auditor', { kind: 'passphrase', passphrase: null }, 'B');
-    const app = await launch();
-    const unlocking = holdNext(device.services.handoff, 'unlock');
+  const first = await admin.handOver('alice', withPassphrase, 'A');
+  const second = await admin.handOver('auditor', withPassphrase, 'B');
+  const app = await launch();
+  const unlocking = holdNext(device.core.handoff, 'unlock');
 
-    device.services.handoff.offerFile(first.file);
-    await app.notify('handoff.fileOpened');
-    await expect(page.getByRole('heading', { name: 'Unlock the key file' })).toBeVisible();
-    const passphrase = page.getByLabel('Passphrase', { exact: true });
-    await passphrase.fill(first.passphrase ?? '');
-    await page.getByRole('button', { name: 'Unlock' }).click();
-    await expect(page.getByRole('button', { name: /Unlocking…/ })).toBeVisible();
+  device.core.handoff.offerFile(first.file);
+  await app.notify('handoff.fileOpened');
+  await expect(page.getByRole('heading', { name: 'Unlock the key file' })).toBeVisible();
+  const passphrase = page.getByLabel('Passphrase', { exact: true });
+  await passphrase.fill(first.passphrase ?? '');
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('button', { name: /Unlocking…/ })).toBeVisible();
 
-    // While the first file unlocks, the person double-clicks the second one.
-    device.services.handoff.offerFile(second.file);
-    await app.notify('handoff.fileOpened');
-    await expect(page.getByText(path.basename(second.file), { exact: true })).toBeVisible();
-    unlocking.release();
-    // Unlocking a passphrase file takes seconds of work in main, more on a busy machine.
-    await expect.poll(() => unlocking.settled, { timeout: 60_000 }).toBe(true);
+  // While the first file unlocks, the person double-clicks the second one.
+  device.core.handoff.offerFile(second.file);
+  await app.notify('handoff.fileOpened');
+  await expect(page.getByText(path.basename(second.file), { exact: true })).toBeVisible();
+  unlocking.release();
+  // Unlocking a passphrase file takes seconds of work in main, more on a busy machine.
+  await expect.poll(() => unlocking.settled, { timeout: 60_000 }).toBe(true);
 
-    // The first file's passphrase is not left in the field, and its late answer changes nothing.
-    await expect(page.getByRole('heading', { name: 'Unlock the key file' })).toBeVisible();
-    await expect(page.getByText(path.basename(second.file), { exact: true })).toBeVisible();
-    await expect(passphrase).toHaveValue('');
-    await passphrase.fill(second.passphrase ?? '');
-    await page.getByRole('button', { name: 'Unlock' }).click();
-    await expect(
-      page.getByRole('heading', { name: 'Check the key and give it a name' }),
-    ).toBeVisible({ timeout: 15_000 });
-    await expect(page.getByText(second.accessKeyId)).toBeVisible();
-    await expect(page.getByLabel('Name for this key')).toHaveValue('auditor');
-    await page.getByRole('button', { name: 'Check and keep the key' }).click();
-    await expect(
-      page.getByRole('heading', { level: 2, name: 'The key is ready to use' }),
-    ).toBeVisible();
-    const kept = await device.keyward.profiles.list();
-    expect(kept.map((p) => p.accessKeyId)).toEqual([second.accessKeyId]);
-  } finally {
-    await admin.close();
-  }
+  // The first file's passphrase is not left in the field, and its late answer changes nothing.
+  await expect(page.getByRole('heading', { name: 'Unlock the key file' })).toBeVisible();
+  await expect(page.getByText(path.basename(second.file), { exact: true })).toBeVisible();
+  await expect(passphrase).toHaveValue('');
+  await unlockKeyFile(page, second.passphrase ?? '');
+  await expect(page.getByText(second.accessKeyId)).toBeVisible();
+  await expect(page.getByLabel('Name for this key')).toHaveValue('auditor');
+  await page.getByRole('button', { name: 'Check and keep the key' }).click();
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'The key is ready to use' }),
+  ).toBeVisible();
+  const kept = await device.profiles.list();
+  expect(kept.map((p) => p.accessKeyId)).toEqual([second.accessKeyId]);
 });
 
 test('a key file double-clicked while another is being kept shows the new file and keeps the first', async ({
   page,
   device,
-  sandbox,
+  admin,
   launch,
 }) => {
   test.setTimeout(120_000);
-  const admin = await AdminDesk.start(sandbox);
-  try {
-    const code = await device.services.handoff.receivingCode();
-    const first = await admin.handOver('alice', { kind: 'recipients', codes: [code] }, 'A');
-    const second = await admin.handOver('auditor', { kind: 'recipients', codes: [code] }, 'B');
-    const app = await launch();
-    const claiming = holdNext(device.services.handoff, 'claim');
+  const sealed = await sealedTo(device);
+  const first = await admin.handOver('alice', sealed, 'A');
+  const second = await admin.handOver('auditor', sealed, 'B');
+  const app = await launch();
+  const claiming = holdNext(device.core.handoff, 'claim');
 
-    device.services.handoff.offerFile(first.file);
-    await app.notify('handoff.fileOpened');
-    await expect(page.getByLabel('Name for this key')).toHaveValue('alice');
-    await page.getByRole('button', { name: 'Check and keep the key' }).click();
-    await expect(page.getByRole('button', { name: /Checking the key with AWS…/ })).toBeVisible();
+  device.core.handoff.offerFile(first.file);
+  await app.notify('handoff.fileOpened');
+  await expect(page.getByLabel('Name for this key')).toHaveValue('alice');
+  await page.getByRole('button', { name: 'Check and keep the key' }).click();
+  await expect(page.getByRole('button', { name: /Checking the key with AWS…/ })).toBeVisible();
 
-    // While the first key is being checked and kept, the person double-clicks the second file.
-    device.services.handoff.offerFile(second.file);
-    await app.notify('handoff.fileOpened');
-    await expect(page.getByText(second.accessKeyId)).toBeVisible();
-    claiming.release();
-    await expect.poll(() => claiming.settled, { timeout: 30_000 }).toBe(true);
-    // The claim already sent finishes: the first key is kept, but the screen stays on the second.
-    await expect
-      .poll(async () => (await device.keyward.profiles.list()).map((p) => p.name))
-      .toEqual(['alice']);
+  // While the first key is being checked and kept, the person double-clicks the second file.
+  device.core.handoff.offerFile(second.file);
+  await app.notify('handoff.fileOpened');
+  await expect(page.getByText(second.accessKeyId)).toBeVisible();
+  claiming.release();
+  await expect.poll(() => claiming.settled, { timeout: 30_000 }).toBe(true);
+  // The claim already sent finishes: the first key is kept, but the screen stays on the second.
+  await expect
+    .poll(async () => (await device.profiles.list()).map((p) => p.name))
+    .toEqual(['alice']);
 
-    await expect(
-      page.getByRole('heading', { name: 'Check the key and give it a name' }),
-    ).toBeVisible();
-    await expect(page.getByText(second.accessKeyId)).toBeVisible();
-    await expect(page.getByRole('alert')).toHaveCount(0);
-    await expect(page.getByLabel('Name for this key')).toHaveValue('auditor');
-    await page.getByRole('button', { name: 'Check and keep the key' }).click();
-    await expect(
-      page.getByRole('heading', { level: 2, name: 'The key is ready to use' }),
-    ).toBeVisible();
-    await expect(page.getByText('“auditor”')).toBeVisible();
-    const kept = await device.keyward.profiles.list();
-    expect(kept.map((p) => p.name).sort()).toEqual(['alice', 'auditor']);
-  } finally {
-    await admin.close();
-  }
+  await expect(
+    page.getByRole('heading', { name: 'Check the key and give it a name' }),
+  ).toBeVisible();
+  await expect(page.getByText(second.accessKeyId)).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByLabel('Name for this key')).toHaveValue('auditor');
+  await page.getByRole('button', { name: 'Check and keep the key' }).click();
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'The key is ready to use' }),
+  ).toBeVisible();
+  await expect(page.getByText('“auditor”')).toBeVisible();
+  const kept = await device.profiles.list();
+  expect(kept.map((p) => p.name).sort()).toEqual(['alice', 'auditor']);
 });

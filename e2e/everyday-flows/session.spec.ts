@@ -2,29 +2,23 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { CreateUserCommand, IAMClient } from '@aws-sdk/client-iam';
 import { expect, test } from '../fixtures';
 import type { Page } from '../fixtures';
-import { AdminDesk } from '../harness/admin-desk';
-import { openPeopleSignedIn, signInWithStoredKey } from '../harness/ui';
+import { sealedTo, withPassphrase } from '../harness/admin-desk';
+import { writeMfaProfile } from '../harness/aws-files';
+import {
+  chooseKeyFile,
+  createOwnKey,
+  describeOwnKey,
+  goTo,
+  openPeopleSignedIn,
+  replaceKeptKey,
+  signInWithStoredKey,
+  unlockKeyFile,
+} from '../harness/ui';
 
 const sidebarSession = (page: Page) => page.getByRole('region', { name: 'AWS sign-in' });
 
 async function signOutFromSidebar(page: Page): Promise<void> {
   await sidebarSession(page).getByRole('button', { name: 'Sign out' }).click();
-}
-
-async function go(page: Page, screen: string): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('button', { name: screen })
-    .click();
-}
-
-/** From the first step of "Create a key" (signed in) to the new key's "Keep it safe" step. */
-async function createOwnKey(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('radio', { name: 'Something else' }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('button', { name: 'Create the key' }).click();
-  await expect(page.getByRole('heading', { name: 'Keep the new key safe' })).toBeVisible();
 }
 
 test('after People’s keys was refused, or a sign-out while it loaded, signing in again shows everyone', async ({
@@ -80,7 +74,7 @@ test('signing out while a new key is kept nowhere, then signing in again, starts
 }) => {
   await device.keepKeyOf('alice', 'alice-key');
   await launch();
-  await go(page, 'Create a key');
+  await goTo(page, 'Create a key');
   await signInWithStoredKey(page, 'alice-key');
   await createOwnKey(page);
   const created = sandbox.state.keysOf('alice').at(-1)!;
@@ -108,20 +102,18 @@ test('after leaving My keys and coming back, a replacement that stopped part-way
   await launch();
   const card = page.getByRole('article', { name: 'work' });
   await expect(card).toBeVisible();
-  await go(page, 'Receive a key');
-  await go(page, 'My keys');
+  await goTo(page, 'Receive a key');
+  await goTo(page, 'My keys');
 
   // AWS refuses to turn the old key off, again and again: the rotation stops after the switch.
   for (let n = 1; n <= 5; n++) sandbox.faults.failNth('UpdateAccessKey', n, 'error');
-  await card.getByRole('button', { name: 'Replace this key (rotate)…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Replace “work” with a new key' });
-  await dialog.getByRole('button', { name: 'Replace the key' }).click();
+  await replaceKeptKey(page, 'work');
   const stopped = card.getByRole('heading', { name: 'Replacing this key stopped part-way' });
   await expect(stopped).toBeVisible({ timeout: 20_000 });
 
   // Away and back once more: still there, and it finishes.
-  await go(page, 'Settings');
-  await go(page, 'My keys');
+  await goTo(page, 'Settings');
+  await goTo(page, 'My keys');
   await expect(stopped).toBeVisible();
   await expect(card.getByRole('button', { name: 'Replace this key (rotate)…' })).toBeDisabled();
   await card.getByRole('button', { name: 'Finish the replacement' }).click();
@@ -139,23 +131,20 @@ test('replacing the key the window is signed in with keeps the window working, w
   await device.keepKeyOf('alice', 'work', 200);
   const oldKeyId = sandbox.credentialsFor('alice').accessKeyId;
   await launch();
-  await go(page, 'AWS sign-in');
+  await goTo(page, 'AWS sign-in');
   await signInWithStoredKey(page, 'work');
-  await go(page, 'My keys');
+  await goTo(page, 'My keys');
 
   const card = page.getByRole('article', { name: 'work' });
-  await card.getByRole('button', { name: 'Replace this key (rotate)…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Replace “work” with a new key' });
-  await dialog.getByRole('radio', { name: /Right away/ }).check();
-  await dialog.getByRole('button', { name: 'Replace the key' }).click();
+  await replaceKeptKey(page, 'work', { rightAway: true });
   await expect(card.getByText('Replaced.')).toBeVisible({ timeout: 20_000 });
   expect(sandbox.state.accessKeys.has(oldKeyId)).toBe(false);
-  const newKeyId = (await device.keyward.profiles.get('work'))!.accessKeyId;
+  const newKeyId = (await device.profiles.get('work'))!.accessKeyId;
 
   // The window's sign-in moved to the new key: the next action works.
   await expect(sidebarSession(page)).toContainText('Signed in to AWS as alice');
-  expect(device.keyward.whoami()?.accessKeyId).toBe(newKeyId);
-  await go(page, 'Create a key');
+  expect(device.core.session.whoami()?.accessKeyId).toBe(newKeyId);
+  await goTo(page, 'Create a key');
   await createOwnKey(page);
   await page.getByRole('textbox', { name: 'Name for the key' }).fill('second');
   await page.getByRole('button', { name: 'Keep in keychain' }).click();
@@ -186,71 +175,55 @@ test('“Remove from this computer” also takes the key out of the AWS command 
   const dialog = page.getByRole('dialog', { name: 'Remove “work” from this computer?' });
   await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
   await expect(card).toHaveCount(0);
-  expect(await device.keyward.profiles.get('work')).toBeNull();
+  expect(await device.profiles.get('work')).toBeNull();
   expect(readFileSync(awsFiles.config, 'utf8')).toBe(own);
 });
 
 test('a passphrase pasted with spaces and a tab around it unlocks the key file', async ({
   page,
   device,
-  sandbox,
+  admin,
   launch,
 }) => {
-  const admin = await AdminDesk.start(sandbox);
-  try {
-    const handed = await admin.handOver('alice', { kind: 'passphrase', passphrase: null });
-    await launch();
-    await go(page, 'Receive a key');
-    device.platform.answerNextOpen(handed.file);
-    await page.getByRole('button', { name: 'Choose key file…' }).click();
-    await page.getByLabel('Passphrase', { exact: true }).fill(`  ${handed.passphrase ?? ''}\t`);
-    await page.getByRole('button', { name: 'Unlock' }).click();
-    await expect(
-      page.getByRole('heading', { name: 'Check the key and give it a name' }),
-    ).toBeVisible({ timeout: 15_000 });
-  } finally {
-    await admin.close();
-  }
+  const handed = await admin.handOver('alice', withPassphrase);
+  await launch();
+  await goTo(page, 'Receive a key');
+  await chooseKeyFile(device, handed.file);
+  await unlockKeyFile(page, `  ${handed.passphrase ?? ''}\t`);
 });
 
 test('receiving the same key file a second time says which name it is already kept under', async ({
   page,
   device,
-  sandbox,
+  admin,
   launch,
 }) => {
-  const admin = await AdminDesk.start(sandbox);
-  try {
-    const code = await device.services.handoff.receivingCode();
-    const handed = await admin.handOver('alice', { kind: 'recipients', codes: [code] });
-    await launch();
-    for (const name of ['work', 'work-again']) {
-      await go(page, 'Receive a key');
-      device.platform.answerNextOpen(handed.file);
-      await page.getByRole('button', { name: 'Choose key file…' }).click();
-      await expect(
-        page.getByRole('heading', { name: 'Check the key and give it a name' }),
-      ).toBeVisible();
-      if (name === 'work-again') break;
-      await page.getByLabel('Name for this key').fill(name);
-      await page.getByRole('button', { name: 'Check and keep the key' }).click();
-      await expect(page.getByText(`under the name “${name}”`)).toBeVisible();
-      await page.getByRole('button', { name: 'Go to My keys' }).click();
-    }
-    await expect(page.getByText('This key is already kept as “work”')).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Check and keep the key' })).toHaveCount(0);
-    await page.getByRole('button', { name: 'Go to “work” in My keys' }).click();
-    await expect(page.getByRole('heading', { level: 2, name: 'My keys' })).toBeVisible();
-    expect((await device.keyward.profiles.list()).map((profile) => profile.name)).toEqual(['work']);
-  } finally {
-    await admin.close();
+  const handed = await admin.handOver('alice', await sealedTo(device));
+  await launch();
+  for (const name of ['work', 'work-again']) {
+    await goTo(page, 'Receive a key');
+    await chooseKeyFile(device, handed.file);
+    await expect(
+      page.getByRole('heading', { name: 'Check the key and give it a name' }),
+    ).toBeVisible();
+    if (name === 'work-again') break;
+    await page.getByLabel('Name for this key').fill(name);
+    await page.getByRole('button', { name: 'Check and keep the key' }).click();
+    await expect(page.getByText(`under the name “${name}”`)).toBeVisible();
+    await page.getByRole('button', { name: 'Go to My keys' }).click();
   }
+  await expect(page.getByText('This key is already kept as “work”')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Check and keep the key' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Go to “work” in My keys' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'My keys' })).toBeVisible();
+  expect((await device.profiles.list()).map((profile) => profile.name)).toEqual(['work']);
 });
 
 test('a key name starting with a dash is refused, and never suggested', async ({
   page,
   device,
   sandbox,
+  admin,
   launch,
 }) => {
   // "+ops" is a fine IAM user name; turned into a key name, "+" must not become a leading "-".
@@ -262,26 +235,19 @@ test('a key name starting with a dash is refused, and never suggested', async ({
   });
   await iam.send(new CreateUserCommand({ UserName: '+ops' }));
   iam.destroy();
-  const admin = await AdminDesk.start(sandbox);
-  try {
-    const code = await device.services.handoff.receivingCode();
-    const handed = await admin.handOver('+ops', { kind: 'recipients', codes: [code] });
-    await launch();
-    await go(page, 'Receive a key');
-    device.platform.answerNextOpen(handed.file);
-    await page.getByRole('button', { name: 'Choose key file…' }).click();
-    const name = page.getByLabel('Name for this key');
-    await expect(name).toBeVisible();
-    expect(await name.inputValue()).not.toMatch(/^-/);
+  const handed = await admin.handOver('+ops', await sealedTo(device));
+  await launch();
+  await goTo(page, 'Receive a key');
+  await chooseKeyFile(device, handed.file);
+  const name = page.getByLabel('Name for this key');
+  await expect(name).toBeVisible();
+  expect(await name.inputValue()).not.toMatch(/^-/);
 
-    await name.fill('-ops');
-    await page.getByRole('button', { name: 'Check and keep the key' }).click();
-    await expect(name).toHaveAttribute('aria-invalid', 'true');
-    await expect(page.getByText(/not start with a dash/)).toBeVisible();
-    expect(await device.keyward.profiles.list()).toEqual([]);
-  } finally {
-    await admin.close();
-  }
+  await name.fill('-ops');
+  await page.getByRole('button', { name: 'Check and keep the key' }).click();
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText(/not start with a dash/)).toBeVisible();
+  expect(await device.profiles.list()).toEqual([]);
 });
 
 test('a six-digit MFA code pasted as “123 456” keeps all six digits', async ({
@@ -290,16 +256,9 @@ test('a six-digit MFA code pasted as “123 456” keeps all six digits', async 
   awsFiles,
   launch,
 }) => {
-  writeFileSync(
-    awsFiles.config,
-    `[profile work]\nregion = us-east-1\nmfa_serial = arn:aws:iam::${sandbox.accountId}:mfa/admin\n`,
-  );
-  writeFileSync(
-    awsFiles.credentials,
-    `[work]\naws_access_key_id = ${sandbox.admin.accessKeyId}\naws_secret_access_key = ${sandbox.admin.secretAccessKey}\n`,
-  );
+  writeMfaProfile(awsFiles, sandbox);
   await launch();
-  await go(page, 'AWS sign-in');
+  await goTo(page, 'AWS sign-in');
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   const code = page.getByRole('textbox', { name: 'Code from your MFA device' });
   await expect(code).toBeFocused();
@@ -329,11 +288,9 @@ test('after deleting one of two keys while creating, the heading says there is r
   await device.keepKeyOf('bob', 'bob-key');
   const [oldKey] = sandbox.state.keysOf('bob');
   await launch();
-  await go(page, 'Create a key');
+  await goTo(page, 'Create a key');
   await signInWithStoredKey(page, 'bob-key');
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('radio', { name: 'Something else' }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await describeOwnKey(page);
   await page.getByRole('button', { name: 'Create the key' }).click();
   await expect(
     page.getByRole('heading', { level: 2, name: 'bob already has two keys' }),
@@ -355,29 +312,22 @@ test('after deleting one of two keys while creating, the heading says there is r
 test('a key kept although AWS did not accept it is not announced as ready to use', async ({
   page,
   device,
-  sandbox,
+  admin,
   launch,
 }) => {
-  const admin = await AdminDesk.start(sandbox);
-  try {
-    const code = await device.services.handoff.receivingCode();
-    const handed = await admin.handOver('alice', { kind: 'recipients', codes: [code] });
-    await admin.keyward.deleteKey('alice', handed.accessKeyId, true);
-    await launch();
-    await go(page, 'Receive a key');
-    device.platform.answerNextOpen(handed.file);
-    await page.getByRole('button', { name: 'Choose key file…' }).click();
-    await page.getByRole('button', { name: 'Check and keep the key' }).click();
-    const alert = page.getByRole('alert');
-    await alert.getByRole('button', { name: 'Keep it anyway' }).click({ timeout: 15_000 });
-    await expect(page.getByText('Kept without a working check.')).toBeVisible({ timeout: 15_000 });
-    await expect(
-      page.getByRole('heading', { level: 2, name: 'The key is ready to use' }),
-    ).toHaveCount(0);
-    await expect(
-      page.getByRole('heading', { level: 2, name: 'The key is kept, but it does not work yet' }),
-    ).toBeVisible();
-  } finally {
-    await admin.close();
-  }
+  const handed = await admin.handOver('alice', await sealedTo(device));
+  await admin.core.keyAdmin.deleteKey('alice', handed.accessKeyId, true);
+  await launch();
+  await goTo(page, 'Receive a key');
+  await chooseKeyFile(device, handed.file);
+  await page.getByRole('button', { name: 'Check and keep the key' }).click();
+  const alert = page.getByRole('alert');
+  await alert.getByRole('button', { name: 'Keep it anyway' }).click({ timeout: 15_000 });
+  await expect(page.getByText('Kept without a working check.')).toBeVisible({ timeout: 15_000 });
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'The key is ready to use' }),
+  ).toHaveCount(0);
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'The key is kept, but it does not work yet' }),
+  ).toBeVisible();
 });

@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { HandoffLockRequest } from '../../electron/common/domain';
-import { HandoffDesk } from '../../electron/core/handoff/handoff-desk';
-import { Keyward } from '../../electron/core/keyward';
+import { createCore } from '../../electron/core/compose';
+import type { Core } from '../../electron/core/compose';
+import type { HandoffDesk } from '../../electron/core/handoff/handoff-desk';
+import { ProfileStore } from '../../electron/core/vault/profile-store';
 import { KeytarStore } from '../../electron/core/vault/keytar-store';
 import type { Sandbox } from '../sandbox';
 import { removeAllEntries } from './device';
+import type { Device } from './device';
 import { TestPlatform } from '../../testing/test-platform';
 
 /**
@@ -14,7 +17,7 @@ import { TestPlatform } from '../../testing/test-platform';
  */
 export class AdminDesk {
   readonly platform = new TestPlatform();
-  readonly keyward: Keyward;
+  readonly core: Core;
   readonly desk: HandoffDesk;
   readonly #store: KeytarStore;
   readonly #sandbox: Sandbox;
@@ -25,30 +28,30 @@ export class AdminDesk {
       os: this.platform.os,
       service: `Keyward-e2e-admin-${randomBytes(4).toString('hex')}`,
     });
-    this.keyward = new Keyward(this.platform, this.#store);
-    this.desk = new HandoffDesk(this.keyward);
+    this.core = createCore(this.platform, this.#store);
+    this.desk = this.core.handoff;
   }
 
   static async start(sandbox: Sandbox): Promise<AdminDesk> {
     const admin = new AdminDesk(sandbox);
-    await admin.keyward.settings.update({ endpoint: sandbox.endpoint });
-    await admin.keyward.profiles.put('admin', {
+    await admin.core.settings.update({ endpoint: sandbox.endpoint });
+    await new ProfileStore(admin.#store).put('admin', {
       ...sandbox.admin,
       accountId: sandbox.accountId,
       created: new Date().toISOString(),
       description: null,
     });
-    await admin.keyward.signIn({ kind: 'stored-key', profile: 'admin' });
+    await admin.core.session.signIn({ kind: 'stored-key', profile: 'admin' });
     return admin;
   }
 
   /** Creates a key for `userName` and saves it as a hand-off file; returns the file and key. */
   async handOver(userName: string, lock: HandoffLockRequest, description: string | null = null) {
-    const created = await this.keyward.createKey(userName, description);
+    const created = await this.core.newKeys.create(userName, description);
     const file = path.join(this.platform.dataDir(), `${userName}_accessKeys.keyward`);
     this.platform.answerNextSave(file);
     const saved = await this.desk.save(created.handle, lock);
-    await this.keyward.finish(created.handle, false);
+    await this.core.newKeys.finish(created.handle, false);
     if (!saved) throw new Error('the save dialog was answered, so the file must be saved');
     return {
       file,
@@ -59,7 +62,15 @@ export class AdminDesk {
   }
 
   async close(): Promise<void> {
-    await this.keyward.shutdown();
+    await this.core.shutdown();
     await removeAllEntries(this.#store);
   }
 }
+
+/** The lock for a key file sealed to `device`'s receiving code: it opens there, no passphrase. */
+export async function sealedTo(device: Device): Promise<HandoffLockRequest> {
+  return { kind: 'recipients', codes: [await device.core.handoff.receivingCode()] };
+}
+
+/** The lock for a key file with a passphrase Keyward makes up; `handOver` returns it. */
+export const withPassphrase: HandoffLockRequest = { kind: 'passphrase', passphrase: null };

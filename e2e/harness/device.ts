@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Services } from '../../electron/core/handlers';
-import { HandoffDesk } from '../../electron/core/handoff/handoff-desk';
-import { Keyward } from '../../electron/core/keyward';
+import { createCore } from '../../electron/core/compose';
+import type { Core } from '../../electron/core/compose';
+import { ProfileStore } from '../../electron/core/vault/profile-store';
 import { KeytarStore } from '../../electron/core/vault/keytar-store';
 import type { Sandbox } from '../sandbox';
 import { openHarnessedApp } from './bridge-harness';
@@ -21,7 +22,9 @@ export class Device {
   readonly platform = new TestPlatform();
   readonly keytar: KeytarStore;
   readonly keychain: SwitchableStore;
-  readonly keyward: Keyward;
+  readonly core: Core;
+  /** The keychain entries this device's Keyward keeps keys in, for seeding and checking. */
+  readonly profiles: ProfileStore;
   readonly services: Services;
   readonly sandbox: Sandbox;
   /** Console errors and uncaught exceptions in the page, CSP refusals included. */
@@ -36,12 +39,13 @@ export class Device {
       service: `Keyward-e2e-${name}-${randomBytes(4).toString('hex')}`,
     });
     this.keychain = new SwitchableStore(this.keytar, this.platform.os);
-    this.keyward = new Keyward(this.platform, this.keychain);
     // A new key works at once in the sandbox; AWS can take seconds, the sandbox need not.
-    const handoff = new HandoffDesk(this.keyward, { verifyPatienceMs: 1500 });
+    this.core = createCore(this.platform, this.keychain, { newKeyPatienceMs: 1500 });
+    this.profiles = new ProfileStore(this.keychain);
     this.services = {
-      keyward: this.keyward,
-      handoff,
+      core: this.core,
+      platform: this.platform,
+      secretStore: this.keychain,
       appVersion: '0.0.0-e2e',
       // How the AWS CLI would start Keyward for credential_process; no spec runs it from here.
       keywardCommand: () =>
@@ -61,7 +65,7 @@ export class Device {
 
   /** Points Keyward at the sandbox; call before opening the page. */
   async prepare(): Promise<void> {
-    await this.keyward.settings.update({ endpoint: this.sandbox.endpoint });
+    await this.core.settings.update({ endpoint: this.sandbox.endpoint });
   }
 
   /** Loads the renderer; everything set up before this is what the app finds at start. */
@@ -73,7 +77,7 @@ export class Device {
   /** Keeps a sandbox user's key in this device's keychain, as if received earlier. */
   async keepKeyOf(userName: string, profileName = `${userName}-key`, createdDaysAgo = 3) {
     const credentials = this.sandbox.credentialsFor(userName);
-    await this.keyward.profiles.put(profileName, {
+    await this.profiles.put(profileName, {
       ...credentials,
       userName,
       accountId: this.sandbox.accountId,
@@ -91,7 +95,7 @@ export class Device {
       await this.#app.settled();
       await this.#app.close();
     }
-    await this.keyward.shutdown();
+    await this.core.shutdown();
     this.keychain.repair();
     await removeAllEntries(this.keytar);
   }

@@ -1,5 +1,6 @@
 import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
+import type { Device } from './device';
 
 /** Signs in through the app's own sign-in panel with a key kept in Keyward. */
 export async function signInWithStoredKey(page: Page, profileName: string): Promise<void> {
@@ -8,14 +9,34 @@ export async function signInWithStoredKey(page: Page, profileName: string): Prom
   await expect(page.getByText('Signed in to AWS as')).toBeVisible();
 }
 
-/** Opens People's keys from the sidebar and signs in there with a key kept in Keyward. */
-export async function openPeopleSignedIn(page: Page, profileName: string): Promise<void> {
+/** Opens a screen from the sidebar, as a person clicks it there. */
+export async function goTo(page: Page, screen: string): Promise<void> {
   await page
     .getByRole('navigation', { name: 'Main' })
-    .getByRole('button', { name: 'People’s keys' })
+    .getByRole('button', { name: screen })
     .click();
-  await expect(page.getByRole('heading', { level: 2, name: 'People’s keys' })).toBeFocused();
+}
+
+/** Opens a screen from the sidebar and waits for its heading to take focus. */
+export async function openScreen(page: Page, screen: string): Promise<void> {
+  await goTo(page, screen);
+  await expect(page.getByRole('heading', { level: 2, name: screen })).toBeFocused();
+}
+
+/** Opens People's keys from the sidebar and signs in there with a key kept in Keyward. */
+export async function openPeopleSignedIn(page: Page, profileName: string): Promise<void> {
+  await openScreen(page, 'People’s keys');
   await signInWithStoredKey(page, profileName);
+}
+
+/** Opens People's keys signed in with a key kept in Keyward, and picks one person from the list. */
+export async function openPersonSignedIn(
+  page: Page,
+  profileName: string,
+  userName: string,
+): Promise<void> {
+  await openPeopleSignedIn(page, profileName);
+  await page.getByRole('option', { name: userName }).click();
 }
 
 /** Presses Tab (or Shift+Tab) until `target` has focus, as a keyboard-only person would. */
@@ -30,15 +51,61 @@ export async function tabTo(page: Page, target: Locator, options: { back?: boole
 }
 
 /**
+ * From "Whose key is it?" with the person's own key chosen: through "Something else" as the
+ * purpose, to the step whose "Create the key" is not pressed yet.
+ */
+export async function describeOwnKey(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('radio', { name: 'Something else' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+}
+
+/** From "Whose key is it?": creates the person's own key, up to "Keep the new key safe". */
+export async function createOwnKey(page: Page): Promise<void> {
+  await describeOwnKey(page);
+  await page.getByRole('button', { name: 'Create the key' }).click();
+  await expect(page.getByRole('heading', { name: 'Keep the new key safe' })).toBeVisible();
+}
+
+/**
  * From the start screen: signs in with a kept key and creates a new key for that same person,
  * up to "Keep the new key safe" (the secret then held in main, kept nowhere yet).
  */
 export async function createOwnKeyUntilKept(page: Page, profileName: string): Promise<void> {
   await page.getByRole('button', { name: 'Create a key' }).click();
   await signInWithStoredKey(page, profileName);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('radio', { name: 'Something else' }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('button', { name: 'Create the key' }).click();
-  await expect(page.getByRole('heading', { name: 'Keep the new key safe' })).toBeVisible();
+  await createOwnKey(page);
+}
+
+/**
+ * On My keys: replaces a kept key from its card. The old key is turned off after the grace period
+ * the dialog suggests, or at once with `rightAway`.
+ */
+export async function replaceKeptKey(
+  page: Page,
+  profileName: string,
+  options: { rightAway?: boolean } = {},
+): Promise<void> {
+  await page
+    .getByRole('article', { name: profileName, exact: true })
+    .getByRole('button', { name: 'Replace this key (rotate)…' })
+    .click();
+  const dialog = page.getByRole('dialog', { name: `Replace “${profileName}” with a new key` });
+  if (options.rightAway) await dialog.getByRole('radio', { name: /Right away/ }).check();
+  await dialog.getByRole('button', { name: 'Replace the key' }).click();
+}
+
+/** On "Receive a key": chooses a key file, the open dialog answered with `file`. */
+export async function chooseKeyFile(device: Device, file: string): Promise<void> {
+  device.platform.answerNextOpen(file);
+  await device.page.getByRole('button', { name: 'Choose key file…' }).click();
+}
+
+/** Unlocks a passphrase key file, up to naming the key (scrypt takes seconds on a busy machine). */
+export async function unlockKeyFile(page: Page, passphrase: string): Promise<void> {
+  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('heading', { name: 'Check the key and give it a name' })).toBeVisible(
+    { timeout: 15_000 },
+  );
 }

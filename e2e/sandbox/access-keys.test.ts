@@ -6,22 +6,14 @@ import {
   UpdateAccessKeyCommand,
 } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from './sandbox';
-import { awsError, containing, iamClient, objectContaining, stsClient } from './test-support';
-
-let sandbox: Sandbox;
-
-beforeEach(async () => {
-  sandbox = await startSandbox();
-});
-
-afterEach(async () => {
-  await sandbox.close();
-});
+import { describe, expect } from 'vitest';
+import { awsError, containing, iamClient, it, objectContaining, stsClient } from './test-support';
 
 describe('IAM access keys', () => {
-  it('creates AWS-shaped random keys for the caller when no user is named', async () => {
+  it('creates AWS-shaped random keys for the caller when no user is named', async ({
+    sandbox,
+    iam,
+  }) => {
     const alice = iamClient(sandbox, sandbox.credentialsFor('alice'));
     const { AccessKey } = await alice.send(new CreateAccessKeyCommand({}));
     expect(AccessKey).toMatchObject({ UserName: 'alice', Status: 'Active' });
@@ -29,13 +21,15 @@ describe('IAM access keys', () => {
     expect(AccessKey?.SecretAccessKey).toMatch(/^[A-Za-z0-9/+]{40}$/);
     expect(sandbox.state.accessKeys.get(AccessKey?.AccessKeyId ?? '')?.userName).toBe('alice');
 
-    const other = await iamClient(sandbox).send(new CreateAccessKeyCommand({ UserName: 'nobody' }));
+    const other = await iam.send(new CreateAccessKeyCommand({ UserName: 'nobody' }));
     expect(other.AccessKey?.AccessKeyId).not.toBe(AccessKey?.AccessKeyId);
     expect(other.AccessKey?.SecretAccessKey).not.toBe(AccessKey?.SecretAccessKey);
   });
 
-  it('allows two keys per user and answers LimitExceeded 409 for a third', async () => {
-    const iam = iamClient(sandbox);
+  it('allows two keys per user and answers LimitExceeded 409 for a third', async ({
+    sandbox,
+    iam,
+  }) => {
     await iam.send(new CreateAccessKeyCommand({ UserName: 'alice' }));
     const error = await awsError(iam.send(new CreateAccessKeyCommand({ UserName: 'alice' })));
     expect(error).toEqual({
@@ -47,9 +41,9 @@ describe('IAM access keys', () => {
     expect(sandbox.state.keysOf('alice')).toHaveLength(2);
   });
 
-  it('answers NoSuchEntity when creating a key for a user that does not exist', async () => {
+  it('answers NoSuchEntity when creating a key for a user that does not exist', async ({ iam }) => {
     expect(
-      await awsError(iamClient(sandbox).send(new CreateAccessKeyCommand({ UserName: 'ghost' }))),
+      await awsError(iam.send(new CreateAccessKeyCommand({ UserName: 'ghost' }))),
     ).toMatchObject({
       code: 'NoSuchEntity',
       status: 404,
@@ -57,8 +51,8 @@ describe('IAM access keys', () => {
     });
   });
 
-  it('lists key metadata, oldest first, without secrets', async () => {
-    const { AccessKeyMetadata, IsTruncated } = await iamClient(sandbox).send(
+  it('lists key metadata, oldest first, without secrets', async ({ sandbox, iam }) => {
+    const { AccessKeyMetadata, IsTruncated } = await iam.send(
       new ListAccessKeysCommand({ UserName: 'bob' }),
     );
     const [older, newer] = sandbox.state.keysOf('bob');
@@ -75,8 +69,10 @@ describe('IAM access keys', () => {
     expect(JSON.stringify(AccessKeyMetadata)).not.toContain(older?.secretAccessKey);
   });
 
-  it('lets a new key sign at once, refuses it once Inactive and forgets it once deleted', async () => {
-    const iam = iamClient(sandbox);
+  it('lets a new key sign at once, refuses it once Inactive and forgets it once deleted', async ({
+    sandbox,
+    iam,
+  }) => {
     const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: 'alice' }));
     const credentials = {
       accessKeyId: AccessKey?.AccessKeyId ?? '',
@@ -119,8 +115,10 @@ describe('IAM access keys', () => {
     expect(await awsError(asNewKey.send(new GetCallerIdentityCommand({})))).toMatchObject(invalid);
   });
 
-  it('answers NoSuchEntity for a key that is unknown or belongs to someone else', async () => {
-    const iam = iamClient(sandbox);
+  it('answers NoSuchEntity for a key that is unknown or belongs to someone else', async ({
+    sandbox,
+    iam,
+  }) => {
     const bobsKey = sandbox.credentialsFor('bob').accessKeyId;
     const calls = [
       () =>
@@ -143,8 +141,7 @@ describe('IAM access keys', () => {
     expect(sandbox.state.accessKeys.get(bobsKey)?.status).toBe('Active');
   });
 
-  it('validates the status and the key id of UpdateAccessKey', async () => {
-    const iam = iamClient(sandbox);
+  it('validates the status and the key id of UpdateAccessKey', async ({ sandbox, iam }) => {
     const { accessKeyId } = sandbox.credentialsFor('alice');
     expect(
       await awsError(
@@ -170,8 +167,10 @@ describe('IAM access keys', () => {
     ).toMatchObject({ code: 'ValidationError', message: containing('accessKeyId') });
   });
 
-  it('reports N/A for a key never used, then the service and region of its last signed call', async () => {
-    const iam = iamClient(sandbox);
+  it('reports N/A for a key never used, then the service and region of its last signed call', async ({
+    sandbox,
+    iam,
+  }) => {
     const nobody = sandbox.credentialsFor('nobody');
     const before = await iam.send(
       new GetAccessKeyLastUsedCommand({ AccessKeyId: nobody.accessKeyId }),
@@ -193,11 +192,11 @@ describe('IAM access keys', () => {
     expect(sandbox.state.accessKeys.get(nobody.accessKeyId)?.lastUsed?.serviceName).toBe('iam');
   });
 
-  it('answers AccessDenied, as IAM does, for the last use of a key that does not exist', async () => {
+  it('answers AccessDenied, as IAM does, for the last use of a key that does not exist', async ({
+    iam,
+  }) => {
     const error = await awsError(
-      iamClient(sandbox).send(
-        new GetAccessKeyLastUsedCommand({ AccessKeyId: 'AKIAAAAAAAAAAAAAAAAA' }),
-      ),
+      iam.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: 'AKIAAAAAAAAAAAAAAAAA' })),
     );
     expect(error).toMatchObject({
       code: 'AccessDenied',

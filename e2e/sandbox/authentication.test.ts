@@ -1,23 +1,21 @@
 import { ListUsersCommand } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from './sandbox';
-import { awsError, iamClient, rawRequest, signedQuery, stsClient } from './test-support';
-
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-});
-
-afterAll(async () => {
-  await sandbox.close();
-});
+import { describe, expect } from 'vitest';
+import {
+  awsError,
+  iamClient,
+  itOnSharedSandbox as it,
+  rawRequest,
+  signedQuery,
+  stsClient,
+} from './test-support';
 
 const LIST_USERS = { Action: 'ListUsers', Version: '2010-05-08' };
 
 describe('SigV4 authentication', () => {
-  it('answers InvalidClientTokenId for a key it does not know, in IAM and STS', async () => {
+  it('answers InvalidClientTokenId for a key it does not know, in IAM and STS', async ({
+    sandbox,
+  }) => {
     const stranger = {
       accessKeyId: 'AKIAZZZZZZZZZZZZZZZZ',
       secretAccessKey: sandbox.admin.secretAccessKey,
@@ -35,7 +33,7 @@ describe('SigV4 authentication', () => {
     ).toMatchObject(expected);
   });
 
-  it('answers SignatureDoesNotMatch for a wrong secret', async () => {
+  it('answers SignatureDoesNotMatch for a wrong secret', async ({ sandbox }) => {
     const wrongSecret = { ...sandbox.admin, secretAccessKey: 'x'.repeat(40) };
     expect(await awsError(iamClient(sandbox, wrongSecret).send(new ListUsersCommand({})))).toEqual({
       code: 'SignatureDoesNotMatch',
@@ -47,7 +45,7 @@ describe('SigV4 authentication', () => {
     });
   });
 
-  it('rejects a body changed after signing', async () => {
+  it('rejects a body changed after signing', async ({ sandbox }) => {
     const signed = await signedQuery(sandbox, { ...LIST_USERS, PathPrefix: '/audit/' });
     const response = await rawRequest(sandbox.endpoint, {
       headers: signed.headers,
@@ -57,7 +55,7 @@ describe('SigV4 authentication', () => {
     expect(response.body).toContain('<Code>SignatureDoesNotMatch</Code>');
   });
 
-  it('rejects a signature made more than 15 minutes ago', async () => {
+  it('rejects a signature made more than 15 minutes ago', async ({ sandbox }) => {
     const signed = await signedQuery(sandbox, LIST_USERS, {
       signingDate: new Date(Date.now() - 20 * 60 * 1000),
     });
@@ -66,7 +64,7 @@ describe('SigV4 authentication', () => {
     expect(response.body).toMatch(/<Message>Signature expired: \d{8}T\d{6}Z is now earlier than/);
   });
 
-  it('answers MissingAuthenticationToken for an unsigned request', async () => {
+  it('answers MissingAuthenticationToken for an unsigned request', async ({ sandbox }) => {
     const response = await rawRequest(sandbox.endpoint, {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams(LIST_USERS).toString(),

@@ -13,27 +13,27 @@ import {
   type EvaluationResult,
 } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from './sandbox';
-import { awsError, containing, iamClient, objectContaining, stsClient } from './test-support';
-
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-});
-
-afterAll(async () => {
-  await sandbox.close();
-});
+import { describe, expect } from 'vitest';
+import type { Sandbox } from './sandbox';
+import {
+  awsError,
+  containing,
+  iamClient,
+  itOnSharedSandbox as it,
+  objectContaining,
+  stsClient,
+} from './test-support';
 
 const ARN = 'arn:aws:iam::123456789012';
-const as = (userName: string) => iamClient(sandbox, sandbox.credentialsFor(userName));
+const as = (sandbox: Sandbox, userName: string) =>
+  iamClient(sandbox, sandbox.credentialsFor(userName));
 
 describe('permission levels', () => {
-  it('denies a self user acting on another user, naming the user, action and resource', async () => {
+  it('denies a self user acting on another user, naming the user, action and resource', async ({
+    sandbox,
+  }) => {
     expect(
-      await awsError(as('alice').send(new CreateAccessKeyCommand({ UserName: 'bob' }))),
+      await awsError(as(sandbox, 'alice').send(new CreateAccessKeyCommand({ UserName: 'bob' }))),
     ).toEqual({
       code: 'AccessDenied',
       status: 403,
@@ -42,7 +42,7 @@ describe('permission levels', () => {
         `User: ${ARN}:user/alice is not authorized to perform: iam:CreateAccessKey on resource: ` +
         `${ARN}:user/bob because no identity-based policy allows the iam:CreateAccessKey action`,
     });
-    expect(await awsError(as('alice').send(new ListUsersCommand({})))).toMatchObject({
+    expect(await awsError(as(sandbox, 'alice').send(new ListUsersCommand({})))).toMatchObject({
       code: 'AccessDenied',
       message:
         `User: ${ARN}:user/alice is not authorized to perform: iam:ListUsers on resource: ` +
@@ -51,8 +51,8 @@ describe('permission levels', () => {
     expect(sandbox.state.keysOf('bob')).toHaveLength(2);
   });
 
-  it('lets a self user manage its own keys and tags', async () => {
-    const alice = as('alice');
+  it('lets a self user manage its own keys and tags', async ({ sandbox }) => {
+    const alice = as(sandbox, 'alice');
     await alice.send(new GetUserCommand({ UserName: 'alice' }));
     await alice.send(new ListAccessKeysCommand({}));
     await alice.send(
@@ -66,21 +66,23 @@ describe('permission levels', () => {
     await alice.send(new DeleteAccessKeyCommand({ AccessKeyId: AccessKey?.AccessKeyId ?? '' }));
   });
 
-  it('does not tell a self user whether another user exists', async () => {
+  it('does not tell a self user whether another user exists', async ({ sandbox }) => {
     expect(
-      await awsError(as('alice').send(new GetUserCommand({ UserName: 'ghost' }))),
+      await awsError(as(sandbox, 'alice').send(new GetUserCommand({ UserName: 'ghost' }))),
     ).toMatchObject({
       code: 'AccessDenied',
       message: containing(`on resource: ${ARN}:user/ghost`),
     });
     const bobsKey = sandbox.credentialsFor('bob').accessKeyId;
     expect(
-      await awsError(as('alice').send(new GetAccessKeyLastUsedCommand({ AccessKeyId: bobsKey }))),
+      await awsError(
+        as(sandbox, 'alice').send(new GetAccessKeyLastUsedCommand({ AccessKeyId: bobsKey })),
+      ),
     ).toMatchObject({ code: 'AccessDenied' });
   });
 
-  it('lets a readonly user read everything and change nothing', async () => {
-    const auditor = as('auditor');
+  it('lets a readonly user read everything and change nothing', async ({ sandbox }) => {
+    const auditor = as(sandbox, 'auditor');
     await auditor.send(new ListUsersCommand({}));
     await auditor.send(new ListAccessKeysCommand({ UserName: 'bob' }));
     await auditor.send(new GenerateCredentialReportCommand({}));
@@ -95,8 +97,10 @@ describe('permission levels', () => {
     ).toMatchObject({ code: 'AccessDenied' });
   });
 
-  it('gives a user with no permissions nothing in IAM but still answers GetCallerIdentity', async () => {
-    expect(await awsError(as('nobody').send(new GetUserCommand({})))).toMatchObject({
+  it('gives a user with no permissions nothing in IAM but still answers GetCallerIdentity', async ({
+    sandbox,
+  }) => {
+    expect(await awsError(as(sandbox, 'nobody').send(new GetUserCommand({})))).toMatchObject({
       code: 'AccessDenied',
       message: containing(
         'iam:GetUser on resource: arn:aws:iam::123456789012:user/contractors/nobody',
@@ -113,6 +117,7 @@ describe('SimulatePrincipalPolicy', () => {
   const actions = ['iam:CreateAccessKey', 'iam:ListUsers', 'iam:GetUser', 'iam:CreateUser'];
 
   async function simulate(
+    sandbox: Sandbox,
     userName: string,
     resourceArns?: string[],
   ): Promise<Record<string, string>> {
@@ -133,33 +138,35 @@ describe('SimulatePrincipalPolicy', () => {
     );
   }
 
-  it('follows each permission level', async () => {
-    expect(await simulate('admin')).toEqual({
+  it('follows each permission level', async ({ sandbox }) => {
+    expect(await simulate(sandbox, 'admin')).toEqual({
       'iam:CreateAccessKey': 'allowed',
       'iam:ListUsers': 'allowed',
       'iam:GetUser': 'allowed',
       'iam:CreateUser': 'allowed',
     });
-    expect(await simulate('alice', [`${ARN}:user/alice`])).toEqual({
+    expect(await simulate(sandbox, 'alice', [`${ARN}:user/alice`])).toEqual({
       'iam:CreateAccessKey': 'allowed',
       'iam:ListUsers': 'implicitDeny',
       'iam:GetUser': 'allowed',
       'iam:CreateUser': 'implicitDeny',
     });
-    expect(Object.values(await simulate('alice', [`${ARN}:user/bob`]))).toEqual(
+    expect(Object.values(await simulate(sandbox, 'alice', [`${ARN}:user/bob`]))).toEqual(
       Array<string>(4).fill('implicitDeny'),
     );
-    expect(await simulate('auditor')).toEqual({
+    expect(await simulate(sandbox, 'auditor')).toEqual({
       'iam:CreateAccessKey': 'implicitDeny',
       'iam:ListUsers': 'allowed',
       'iam:GetUser': 'allowed',
       'iam:CreateUser': 'implicitDeny',
     });
-    expect(Object.values(await simulate('nobody'))).toEqual(Array<string>(4).fill('implicitDeny'));
+    expect(Object.values(await simulate(sandbox, 'nobody'))).toEqual(
+      Array<string>(4).fill('implicitDeny'),
+    );
   });
 
-  it('reports per-resource decisions and the statements that matched', async () => {
-    const { EvaluationResults } = await iamClient(sandbox).send(
+  it('reports per-resource decisions and the statements that matched', async ({ iam }) => {
+    const { EvaluationResults } = await iam.send(
       new SimulatePrincipalPolicyCommand({
         PolicySourceArn: `${ARN}:user/alice`,
         ActionNames: ['iam:UpdateAccessKey'],
@@ -183,10 +190,13 @@ describe('SimulatePrincipalPolicy', () => {
     ]);
   });
 
-  it('refuses callers without the permission and principals it cannot find', async () => {
+  it('refuses callers without the permission and principals it cannot find', async ({
+    sandbox,
+    iam,
+  }) => {
     expect(
       await awsError(
-        as('alice').send(
+        as(sandbox, 'alice').send(
           new SimulatePrincipalPolicyCommand({
             PolicySourceArn: `${ARN}:user/alice`,
             ActionNames: ['iam:GetUser'],
@@ -199,7 +209,7 @@ describe('SimulatePrincipalPolicy', () => {
     });
     expect(
       await awsError(
-        iamClient(sandbox).send(
+        iam.send(
           new SimulatePrincipalPolicyCommand({
             PolicySourceArn: `${ARN}:user/ghost`,
             ActionNames: ['iam:GetUser'],
@@ -209,7 +219,7 @@ describe('SimulatePrincipalPolicy', () => {
     ).toMatchObject({ code: 'NoSuchEntity', status: 404 });
     expect(
       await awsError(
-        iamClient(sandbox).send(
+        iam.send(
           new SimulatePrincipalPolicyCommand({
             PolicySourceArn: 'not-an-arn',
             ActionNames: ['iam:GetUser'],

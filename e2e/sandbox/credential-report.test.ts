@@ -3,19 +3,9 @@ import {
   GenerateCredentialReportCommand,
   GetCredentialReportCommand,
 } from '@aws-sdk/client-iam';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from './sandbox';
-import { awsError, iamClient } from './test-support';
-
-let sandbox: Sandbox;
-
-beforeEach(async () => {
-  sandbox = await startSandbox();
-});
-
-afterEach(async () => {
-  await sandbox.close();
-});
+import { describe, expect } from 'vitest';
+import type { Sandbox } from './sandbox';
+import { awsError, iamClient, it } from './test-support';
 
 const HEADER =
   'user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,' +
@@ -47,24 +37,24 @@ async function fetchReport(sandbox: Sandbox): Promise<Record<string, Record<stri
 }
 
 describe('credential report', () => {
-  it('answers ReportNotPresent 410 before any report was generated', async () => {
-    expect(
-      await awsError(iamClient(sandbox).send(new GetCredentialReportCommand({}))),
-    ).toMatchObject({
+  it('answers ReportNotPresent 410 before any report was generated', async ({ iam }) => {
+    expect(await awsError(iam.send(new GetCredentialReportCommand({})))).toMatchObject({
       code: 'ReportNotPresent',
       status: 410,
       name: 'CredentialReportNotPresentException',
     });
   });
 
-  it('starts generating on the first call and reports COMPLETE on the next', async () => {
-    const iam = iamClient(sandbox);
+  it('starts generating on the first call and reports COMPLETE on the next', async ({ iam }) => {
     expect((await iam.send(new GenerateCredentialReportCommand({}))).State).toBe('STARTED');
     expect((await iam.send(new GenerateCredentialReportCommand({}))).State).toBe('COMPLETE');
   });
 
-  it("delivers AWS's CSV: the root account, then every user's keys and their last use", async () => {
-    await iamClient(sandbox).send(new GenerateCredentialReportCommand({}));
+  it("delivers AWS's CSV: the root account, then every user's keys and their last use", async ({
+    sandbox,
+    iam,
+  }) => {
+    await iam.send(new GenerateCredentialReportCommand({}));
     const report = await fetchReport(sandbox);
     expect(Object.keys(report)).toEqual([
       '<root_account>',
@@ -118,8 +108,7 @@ describe('credential report', () => {
     });
   });
 
-  it('reuses a report for four hours, then generates a fresh one', async () => {
-    const iam = iamClient(sandbox);
+  it('reuses a report for four hours, then generates a fresh one', async ({ sandbox, iam }) => {
     await iam.send(new GenerateCredentialReportCommand({}));
     await iam.send(new CreateUserCommand({ UserName: 'newcomer' }));
     await iam.send(new GenerateCredentialReportCommand({}));

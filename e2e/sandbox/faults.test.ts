@@ -4,23 +4,11 @@ import {
   ListAccessKeysCommand,
   ListUsersCommand,
 } from '@aws-sdk/client-iam';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from './sandbox';
-import { awsError, iamClient } from './test-support';
-
-let sandbox: Sandbox;
-
-beforeEach(async () => {
-  sandbox = await startSandbox();
-});
-
-afterEach(async () => {
-  await sandbox.close();
-});
+import { describe, expect } from 'vitest';
+import { awsError, iamClient, it } from './test-support';
 
 describe('fault injection', () => {
-  it('delays every answer by the configured latency', async () => {
-    const iam = iamClient(sandbox);
+  it('delays every answer by the configured latency', async ({ sandbox, iam }) => {
     sandbox.faults.setLatency(150);
     const started = performance.now();
     await iam.send(new ListUsersCommand({}));
@@ -31,8 +19,10 @@ describe('fault injection', () => {
     expect(performance.now() - again).toBeLessThan(145);
   });
 
-  it('throttles beyond the token bucket with Throttling 400 "Rate exceeded"', async () => {
-    const iam = iamClient(sandbox);
+  it('throttles beyond the token bucket with Throttling 400 "Rate exceeded"', async ({
+    sandbox,
+    iam,
+  }) => {
     sandbox.faults.setRateLimit({ perSecond: 1, burst: 2 });
     await iam.send(new ListUsersCommand({}));
     await iam.send(new ListUsersCommand({}));
@@ -47,16 +37,17 @@ describe('fault injection', () => {
     await iam.send(new ListUsersCommand({}));
   });
 
-  it('applies a rate limit given at start-up', async () => {
-    await sandbox.close();
-    sandbox = await startSandbox({ rateLimit: { perSecond: 1, burst: 1 } });
+  it('applies a rate limit given at start-up', async ({ startSandbox }) => {
+    const sandbox = await startSandbox({ rateLimit: { perSecond: 1, burst: 1 } });
     const iam = iamClient(sandbox);
     await iam.send(new ListUsersCommand({}));
     expect((await awsError(iam.send(new ListUsersCommand({})))).code).toBe('Throttling');
   });
 
-  it('fails the nth request of an action with ServiceFailure 500 and does not act', async () => {
-    const iam = iamClient(sandbox);
+  it('fails the nth request of an action with ServiceFailure 500 and does not act', async ({
+    sandbox,
+    iam,
+  }) => {
     sandbox.faults.failNth('CreateUser', 2, 'error');
     await iam.send(new CreateUserCommand({ UserName: 'first' }));
     expect(await awsError(iam.send(new CreateUserCommand({ UserName: 'second' })))).toMatchObject({
@@ -69,14 +60,16 @@ describe('fault injection', () => {
     expect(sandbox.state.findUser('second')).toBeDefined();
   });
 
-  it('lets the SDK retry ride out a one-off ServiceFailure', async () => {
+  it('lets the SDK retry ride out a one-off ServiceFailure', async ({ sandbox }) => {
     sandbox.faults.failNth('ListUsers', 1, 'error');
     const { $metadata } = await iamClient(sandbox, sandbox.admin, 3).send(new ListUsersCommand({}));
     expect($metadata.attempts).toBe(2);
   });
 
-  it('creates the key but drops the connection, so the caller sees only a network error', async () => {
-    const iam = iamClient(sandbox);
+  it('creates the key but drops the connection, so the caller sees only a network error', async ({
+    sandbox,
+    iam,
+  }) => {
     sandbox.faults.failNth('CreateAccessKey', 1, 'drop-after-commit');
     const error = await awsError(iam.send(new CreateAccessKeyCommand({ UserName: 'alice' })));
     expect(error.code).toBeUndefined();
@@ -91,8 +84,7 @@ describe('fault injection', () => {
     );
   });
 
-  it('counts calls per action and in total until reset', async () => {
-    const iam = iamClient(sandbox);
+  it('counts calls per action and in total until reset', async ({ sandbox, iam }) => {
     sandbox.stats.reset();
     await iam.send(new ListUsersCommand({}));
     await iam.send(new ListUsersCommand({}));

@@ -19,11 +19,5 @@ export {
 } from './seed';
 export { CREDENTIAL_REPORT_COLUMNS } from './credential-report';
 export type { FailureMode, RateLimit } from './faults';
-export type {
-  AccessKeyRecord,
-  LastUsed,
-  SandboxState,
-  SessionRecord,
-  Tag,
-  UserRecord,
-} from './state';
+export type { AccessKeyRecord, LastUsed, SandboxState, SessionRecord, UserRecord } from './state';
+export type { Tag } from './tags';

@@ -1,11 +1,7 @@
 import { newAccessKeyId, newSecretAccessKey, newUserId } from './ids';
 import type { Permission, SandboxSeed } from './seed';
 import { sortTags } from './tags';
-
-export interface Tag {
-  Key: string;
-  Value: string;
-}
+import type { Tag } from './tags';
 
 export interface LastUsed {
   date: Date;

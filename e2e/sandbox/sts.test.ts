@@ -1,22 +1,14 @@
 import { ListAccessKeysCommand } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, GetSessionTokenCommand } from '@aws-sdk/client-sts';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from './sandbox';
-import { awsError, containing, iamClient, stsClient } from './test-support';
+import { describe, expect } from 'vitest';
+import type { Sandbox } from './sandbox';
+import { awsError, containing, iamClient, it, stsClient } from './test-support';
 
-let sandbox: Sandbox;
 /** An authenticator app's secret for alice's MFA device, added by the tests that need one. */
 const aliceSecret = 'ALICEALICEALICEALICEALICE234567';
 
-beforeEach(async () => {
-  sandbox = await startSandbox();
-});
-
-afterEach(async () => {
-  await sandbox.close();
-});
-
 async function sessionFor(
+  sandbox: Sandbox,
   userName: string,
   input: ConstructorParameters<typeof GetSessionTokenCommand>[0] = {},
 ) {
@@ -32,7 +24,7 @@ async function sessionFor(
 }
 
 describe('STS', () => {
-  it('tells every user who they are', async () => {
+  it('tells every user who they are', async ({ sandbox }) => {
     for (const userName of ['admin', 'alice', 'auditor', 'nobody']) {
       const user = sandbox.state.findUser(userName);
       const identity = await stsClient(sandbox, sandbox.credentialsFor(userName)).send(
@@ -46,8 +38,10 @@ describe('STS', () => {
     }
   });
 
-  it('issues temporary credentials that act as the user, for 12 hours by default', async () => {
-    const session = await sessionFor('bob');
+  it('issues temporary credentials that act as the user, for 12 hours by default', async ({
+    sandbox,
+  }) => {
+    const session = await sessionFor(sandbox, 'bob');
     expect(session.accessKeyId).toMatch(/^ASIA[A-Z2-7]{16}$/);
     expect(session.secretAccessKey).toMatch(/^[A-Za-z0-9/+]{40}$/);
     expect(session.sessionToken.length).toBeGreaterThan(100);
@@ -59,8 +53,10 @@ describe('STS', () => {
     expect(identity.Arn).toBe('arn:aws:iam::123456789012:user/bob');
   });
 
-  it('keeps MFA-less session credentials out of IAM and lets MFA sessions in', async () => {
-    const plain = await sessionFor('alice');
+  it('keeps MFA-less session credentials out of IAM and lets MFA sessions in', async ({
+    sandbox,
+  }) => {
+    const plain = await sessionFor(sandbox, 'alice');
     expect(
       await awsError(iamClient(sandbox, plain).send(new ListAccessKeysCommand({}))),
     ).toMatchObject({
@@ -69,7 +65,7 @@ describe('STS', () => {
     });
     sandbox.state.addMfaDevice('alice', aliceSecret);
     const device = sandbox.mfaDeviceOf('alice');
-    const withMfa = await sessionFor('alice', {
+    const withMfa = await sessionFor(sandbox, 'alice', {
       SerialNumber: device.serialNumber,
       TokenCode: device.code(),
     });
@@ -79,7 +75,7 @@ describe('STS', () => {
     expect(AccessKeyMetadata?.[0]?.UserName).toBe('alice');
   });
 
-  it('checks the code against the caller’s own MFA device, as AWS does', async () => {
+  it('checks the code against the caller’s own MFA device, as AWS does', async ({ sandbox }) => {
     const device = sandbox.state.addMfaDevice('alice', aliceSecret);
     const sts = stsClient(sandbox, sandbox.credentialsFor('alice'));
     const tryCode = (serialNumber: string, code: string) =>
@@ -113,7 +109,7 @@ describe('STS', () => {
     expect(session.Credentials?.AccessKeyId).toMatch(/^ASIA/);
   });
 
-  it('refuses a bad duration and session credentials asking for more', async () => {
+  it('refuses a bad duration and session credentials asking for more', async ({ sandbox }) => {
     const sts = stsClient(sandbox, sandbox.credentialsFor('alice'));
     expect(
       await awsError(sts.send(new GetSessionTokenCommand({ DurationSeconds: 60 }))),
@@ -121,7 +117,7 @@ describe('STS', () => {
       code: 'ValidationError',
       status: 400,
     });
-    const session = await sessionFor('alice', { DurationSeconds: 900 });
+    const session = await sessionFor(sandbox, 'alice', { DurationSeconds: 900 });
     expect(
       await awsError(stsClient(sandbox, session).send(new GetSessionTokenCommand({}))),
     ).toMatchObject({
@@ -130,8 +126,10 @@ describe('STS', () => {
     });
   });
 
-  it('answers ExpiredToken once temporary credentials expire, and refuses a wrong token', async () => {
-    const session = await sessionFor('bob', { DurationSeconds: 900 });
+  it('answers ExpiredToken once temporary credentials expire, and refuses a wrong token', async ({
+    sandbox,
+  }) => {
+    const session = await sessionFor(sandbox, 'bob', { DurationSeconds: 900 });
     expect(
       await awsError(
         stsClient(sandbox, { ...session, sessionToken: `${session.sessionToken}x` }).send(

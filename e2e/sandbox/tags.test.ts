@@ -5,19 +5,8 @@ import {
   UntagUserCommand,
   type Tag,
 } from '@aws-sdk/client-iam';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from './sandbox';
-import { awsError, containing, iamClient } from './test-support';
-
-let sandbox: Sandbox;
-
-beforeEach(async () => {
-  sandbox = await startSandbox();
-});
-
-afterEach(async () => {
-  await sandbox.close();
-});
+import { describe, expect } from 'vitest';
+import { awsError, containing, iamClient, it } from './test-support';
 
 const validation = (member: string, constraint: string) => ({
   code: 'ValidationError',
@@ -26,8 +15,10 @@ const validation = (member: string, constraint: string) => ({
 });
 
 describe('IAM user tags', () => {
-  it('adds, replaces regardless of case, lists by key and removes tags', async () => {
-    const iam = iamClient(sandbox);
+  it('adds, replaces regardless of case, lists by key and removes tags', async ({
+    sandbox,
+    iam,
+  }) => {
     await iam.send(
       new TagUserCommand({
         UserName: 'nobody',
@@ -57,8 +48,7 @@ describe('IAM user tags', () => {
     ]);
   });
 
-  it('pages tags with MaxItems', async () => {
-    const iam = iamClient(sandbox);
+  it('pages tags with MaxItems', async ({ iam }) => {
     const tags = ['a', 'b', 'c'].map((key) => ({ Key: key, Value: key }));
     await iam.send(new TagUserCommand({ UserName: 'nobody', Tags: tags }));
     const first = await iam.send(new ListUserTagsCommand({ UserName: 'nobody', MaxItems: 2 }));
@@ -70,8 +60,7 @@ describe('IAM user tags', () => {
     expect(rest.Tags?.map((tag) => tag.Key)).toEqual(['c']);
   });
 
-  it("enforces IAM's tag rules with IAM's messages", async () => {
-    const iam = iamClient(sandbox);
+  it("enforces IAM's tag rules with IAM's messages", async ({ sandbox, iam }) => {
     const tagNobody = (tags: Tag[]) =>
       awsError(iam.send(new TagUserCommand({ UserName: 'nobody', Tags: tags })));
     const pattern = 'Member must satisfy regular expression pattern: ';
@@ -113,8 +102,7 @@ describe('IAM user tags', () => {
     expect(sandbox.state.findUser('nobody')?.tags).toEqual([]);
   });
 
-  it('accepts unicode letters and spaces in keys and values', async () => {
-    const iam = iamClient(sandbox);
+  it('accepts unicode letters and spaces in keys and values', async ({ iam }) => {
     await iam.send(
       new TagUserCommand({
         UserName: 'nobody',
@@ -125,8 +113,7 @@ describe('IAM user tags', () => {
     expect(Tags).toEqual([{ Key: 'Équipe données', Value: 'Zürich 2' }]);
   });
 
-  it('answers LimitExceeded 409 when tags would exceed 50 on the user', async () => {
-    const iam = iamClient(sandbox);
+  it('answers LimitExceeded 409 when tags would exceed 50 on the user', async ({ iam }) => {
     const fifty = Array.from({ length: 50 }, (_, i) => ({ Key: `k${String(i)}`, Value: '' }));
     await iam.send(new TagUserCommand({ UserName: 'nobody', Tags: fifty }));
     await iam.send(
@@ -145,8 +132,7 @@ describe('IAM user tags', () => {
     });
   });
 
-  it('validates tags before looking the user up, then answers NoSuchEntity', async () => {
-    const iam = iamClient(sandbox);
+  it('validates tags before looking the user up, then answers NoSuchEntity', async ({ iam }) => {
     expect(
       await awsError(
         iam.send(new TagUserCommand({ UserName: 'ghost', Tags: [{ Key: 'a*', Value: '' }] })),

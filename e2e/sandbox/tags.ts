@@ -6,7 +6,12 @@ import {
   validationError,
 } from './errors';
 import type { QueryParams } from './params';
-import type { Tag } from './state';
+
+/** One IAM tag, as IAM spells its fields. */
+export interface Tag {
+  Key: string;
+  Value: string;
+}
 
 const MAX_TAGS = 50;
 const KEY_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u;

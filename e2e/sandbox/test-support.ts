@@ -2,40 +2,81 @@ import { request, type IncomingHttpHeaders } from 'node:http';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { expect } from 'vitest';
-import type { Sandbox, SandboxCredentials } from './sandbox';
+import { expect, test } from 'vitest';
+import { startSandbox } from './sandbox';
+import type { Sandbox, SandboxCredentials, SandboxOptions } from './sandbox';
 import { Sha256 } from './sha256';
 
 interface ClientCredentials extends SandboxCredentials {
   sessionToken?: string;
 }
 
-/** The real SDK client, pointed at the sandbox; one attempt by default so errors surface as-is. */
-export function iamClient(
-  sandbox: Sandbox,
-  credentials: ClientCredentials = sandbox.admin,
-  maxAttempts = 1,
-): IAMClient {
-  return new IAMClient({
-    endpoint: sandbox.endpoint,
-    region: sandbox.region,
-    credentials,
-    maxAttempts,
-  });
+interface SandboxFixtures {
+  /** A sandbox with the default seed, started for this test and closed when it ends. */
+  sandbox: Sandbox;
+  /** The real IAM client, signed as the sandbox's admin. */
+  iam: IAMClient;
+  /** Starts another sandbox, with options of the test's own; closed when the test ends. */
+  startSandbox: (options?: SandboxOptions) => Promise<Sandbox>;
 }
 
-export function stsClient(
-  sandbox: Sandbox,
-  credentials: ClientCredentials = sandbox.admin,
-  maxAttempts = 1,
-): STSClient {
-  return new STSClient({
-    endpoint: sandbox.endpoint,
-    region: sandbox.region,
-    credentials,
-    maxAttempts,
-  });
+async function adminIam({ sandbox }: { sandbox: Sandbox }, use: (iam: IAMClient) => Promise<void>) {
+  const iam = iamClient(sandbox);
+  await use(iam);
+  iam.destroy();
 }
+
+/**
+ * `it` for tests that change the account: each test gets a sandbox of its own, so what one test
+ * creates, breaks or slows down is never seen by the next.
+ */
+export const it = test.extend<SandboxFixtures>({
+  startSandbox: async ({}, use) => {
+    const started: Sandbox[] = [];
+    await use(async (options) => {
+      const sandbox = await startSandbox(options);
+      started.push(sandbox);
+      return sandbox;
+    });
+    await Promise.all(started.map((sandbox) => sandbox.close()));
+  },
+  sandbox: async ({ startSandbox: start }, use) => {
+    await use(await start());
+  },
+  iam: adminIam,
+});
+
+/**
+ * `it` for tests that only read the account, or change nothing another test of the file looks
+ * at: one sandbox serves the whole file.
+ */
+export const itOnSharedSandbox = test.extend<Pick<SandboxFixtures, 'sandbox' | 'iam'>>({
+  sandbox: [
+    async ({}, use) => {
+      const sandbox = await startSandbox();
+      await use(sandbox);
+      await sandbox.close();
+    },
+    { scope: 'file' },
+  ],
+  iam: adminIam,
+});
+
+interface SandboxClientConfig {
+  endpoint: string;
+  region: string;
+  credentials: ClientCredentials;
+  maxAttempts: number;
+}
+
+/** Makes the real SDK client pointed at the sandbox; one attempt by default so errors surface as-is. */
+function sandboxClient<Client>(SdkClient: new (config: SandboxClientConfig) => Client) {
+  return (sandbox: Sandbox, credentials: ClientCredentials = sandbox.admin, maxAttempts = 1) =>
+    new SdkClient({ endpoint: sandbox.endpoint, region: sandbox.region, credentials, maxAttempts });
+}
+
+export const iamClient = sandboxClient(IAMClient);
+export const stsClient = sandboxClient(STSClient);
 
 export interface AwsErrorShape {
   code: string | undefined;

@@ -7,24 +7,12 @@ import {
   ListUsersCommand,
   paginateListUsers,
 } from '@aws-sdk/client-iam';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { generateSeed } from './generate-seed';
-import { startSandbox, type Sandbox } from './sandbox';
-import { awsError, containing, iamClient } from './test-support';
-
-let sandbox: Sandbox;
-
-beforeEach(async () => {
-  sandbox = await startSandbox();
-});
-
-afterEach(async () => {
-  await sandbox.close();
-});
+import { awsError, containing, iamClient, it } from './test-support';
 
 describe('IAM users', () => {
-  it('creates a user with its path, id, ARN, creation date and tags', async () => {
-    const iam = iamClient(sandbox);
+  it('creates a user with its path, id, ARN, creation date and tags', async ({ sandbox, iam }) => {
     const { User } = await iam.send(
       new CreateUserCommand({
         UserName: 'carol',
@@ -43,10 +31,8 @@ describe('IAM users', () => {
     expect(sandbox.state.findUser('carol')?.permission).toBe('none');
   });
 
-  it('refuses a second user whose name differs only in case', async () => {
-    const error = await awsError(
-      iamClient(sandbox).send(new CreateUserCommand({ UserName: 'ALICE' })),
-    );
+  it('refuses a second user whose name differs only in case', async ({ iam }) => {
+    const error = await awsError(iam.send(new CreateUserCommand({ UserName: 'ALICE' })));
     expect(error).toMatchObject({
       code: 'EntityAlreadyExists',
       status: 409,
@@ -54,8 +40,7 @@ describe('IAM users', () => {
     });
   });
 
-  it('validates user names and paths as IAM does', async () => {
-    const iam = iamClient(sandbox);
+  it('validates user names and paths as IAM does', async ({ iam }) => {
     expect(await awsError(iam.send(new CreateUserCommand({ UserName: 'bad name' })))).toMatchObject(
       {
         code: 'ValidationError',
@@ -78,7 +63,7 @@ describe('IAM users', () => {
     ).toMatchObject({ code: 'ValidationError', message: containing('path') });
   });
 
-  it('describes the caller when GetUser has no user name', async () => {
+  it('describes the caller when GetUser has no user name', async ({ sandbox }) => {
     const alice = iamClient(sandbox, sandbox.credentialsFor('alice'));
     const { User } = await alice.send(new GetUserCommand({}));
     expect(User).toMatchObject({
@@ -89,10 +74,8 @@ describe('IAM users', () => {
     expect(User?.Tags?.map((tag) => tag.Key)).toContain('team');
   });
 
-  it('answers NoSuchEntity 404 in AWS words for a user that does not exist', async () => {
-    const error = await awsError(
-      iamClient(sandbox).send(new GetUserCommand({ UserName: 'bobby' })),
-    );
+  it('answers NoSuchEntity 404 in AWS words for a user that does not exist', async ({ iam }) => {
+    const error = await awsError(iam.send(new GetUserCommand({ UserName: 'bobby' })));
     expect(error).toEqual({
       code: 'NoSuchEntity',
       status: 404,
@@ -101,16 +84,13 @@ describe('IAM users', () => {
     });
   });
 
-  it('filters ListUsers by path prefix and leaves tags out of the list', async () => {
-    const { Users } = await iamClient(sandbox).send(
-      new ListUsersCommand({ PathPrefix: '/audit/' }),
-    );
+  it('filters ListUsers by path prefix and leaves tags out of the list', async ({ iam }) => {
+    const { Users } = await iam.send(new ListUsersCommand({ PathPrefix: '/audit/' }));
     expect(Users?.map((user) => user.UserName)).toEqual(['auditor']);
     expect(Users?.[0]?.Tags).toBeUndefined();
   });
 
-  it('rejects MaxItems outside 1–1000', async () => {
-    const iam = iamClient(sandbox);
+  it('rejects MaxItems outside 1–1000', async ({ iam }) => {
     expect(await awsError(iam.send(new ListUsersCommand({ MaxItems: 0 })))).toMatchObject({
       code: 'ValidationError',
       message:
@@ -122,10 +102,9 @@ describe('IAM users', () => {
     });
   });
 
-  it('pages 250 users 100 at a time with Marker and IsTruncated', async () => {
-    await sandbox.close();
+  it('pages 250 users 100 at a time with Marker and IsTruncated', async ({ startSandbox }) => {
     const seed = generateSeed({ users: 250, seed: 7 });
-    sandbox = await startSandbox({ seed });
+    const sandbox = await startSandbox({ seed });
     const iam = iamClient(sandbox);
 
     const first = await iam.send(new ListUsersCommand({}));
@@ -152,8 +131,10 @@ describe('IAM users', () => {
     ).toEqual(expected);
   });
 
-  it('refuses to delete a user that still has keys, then deletes it once they are gone', async () => {
-    const iam = iamClient(sandbox);
+  it('refuses to delete a user that still has keys, then deletes it once they are gone', async ({
+    sandbox,
+    iam,
+  }) => {
     expect(await awsError(iam.send(new DeleteUserCommand({ UserName: 'nobody' })))).toMatchObject({
       code: 'DeleteConflict',
       status: 409,
@@ -169,10 +150,8 @@ describe('IAM users', () => {
     });
   });
 
-  it('lists the account alias', async () => {
-    const { AccountAliases, IsTruncated } = await iamClient(sandbox).send(
-      new ListAccountAliasesCommand({}),
-    );
+  it('lists the account alias', async ({ iam }) => {
+    const { AccountAliases, IsTruncated } = await iam.send(new ListAccountAliasesCommand({}));
     expect(AccountAliases).toEqual(['example-corp']);
     expect(IsTruncated).toBe(false);
   });

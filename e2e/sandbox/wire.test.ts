@@ -1,27 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from './sandbox';
-import { rawRequest, signedQuery } from './test-support';
+import { describe, expect } from 'vitest';
+import type { Sandbox } from './sandbox';
+import { itOnSharedSandbox as it, rawRequest, signedQuery } from './test-support';
 import { el, renderXml } from './xml';
-
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-});
-
-afterAll(async () => {
-  await sandbox.close();
-});
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
-async function call(form: Record<string, string>, service: 'iam' | 'sts' = 'iam') {
+async function call(
+  sandbox: Sandbox,
+  form: Record<string, string>,
+  service: 'iam' | 'sts' = 'iam',
+) {
   return rawRequest(sandbox.endpoint, await signedQuery(sandbox, form, { service }));
 }
 
 describe('wire format', () => {
-  it("answers IAM in IAM's namespace with a Result and a RequestId that matches the header", async () => {
-    const response = await call({ Action: 'GetUser', Version: '2010-05-08' });
+  it("answers IAM in IAM's namespace with a Result and a RequestId that matches the header", async ({
+    sandbox,
+  }) => {
+    const response = await call(sandbox, { Action: 'GetUser', Version: '2010-05-08' });
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('text/xml');
     const requestId = response.headers['x-amzn-requestid'];
@@ -38,8 +34,8 @@ describe('wire format', () => {
     );
   });
 
-  it('answers actions without output with ResponseMetadata only', async () => {
-    const response = await call({
+  it('answers actions without output with ResponseMetadata only', async ({ sandbox }) => {
+    const response = await call(sandbox, {
       Action: 'UntagUser',
       Version: '2010-05-08',
       UserName: 'alice',
@@ -53,8 +49,14 @@ describe('wire format', () => {
     );
   });
 
-  it('answers errors as an ErrorResponse with Type, Code, Message and RequestId', async () => {
-    const response = await call({ Action: 'GetUser', Version: '2010-05-08', UserName: 'bobby' });
+  it('answers errors as an ErrorResponse with Type, Code, Message and RequestId', async ({
+    sandbox,
+  }) => {
+    const response = await call(sandbox, {
+      Action: 'GetUser',
+      Version: '2010-05-08',
+      UserName: 'bobby',
+    });
     expect(response.status).toBe(404);
     expect(response.body).toBe(
       '<ErrorResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><Error><Type>Sender</Type>' +
@@ -63,20 +65,24 @@ describe('wire format', () => {
     );
   });
 
-  it("answers STS in STS's namespace", async () => {
-    const response = await call({ Action: 'GetCallerIdentity', Version: '2011-06-15' }, 'sts');
+  it("answers STS in STS's namespace", async ({ sandbox }) => {
+    const response = await call(
+      sandbox,
+      { Action: 'GetCallerIdentity', Version: '2011-06-15' },
+      'sts',
+    );
     expect(response.status).toBe(200);
     expect(response.body).toMatch(
       /^<GetCallerIdentityResponse xmlns="https:\/\/sts\.amazonaws\.com\/doc\/2011-06-15\/"><GetCallerIdentityResult><Arn>arn:aws:iam::123456789012:user\/admin<\/Arn>/,
     );
-    const denied = await call({ Action: 'GetCallerIdentity', Version: '2011-06-15' });
+    const denied = await call(sandbox, { Action: 'GetCallerIdentity', Version: '2011-06-15' });
     expect(denied.status).toBe(403);
     expect(denied.body).toContain('<Code>SignatureDoesNotMatch</Code>');
     expect(denied.body).toContain("Credential should be scoped to correct service: 'sts'.");
   });
 
-  it('answers InvalidAction for an operation the service does not have', async () => {
-    const response = await call({ Action: 'ListRoles', Version: '2010-05-08' });
+  it('answers InvalidAction for an operation the service does not have', async ({ sandbox }) => {
+    const response = await call(sandbox, { Action: 'ListRoles', Version: '2010-05-08' });
     expect(response.status).toBe(400);
     expect(response.body).toContain('<Code>InvalidAction</Code>');
     expect(response.body).toContain('Could not find operation ListRoles for version 2010-05-08');

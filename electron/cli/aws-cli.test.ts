@@ -1,13 +1,13 @@
 import { access, constants } from 'node:fs/promises';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { KeywardFixture } from '../../testing/core/keyward-fixture';
-import { startKeyward } from '../../testing/core/keyward-fixture';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { keywardForEachTest } from '../../testing/core/keyward-each-test';
+import { keepKeyOf } from '../../testing/core/kept-keys';
 import { filesBelow, findSecrets } from '../../testing/core/leak-scan';
 import { awsCli, cliEnvironment, keyward } from '../../testing/cli/cli-harness';
 
-let f: KeywardFixture;
+const f = keywardForEachTest();
 let env: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
@@ -15,13 +15,8 @@ beforeAll(async () => {
   await access('/usr/bin/aws', constants.X_OK);
 });
 
-beforeEach(async () => {
-  f = await startKeyward();
+beforeEach(() => {
   env = cliEnvironment(f);
-});
-
-afterEach(async () => {
-  await f.close();
 });
 
 const configFile = () => env['AWS_CONFIG_FILE'] ?? '';
@@ -31,30 +26,21 @@ function callerArn(stdout: string): string {
   return (JSON.parse(stdout) as { Arn: string }).Arn;
 }
 
+/** `aws sts get-caller-identity` with a profile from the test's AWS config. */
+function callerIdentityOf(profile: string) {
+  return awsCli(env, f.sandbox.endpoint, 'sts', 'get-caller-identity', '--profile', profile);
+}
+
 describe('the AWS CLI using a key kept by Keyward', () => {
   it('signs as the right user through credential_process, before and after a rotation', async () => {
-    const old = f.sandbox.credentialsFor('alice');
-    await f.keyward.profiles.put('work', {
-      ...old,
-      userName: 'alice',
-      accountId: f.sandbox.accountId,
-      created: new Date().toISOString(),
-      description: null,
-    });
+    const old = await keepKeyOf(f, 'alice', 'work');
     mkdirSync(path.dirname(configFile()), { recursive: true });
     writeFileSync(configFile(), '# mine\n[default]\nregion = us-west-2\n');
     expect(await keyward(env, ['cli', 'setup', '--profile', 'work'])).toMatchObject({ code: 0 });
     expect(readFileSync(configFile(), 'utf8')).not.toContain(old.secretAccessKey);
 
     const aliceArn = `arn:aws:iam::${f.sandbox.accountId}:user/alice`;
-    const before = await awsCli(
-      env,
-      f.sandbox.endpoint,
-      'sts',
-      'get-caller-identity',
-      '--profile',
-      'work',
-    );
+    const before = await callerIdentityOf('work');
     expect(before.stderr, before.stderr).toBe('');
     expect(callerArn(before.stdout)).toBe(aliceArn);
     expect(f.sandbox.state.accessKeys.get(old.accessKeyId)?.lastUsed?.serviceName).toBe('sts');
@@ -63,14 +49,7 @@ describe('the AWS CLI using a key kept by Keyward', () => {
     expect(rotated.code).toBe(0);
     const { newKeyId } = JSON.parse(rotated.stdout) as { newKeyId: string };
 
-    const after = await awsCli(
-      env,
-      f.sandbox.endpoint,
-      'sts',
-      'get-caller-identity',
-      '--profile',
-      'work',
-    );
+    const after = await callerIdentityOf('work');
     expect(callerArn(after.stdout)).toBe(aliceArn);
     expect(f.sandbox.state.accessKeys.get(newKeyId)?.lastUsed?.serviceName).toBe('sts');
 
@@ -123,16 +102,9 @@ describe('the AWS CLI using a key kept by Keyward', () => {
         .map((file) => path.basename(file))
         .sort(),
     ).toEqual(['config', 'config.keyward-backup', 'credentials', 'credentials.keyward-backup']);
-    expect((await f.keyward.profiles.require('legacy')).secretAccessKey).toBe(bob.secretAccessKey);
+    expect((await f.profiles.require('legacy')).secretAccessKey).toBe(bob.secretAccessKey);
 
-    const identity = await awsCli(
-      env,
-      f.sandbox.endpoint,
-      'sts',
-      'get-caller-identity',
-      '--profile',
-      'legacy',
-    );
+    const identity = await callerIdentityOf('legacy');
     expect(callerArn(identity.stdout)).toBe(`arn:aws:iam::${f.sandbox.accountId}:user/bob`);
   });
 });

@@ -1,4 +1,5 @@
-import type { Keyward } from '../core/keyward';
+import type { Core } from '../core/compose';
+import type { SecretStore } from '../core/vault/secret-store';
 import type { NodePlatform } from './node-platform';
 
 /** What the command line reads and writes; tests pass their own. */
@@ -30,9 +31,11 @@ export interface CommandContext {
   quiet: boolean;
   platform: NodePlatform;
   /** Keyward's core, created on first use (it loads more than --help needs). */
-  keyward(): Promise<Keyward>;
+  core(): Promise<Core>;
+  /** The keychain Keyward keeps keys in (for its health check). */
+  secretStore(): Promise<SecretStore>;
   /** Signs in as --profile / --aws-profile (commands with `signsIn`). */
-  signIn(args: ParsedArgs): Promise<Keyward>;
+  signIn(args: ParsedArgs): Promise<Core>;
   /** Prints the result: `value` as JSON with --json, else the human text. */
   print(value: unknown, human: () => string): void;
   /** A progress or advice line on stderr, unless --quiet (never with a secret in it). */

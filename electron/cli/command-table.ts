@@ -1,22 +1,29 @@
 import type { CommandSpec, OptionSpec } from './command-spec';
+import { activity } from './commands/activity';
 import { audit, identityShow, usersList, whoami } from './commands/account';
 import { cliRemove, cliSetup } from './commands/aws-cli';
 import { handoffOpen } from './commands/handoff';
 import { keysActivate, keysDeactivate, keysDelete, keysList } from './commands/keys';
 import { keysCreate } from './commands/keys-create';
+import { keysDescribe } from './commands/keys-describe';
+import { lostList, lostResolve } from './commands/lost';
 import { profilesImport, profilesList, profilesRemove } from './commands/profiles';
+import { profilesCheck } from './commands/profiles-check';
 import { keysRotate } from './commands/rotate';
+import { usersOffboard } from './commands/users';
 
 /** Commands for the person whose keys these are, then for admins; help lists them in this order. */
 export const personalCommands: CommandSpec[] = [
   cliSetup,
   cliRemove,
   profilesList,
+  profilesCheck,
   profilesImport,
   profilesRemove,
   keysRotate,
   handoffOpen,
   identityShow,
+  activity,
 ];
 
 export const adminCommands: CommandSpec[] = [
@@ -24,9 +31,13 @@ export const adminCommands: CommandSpec[] = [
   usersList,
   keysList,
   keysCreate,
+  keysDescribe,
   keysActivate,
   keysDeactivate,
   keysDelete,
+  usersOffboard,
+  lostList,
+  lostResolve,
   audit,
 ];
 

@@ -16,4 +16,6 @@ export const commandWords: ReadonlySet<string> = new Set([
   'profiles',
   'cli',
   'audit',
+  'lost',
+  'activity',
 ]);

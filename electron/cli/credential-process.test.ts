@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -9,6 +8,11 @@ import { KeytarStore } from '../core/vault/keytar-store';
 import { ProfileStore, profileNamePattern } from '../core/vault/profile-store';
 import { fastProfileName, profileAccountPrefix } from './credential-output';
 import { launcher } from '../../testing/cli/cli-harness';
+import {
+  emptyBusConfig,
+  onOwnSessionBus,
+  withLockedKeyring,
+} from '../../testing/core/vault/session-bus';
 
 const run = promisify(execFile);
 const service = `Keyward-test-cp-${String(process.pid)}`;
@@ -57,20 +61,6 @@ function expectRefusal(outcome: Outcome, code: number, reason: RegExp): void {
   expect(outcome.stdout + outcome.stderr).not.toContain(key.secretAccessKey);
 }
 
-/** A session bus that starts nothing on demand, so no secret service can appear on it. */
-function emptyBusConfig(): string {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'keyward-bus-')), 'session.conf');
-  writeFileSync(
-    file,
-    `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig><type>session</type><listen>unix:tmpdir=${tmpdir()}</listen>
-<policy context="default"><allow send_destination="*" eavesdrop="true"/><allow eavesdrop="true"/><allow own="*"/></policy>
-</busconfig>`,
-  );
-  return file;
-}
-
 beforeAll(async () => {
   await new ProfileStore(store).put('work', key);
   await store.set(`${profileAccountPrefix}damaged`, '{"accessKeyId":"AKIA"}');
@@ -96,27 +86,14 @@ describe('keyward credential-process', () => {
 
   it('explains a locked keyring, with exit code 3', async () => {
     const outcome = await credentialProcess(['--profile', 'work'], {
-      wrap: (command) => [
-        'dbus-run-session',
-        '--',
-        'sh',
-        '-c',
-        `gnome-keyring-daemon --components=secrets >/dev/null 2>&1; ${command}`,
-      ],
+      wrap: (command) => onOwnSessionBus(withLockedKeyring(command)),
     });
     expectRefusal(outcome, 3, /keyring is locked/);
   });
 
   it('explains that no keychain service is running, with exit code 3', async () => {
     const outcome = await credentialProcess(['--profile', 'work'], {
-      wrap: (command) => [
-        'dbus-run-session',
-        `--config-file=${emptyBusConfig()}`,
-        '--',
-        'sh',
-        '-c',
-        command,
-      ],
+      wrap: (command) => onOwnSessionBus(command, emptyBusConfig()),
     });
     expectRefusal(outcome, 3, /No keychain service is running/);
   });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { launcher } from '../../testing/cli/cli-harness';
+import { onOwnSessionBus, withLockedKeyring } from '../../testing/core/vault/session-bus';
 
 const run = promisify(execFile);
 
@@ -12,18 +13,15 @@ const run = promisify(execFile);
 async function inLockedSession(args: string[]) {
   const command = [launcher, ...args].map((arg) => `'${arg}'`).join(' ');
   try {
-    await run(
-      'dbus-run-session',
-      ['--', 'sh', '-c', `gnome-keyring-daemon --components=secrets >/dev/null 2>&1; ${command}`],
-      {
-        env: {
-          ...process.env,
-          KEYWARD_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'keyward-locked-')),
-          KEYWARD_KEYCHAIN_SERVICE: 'Keyward-test-locked',
-        },
-        timeout: 20_000,
+    const [bus, ...args] = onOwnSessionBus(withLockedKeyring(command));
+    await run(bus, args, {
+      env: {
+        ...process.env,
+        KEYWARD_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'keyward-locked-')),
+        KEYWARD_KEYCHAIN_SERVICE: 'Keyward-test-locked',
       },
-    );
+      timeout: 20_000,
+    });
     return { code: 0, stderr: '' };
   } catch (error) {
     const failed = error as { code?: number; stderr?: string };

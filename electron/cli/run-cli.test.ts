@@ -1,30 +1,20 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { KeywardFixture } from '../../testing/core/keyward-fixture';
-import { startKeyward } from '../../testing/core/keyward-fixture';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { keywardForEachTest } from '../../testing/core/keyward-each-test';
+import { keepKeyOf } from '../../testing/core/kept-keys';
 import { commands } from './command-table';
 import { usageLine } from './help-text';
 import type { CliOutcome } from '../../testing/cli/cli-harness';
 import { cliEnvironment, keyward } from '../../testing/cli/cli-harness';
 
-let f: KeywardFixture;
+const f = keywardForEachTest();
 let env: NodeJS.ProcessEnv;
 
 beforeEach(async () => {
-  f = await startKeyward();
   env = cliEnvironment(f);
-  await f.keyward.profiles.put('admin', {
-    ...f.sandbox.admin,
-    accountId: f.sandbox.accountId,
-    created: new Date().toISOString(),
-    description: null,
-  });
-});
-
-afterEach(async () => {
-  await f.close();
+  await keepKeyOf(f, 'admin', 'admin');
 });
 
 const asAdmin = ['--profile', 'admin'];
@@ -140,11 +130,11 @@ describe('administering keys', () => {
     expect(outcome.stdout).toBe(
       `Created ${created?.accessKeyId ?? ''} for alice; kept in this computer’s keychain as "alice-laptop".\n`,
     );
-    expect((await f.keyward.profiles.require('alice-laptop')).secretAccessKey).toBe(
+    expect((await f.profiles.require('alice-laptop')).secretAccessKey).toBe(
       created?.secretAccessKey,
     );
     expectNoSecret(outcome);
-    expect(await f.keyward.lostKeys()).toEqual([]);
+    expect(await f.core.lostKeys.list()).toEqual([]);
   });
 
   it('saves a passphrase-locked key file, prints the passphrase once, and opens it again', async () => {
@@ -175,7 +165,7 @@ describe('administering keys', () => {
       'not-the-passphrase\n',
     );
     expect(wrong.code).toBe(1);
-    expect(await f.keyward.profiles.get('received')).toBeNull();
+    expect(await f.profiles.get('received')).toBeNull();
 
     const opened = await keyward(
       env,
@@ -185,7 +175,7 @@ describe('administering keys', () => {
     expect(opened.stderr).toBe('');
     expect(opened.code).toBe(0);
     expect(opened.stdout).toContain(`Kept ${accessKeyId}`);
-    expect((await f.keyward.profiles.require('received')).accessKeyId).toBe(accessKeyId);
+    expect((await f.profiles.require('received')).accessKeyId).toBe(accessKeyId);
     expectNoSecret(opened);
   });
 
@@ -259,7 +249,7 @@ describe('administering keys', () => {
       4,
       /There is no file at .*gone\.keyward\./,
     );
-    expect(await f.keyward.profiles.get('x')).toBeNull();
+    expect(await f.profiles.get('x')).toBeNull();
   });
 
   it('deactivates, activates and deletes keys; a key in use needs --yes', async () => {
@@ -291,14 +281,7 @@ describe('administering keys', () => {
       4,
       /no key called "ghost"/,
     );
-    const nobody = f.sandbox.credentialsFor('nobody');
-    await f.keyward.profiles.put('nobody', {
-      ...nobody,
-      userName: 'nobody',
-      accountId: f.sandbox.accountId,
-      created: '',
-      description: null,
-    });
+    await keepKeyOf(f, 'nobody', 'nobody', { created: '' });
     expectOneLineError(
       await keyward(env, ['keys', 'list', '--user', 'bob', '--profile', 'nobody']),
       6,
@@ -323,19 +306,12 @@ describe('keys kept on this computer', () => {
     );
     const removed = await keyward(env, ['profiles', 'remove', '--profile', 'admin', '--yes']);
     expect(removed.code).toBe(0);
-    expect(await f.keyward.profiles.get('admin')).toBeNull();
+    expect(await f.profiles.get('admin')).toBeNull();
     expect(readFileSync(env['AWS_CONFIG_FILE'] ?? '', 'utf8')).toBe('');
   });
 
   it('reports a rotation that stopped part-way with exit code 7 and how to go on', async () => {
-    const alice = f.sandbox.credentialsFor('alice');
-    await f.keyward.profiles.put('work', {
-      ...alice,
-      userName: 'alice',
-      accountId: f.sandbox.accountId,
-      created: '',
-      description: null,
-    });
+    const alice = await keepKeyOf(f, 'alice', 'work', { created: '' });
     f.sandbox.faults.failNth('CreateAccessKey', 1, 'error');
     const stopped = await keyward(env, ['keys', 'rotate', '--profile', 'work', '--quiet']);
     expectOneLineError(stopped, 7, /keyward keys rotate --profile work --resume/);
@@ -355,14 +331,7 @@ describe('keys kept on this computer', () => {
   });
 
   it('says a user already has two keys, and removes the inactive one with --remove-other', async () => {
-    const bob = f.sandbox.credentialsFor('bob');
-    await f.keyward.profiles.put('ci', {
-      ...bob,
-      userName: 'bob',
-      accountId: f.sandbox.accountId,
-      created: '',
-      description: null,
-    });
+    await keepKeyOf(f, 'bob', 'ci', { created: '' });
     const refused = await keyward(env, ['keys', 'rotate', '--profile', 'ci']);
     expectOneLineError(refused, 1, /bob already has two access keys.*--remove-other/);
     const rotated = await keyward(env, [

@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
 import type { SignInSource } from '../common/domain';
 import { AppError } from '../core/errors';
-import type { Keyward } from '../core/keyward';
+import type { Core } from '../core/compose';
+import type { SecretStore } from '../core/vault/secret-store';
 import { describeError, setLogSink } from '../core/log';
 import type { CliIo, CommandContext, CommandSpec, OptionSpec, ParsedArgs } from './command-spec';
 import { UsageError, stringArg } from './command-spec';
@@ -151,7 +152,7 @@ class Session {
   readonly context: CommandContext;
   readonly #io: CliIo;
   readonly #platform: NodePlatform;
-  #keyward: Keyward | undefined;
+  #core: { core: Core; secretStore: SecretStore } | undefined;
 
   constructor(io: CliIo, json: boolean, quiet: boolean) {
     this.#io = io;
@@ -161,7 +162,8 @@ class Session {
       json,
       quiet,
       platform: this.#platform,
-      keyward: () => this.#core(),
+      core: async () => (await this.#open()).core,
+      secretStore: async () => (await this.#open()).secretStore,
       signIn: (args) => this.#signIn(args),
       print: (value, human) => {
         io.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${human()}\n`);
@@ -176,7 +178,7 @@ class Session {
   }
 
   async close(): Promise<void> {
-    await this.#keyward?.shutdown();
+    await this.#core?.core.shutdown();
   }
 
   /**
@@ -184,31 +186,29 @@ class Session {
    * stored profile look missing: a "not found" is checked against the keychain's state first.
    */
   async explain(error: unknown): Promise<unknown> {
-    if (!(error instanceof AppError && error.code === 'not-found' && this.#keyward)) return error;
+    if (!(error instanceof AppError && error.code === 'not-found' && this.#core)) return error;
     const { checkVault } = await import('../core/vault/vault-status');
-    const status = await checkVault(this.#keyward.secretStore, this.#platform.os);
+    const status = await checkVault(this.#core.secretStore, this.#platform.os);
     return status.state === 'ready'
       ? error
       : new AppError('vault-unavailable', status.message, status.hint, { cause: error });
   }
 
-  async #core(): Promise<Keyward> {
-    if (!this.#keyward) {
+  async #open(): Promise<{ core: Core; secretStore: SecretStore }> {
+    if (!this.#core) {
       const service = keychainServiceFrom(this.#io.env);
-      const [{ Keyward }, { KeytarStore }] = await Promise.all([
-        import('../core/keyward'),
+      const [{ createCore }, { KeytarStore }] = await Promise.all([
+        import('../core/compose'),
         import('../core/vault/keytar-store'),
       ]);
-      this.#keyward = new Keyward(
-        this.#platform,
-        new KeytarStore({ os: this.#platform.os, service }),
-      );
+      const secretStore = new KeytarStore({ os: this.#platform.os, service });
+      this.#core = { core: createCore(this.#platform, secretStore), secretStore };
     }
-    return this.#keyward;
+    return this.#core;
   }
 
-  async #signIn(args: ParsedArgs): Promise<Keyward> {
-    const keyward = await this.#core();
+  async #signIn(args: ParsedArgs): Promise<Core> {
+    const { core } = await this.#open();
     const profile = stringArg(args, 'profile');
     const awsProfile = stringArg(args, 'aws-profile');
     if (profile !== undefined && awsProfile !== undefined) {
@@ -220,7 +220,7 @@ class Session {
         : { kind: 'aws-profile', name: awsProfile ?? (this.#io.env['AWS_PROFILE'] || 'default') };
     const code = stringArg(args, 'mfa-code');
     try {
-      await keyward.signIn(source, code);
+      await core.session.signIn(source, code);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       if (error.code === 'mfa-required' && code === undefined) {
@@ -228,8 +228,8 @@ class Session {
           `MFA code for ${error.details?.mfaSerial ?? 'your device'}: `,
         );
         if (typed) {
-          await keyward.signIn(source, typed);
-          return keyward;
+          await core.session.signIn(source, typed);
+          return core;
         }
         throw new AppError(
           error.code,
@@ -247,7 +247,7 @@ class Session {
       }
       throw error;
     }
-    return keyward;
+    return core;
   }
 
   async #confirm(question: string): Promise<boolean> {

@@ -1,27 +1,17 @@
 import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { KeywardFixture } from '../../testing/core/keyward-fixture';
-import { startKeyward } from '../../testing/core/keyward-fixture';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { keywardForEachTest } from '../../testing/core/keyward-each-test';
+import { keepKeyOf } from '../../testing/core/kept-keys';
 import { cliEnvironment, keyward, launcher } from '../../testing/cli/cli-harness';
 
-let f: KeywardFixture;
+const f = keywardForEachTest();
 let env: NodeJS.ProcessEnv;
 
 beforeEach(async () => {
-  f = await startKeyward();
   env = cliEnvironment(f);
-  await f.keyward.profiles.put('work', {
-    ...f.sandbox.admin,
-    accountId: f.sandbox.accountId,
-    created: new Date().toISOString(),
-    description: null,
-  });
-});
-
-afterEach(async () => {
-  await f.close();
+  await keepKeyOf(f, 'admin', 'work');
 });
 
 describe('keyward cli setup run from a copy of Keyward in a shared folder', () => {

@@ -25,6 +25,8 @@ import type {
   UserPage,
   VaultStatus,
 } from './domain';
+import type { OffboardResult } from './offboard';
+import type { PlaintextImportResult, PlaintextProfile } from './plaintext-import';
 import { z } from 'zod';
 import {
   accessKeyIdSchema,
@@ -83,6 +85,16 @@ export const contract = {
       pageSize: z.number().int().min(1).max(1000),
     }),
     output: returns<UserPage>(),
+  },
+  /** Deactivates or deletes every key of a person who leaves; says what happened to each. */
+  'users.offboard': {
+    input: z.strictObject({
+      userName: userNameSchema,
+      mode: z.enum(['deactivate', 'delete']),
+      /** Required to include the key Keyward is signed in with (it locks Keyward out). */
+      confirmLockOut: z.boolean().optional(),
+    }),
+    output: returns<OffboardResult>(),
   },
 
   'keys.list': {
@@ -162,6 +174,16 @@ export const contract = {
   'profiles.remove': {
     input: z.strictObject({ name: profileNameSchema }),
     output: returns<null>(),
+  },
+  /** Profiles of the AWS files holding a key in plain text, without secrets (and why one cannot move). */
+  'profiles.importable': { input: noInput, output: returns<PlaintextProfile[]>() },
+  /**
+   * Moves a profile's plaintext key into the keychain under the same name, points the profile at
+   * Keyward and removes the plaintext lines (the command line's `profiles import`).
+   */
+  'profiles.importPlaintext': {
+    input: z.strictObject({ profile: profileNameSchema }),
+    output: returns<PlaintextImportResult>(),
   },
 
   'identity.receivingCode': { input: noInput, output: returns<{ code: string }>() },

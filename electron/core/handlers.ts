@@ -1,4 +1,7 @@
 import { isAuditCancelled } from './audit/audit-service';
+import type { Core } from './compose';
+import type { Platform } from './platform';
+import type { SecretStore } from './vault/secret-store';
 import {
   cliProfileState,
   removeCliProfile,
@@ -6,19 +9,20 @@ import {
   setupCliProfile,
   staleCliProfiles,
 } from './aws-config/cli-profile';
+import { listPlaintextKeys } from './aws-config/plaintext-keys';
 import { AppError } from './errors';
-import type { HandoffDesk } from './handoff/handoff-desk';
 import { checkPassphraseStrength } from './handoff/passphrase-strength';
 import type { Handlers } from './ipc/dispatch';
-import { Keyward } from './keyward';
-import { KeyRotation } from './rotation/key-rotation';
+import { offboardUser } from './keys/offboard';
 import { isAllowedExternalUrl } from './security/external-links';
 import { checkVault } from './vault/vault-status';
 
 /** Everything the handlers stand on; main builds it with Electron, tests with plain Node. */
 export interface Services {
-  keyward: Keyward;
-  handoff: HandoffDesk;
+  core: Core;
+  /** The desktop (OS name, links); the keychain, for its own health check. */
+  platform: Platform;
+  secretStore: SecretStore;
   appVersion: string;
   /**
    * How the AWS CLI should start Keyward for credential_process (absolute paths); refuses when
@@ -29,15 +33,14 @@ export interface Services {
 
 /** One handler per contract method: the type makes a missing or misspelt one a compile error. */
 export function createHandlers(services: Services): Handlers {
-  const { keyward, handoff, appVersion, keywardCommand } = services;
-  const rotation = rotationFor(keyward);
-  const { platform } = keyward;
+  const { core, platform, appVersion, keywardCommand } = services;
+  const { session, keyAdmin, newKeys, lostKeys, deviceKeys, handoff, rotation, audit } = core;
   const done = () => null;
-  const keptNames = async () => (await keyward.profiles.list()).map((profile) => profile.name);
+  const keptNames = async () => (await deviceKeys.list()).map((profile) => profile.name);
   return {
     'app.about': () =>
       Promise.resolve({ name: 'Keyward', version: appVersion, platform: platform.os }),
-    'vault.status': () => checkVault(keyward.secretStore, platform.os),
+    'vault.status': () => checkVault(services.secretStore, platform.os),
     'links.open': async ({ url }) => {
       if (!isAllowedExternalUrl(url)) {
         throw new AppError(
@@ -50,39 +53,46 @@ export function createHandlers(services: Services): Handlers {
       return null;
     },
 
-    'auth.choices': () => keyward.signInChoices(),
-    'auth.signIn': ({ source, mfaCode }) => keyward.signIn(source, mfaCode),
+    'auth.choices': () => session.choices(),
+    'auth.signIn': ({ source, mfaCode }) => session.signIn(source, mfaCode),
     'auth.signOut': () => {
-      keyward.signOut();
+      session.signOut();
       return Promise.resolve(null);
     },
-    'auth.whoami': () => Promise.resolve(keyward.whoami()),
-    'auth.permissions': () => keyward.permissions(),
+    'auth.whoami': () => Promise.resolve(session.whoami()),
+    'auth.permissions': () => session.permissions(),
 
-    'users.list': (input) => keyward.listUsers(input),
+    'users.list': (input) => keyAdmin.listUsers(input),
+    'users.offboard': ({ userName, mode, confirmLockOut }) =>
+      offboardUser(keyAdmin, userName, mode, { confirmLockOut: confirmLockOut ?? false }),
 
-    'keys.list': ({ userName }) => keyward.listKeys(userName),
+    'keys.list': ({ userName }) => keyAdmin.listKeys(userName),
     'keys.setStatus': ({ userName, accessKeyId, status, confirmInUse }) =>
-      keyward.setKeyStatus(userName, accessKeyId, status, confirmInUse ?? false).then(done),
+      keyAdmin.setKeyStatus(userName, accessKeyId, status, confirmInUse ?? false).then(done),
     'keys.delete': ({ userName, accessKeyId, confirmInUse }) =>
-      keyward.deleteKey(userName, accessKeyId, confirmInUse ?? false).then(done),
+      keyAdmin.deleteKey(userName, accessKeyId, confirmInUse ?? false).then(done),
     'keys.describe': ({ userName, accessKeyId, description }) =>
-      keyward.describeKey(userName, accessKeyId, description).then(done),
-    'keys.create': ({ userName, description }) => keyward.createKey(userName, description ?? null),
-    'keys.reveal': async ({ handle }) => ({ secretAccessKey: await keyward.revealSecret(handle) }),
-    'keys.copySecret': ({ handle }) => keyward.copySecret(handle),
-    'keys.storeInKeychain': ({ handle, profileName }) =>
-      keyward.storeInKeychain(handle, profileName),
-    'keys.finish': ({ handle, discard }) => keyward.finish(handle, discard ?? false).then(done),
-    'keys.pending': () => keyward.pendingKeysSettled(),
+      keyAdmin.describeKey(userName, accessKeyId, description).then(done),
+    'keys.create': ({ userName, description }) => newKeys.create(userName, description ?? null),
+    'keys.reveal': async ({ handle }) => ({ secretAccessKey: await newKeys.reveal(handle) }),
+    'keys.copySecret': ({ handle }) => newKeys.copy(handle),
+    'keys.storeInKeychain': ({ handle, profileName }) => newKeys.keep(handle, profileName),
+    'keys.finish': ({ handle, discard }) => newKeys.finish(handle, discard ?? false).then(done),
+    'keys.pending': () => newKeys.heldSettled(),
 
-    'lost.list': () => keyward.lostKeys(),
-    'lost.resolve': ({ journalId, action }) => keyward.resolveLostKey(journalId, action).then(done),
+    'lost.list': () => lostKeys.list(),
+    'lost.resolve': ({ journalId, action }) => lostKeys.resolve(journalId, action).then(done),
 
-    'profiles.list': () => keyward.listStoredProfiles(),
-    'profiles.copySecret': ({ name }) => keyward.copyStoredSecret(name),
-    'profiles.check': ({ name }) => keyward.checkStoredProfile(name),
-    'profiles.remove': ({ name }) => keyward.removeStoredProfile(name).then(done),
+    'profiles.list': () => deviceKeys.list(),
+    'profiles.copySecret': ({ name }) => deviceKeys.copySecret(name),
+    'profiles.check': ({ name }) => deviceKeys.check(name),
+    'profiles.remove': ({ name }) => deviceKeys.remove(name).then(done),
+    'profiles.importable': () => listPlaintextKeys(),
+    'profiles.importPlaintext': async ({ profile }) =>
+      deviceKeys.importPlaintext(profile, {
+        keywardCommand: await keywardCommand(),
+        region: null,
+      }),
 
     'identity.receivingCode': async () => ({ code: await handoff.receivingCode() }),
     'handoff.checkPassphrase': ({ passphrase }) => {
@@ -126,7 +136,7 @@ export function createHandlers(services: Services): Handlers {
     'keys.rotationStatus': ({ profile }) => rotation.status(profile),
 
     'audit.run': ({ source }) =>
-      keyward.audit.run(source ? { source } : {}).catch((error: unknown) => {
+      audit.run(source ? { source } : {}).catch((error: unknown) => {
         if (!isAuditCancelled(error)) throw error;
         throw new AppError(
           'cancelled',
@@ -134,31 +144,22 @@ export function createHandlers(services: Services): Handlers {
           'Run it again whenever you like.',
         );
       }),
-    'audit.progress': () => Promise.resolve(keyward.audit.progress()),
+    'audit.progress': () => Promise.resolve(audit.progress()),
     'audit.cancel': () => {
-      keyward.audit.cancel();
+      audit.cancel();
       return Promise.resolve(null);
     },
-    'audit.last': () => Promise.resolve(keyward.audit.last()),
-    'audit.export': () => keyward.audit.exportCsv(),
+    'audit.last': () => Promise.resolve(audit.last()),
+    'audit.export': () => audit.exportCsv(),
 
     'clipboard.copyText': async ({ text }) => {
-      await platform.writeClipboard(text);
+      await core.clipboard.copyText(text);
       return null;
     },
 
-    'clipboard.copySensitive': ({ text }) => keyward.copyToClipboardBriefly(text),
+    'clipboard.copySensitive': ({ text }) => core.clipboard.copySensitive(text),
 
-    'settings.get': () => keyward.settings.read(),
-    'settings.update': (change) => keyward.settings.update(change),
+    'settings.get': () => core.settings.read(),
+    'settings.update': (change) => core.settings.update(change),
   };
-}
-
-/**
- * Rotation signs in with the key being rotated: on a session of its own, so the window's sign-in
- * (an admin's, say) is not silently replaced by that key's.
- */
-export function rotationFor(keyward: Keyward): KeyRotation {
-  // The window's sign-in follows the rotated profile when it used the key being replaced.
-  return new KeyRotation(new Keyward(keyward.platform, keyward.secretStore), { session: keyward });
 }

@@ -32,7 +32,7 @@ afterEach(async () => {
 describe('signing in', () => {
   it('shows who is signed in with a stored key: account, alias, ARN and user name', async () => {
     await f.signInAs('admin');
-    expect(f.keyward.whoami()).toEqual({
+    expect(f.core.session.whoami()).toEqual({
       accountId: f.sandbox.accountId,
       accountAlias: 'example-corp',
       arn: `arn:aws:iam::${f.sandbox.accountId}:user/admin`,
@@ -43,7 +43,7 @@ describe('signing in', () => {
   });
 
   it('explains a key AWS does not know', async () => {
-    await f.keyward.profiles.put('stale', {
+    await f.profiles.put('stale', {
       accessKeyId: 'AKIAAAAAAAAAAAAAAAAA',
       secretAccessKey: 'a'.repeat(40),
       userName: 'ghost',
@@ -51,19 +51,19 @@ describe('signing in', () => {
       created: new Date().toISOString(),
       description: null,
     });
-    const error = await failure(f.keyward.signIn({ kind: 'stored-key', profile: 'stale' }));
+    const error = await failure(f.core.session.signIn({ kind: 'stored-key', profile: 'stale' }));
     expect(error.code).toBe('bad-credentials');
     expect(error.hint).toMatch(/sign in again/i);
   });
 
   it('refuses to act before anyone has signed in', async () => {
-    const error = await failure(f.keyward.listKeys('alice'));
+    const error = await failure(f.core.keyAdmin.listKeys('alice'));
     expect(error.code).toBe('not-signed-in');
   });
 
   it('knows an admin may do everything, from a policy simulation', async () => {
     await f.signInAs('admin');
-    const permissions = await f.keyward.permissions();
+    const permissions = await f.core.session.permissions();
     expect(permissions.learnedFrom).toBe('simulation');
     expect(Object.values(permissions.others).every((p) => p === 'allowed')).toBe(true);
     expect(permissions.suggestion).toBeNull();
@@ -71,11 +71,11 @@ describe('signing in', () => {
 
   it('learns what a self-service user may do from what AWS refuses', async () => {
     await f.signInAs('alice');
-    const before = await f.keyward.permissions();
+    const before = await f.core.session.permissions();
     expect(before.learnedFrom).toBe('observed');
-    await f.keyward.listKeys('alice');
-    await failure(f.keyward.listUsers({ cursor: null, filter: '', pageSize: 10 }));
-    const after = await f.keyward.permissions();
+    await f.core.keyAdmin.listKeys('alice');
+    await failure(f.core.keyAdmin.listUsers({ cursor: null, filter: '', pageSize: 10 }));
+    const after = await f.core.session.permissions();
     expect(after.self['iam:ListAccessKeys']).toBe('allowed');
     expect(after.others['iam:ListUsers']).toBe('denied');
   });
@@ -84,24 +84,24 @@ describe('signing in', () => {
 describe('users and keys', () => {
   it('lists users page by page, filtered by name', async () => {
     await f.signInAs('admin');
-    const first = await f.keyward.listUsers({ cursor: null, filter: '', pageSize: 2 });
+    const first = await f.core.keyAdmin.listUsers({ cursor: null, filter: '', pageSize: 2 });
     expect(first.users).toHaveLength(2);
     expect(first.cursor).not.toBeNull();
     const names = first.users.map((u) => u.userName);
     let cursor = first.cursor;
     while (cursor) {
-      const page = await f.keyward.listUsers({ cursor, filter: '', pageSize: 2 });
+      const page = await f.core.keyAdmin.listUsers({ cursor, filter: '', pageSize: 2 });
       names.push(...page.users.map((u) => u.userName));
       cursor = page.cursor;
     }
     expect(names.sort()).toEqual(['admin', 'alice', 'auditor', 'bob', 'nobody']);
-    const filtered = await f.keyward.listUsers({ cursor: null, filter: 'AL', pageSize: 100 });
+    const filtered = await f.core.keyAdmin.listUsers({ cursor: null, filter: 'AL', pageSize: 100 });
     expect(filtered.users.map((u) => u.userName)).toEqual(['alice']);
   });
 
   it('shows each key’s status, age, description and last use, or never', async () => {
     await f.signInAs('admin');
-    const keys = await f.keyward.listKeys('bob');
+    const keys = await f.core.keyAdmin.listKeys('bob');
     expect(keys).toHaveLength(2);
     const active = keys.find((k) => k.status === 'Active')!;
     const inactive = keys.find((k) => k.status === 'Inactive')!;
@@ -114,18 +114,18 @@ describe('users and keys', () => {
     expect(active.ageDays).toBe(120);
     expect(inactive.lastUsed).toMatchObject({ service: 'ec2', region: 'us-west-2' });
     expect(inactive.ageDays).toBe(700);
-    const own = await f.keyward.listKeys('admin');
+    const own = await f.core.keyAdmin.listKeys('admin');
     expect(own[0]?.signedInKey).toBe(true);
   });
 
   it('deactivates and reactivates a key, and records it in the activity log', async () => {
     await f.signInAs('admin');
-    const [key] = await f.keyward.listKeys('alice');
-    await f.keyward.setKeyStatus('alice', key!.accessKeyId, 'Inactive');
-    expect((await f.keyward.listKeys('alice'))[0]?.status).toBe('Inactive');
-    await f.keyward.setKeyStatus('alice', key!.accessKeyId, 'Active');
-    expect((await f.keyward.listKeys('alice'))[0]?.status).toBe('Active');
-    const actions = (await f.keyward.activity.read()).map((e) => `${e.action} ${e.accessKeyId}`);
+    const [key] = await f.core.keyAdmin.listKeys('alice');
+    await f.core.keyAdmin.setKeyStatus('alice', key!.accessKeyId, 'Inactive');
+    expect((await f.core.keyAdmin.listKeys('alice'))[0]?.status).toBe('Inactive');
+    await f.core.keyAdmin.setKeyStatus('alice', key!.accessKeyId, 'Active');
+    expect((await f.core.keyAdmin.listKeys('alice'))[0]?.status).toBe('Active');
+    const actions = (await f.core.activity.read()).map((e) => `${e.action} ${e.accessKeyId}`);
     expect(actions).toEqual([
       `key.deactivated ${key!.accessKeyId}`,
       `key.activated ${key!.accessKeyId}`,
@@ -134,21 +134,23 @@ describe('users and keys', () => {
 
   it('asks for confirmation before deleting an active key used this week, or its own key', async () => {
     await f.signInAs('admin');
-    const [aliceKey] = await f.keyward.listKeys('alice');
-    const recent = await failure(f.keyward.deleteKey('alice', aliceKey!.accessKeyId, false));
+    const [aliceKey] = await f.core.keyAdmin.listKeys('alice');
+    const recent = await failure(f.core.keyAdmin.deleteKey('alice', aliceKey!.accessKeyId, false));
     expect(recent.code).toBe('confirmation-required');
     expect(recent.message).toContain('used 1 day ago');
-    const own = await failure(f.keyward.deleteKey('admin', f.sandbox.admin.accessKeyId, false));
+    const own = await failure(
+      f.core.keyAdmin.deleteKey('admin', f.sandbox.admin.accessKeyId, false),
+    );
     expect(own.message).toContain('signed in with');
     expect(keysOf('alice')).toContain(aliceKey!.accessKeyId);
-    await f.keyward.deleteKey('alice', aliceKey!.accessKeyId, true);
+    await f.core.keyAdmin.deleteKey('alice', aliceKey!.accessKeyId, true);
     expect(keysOf('alice')).toEqual([]);
   });
 
   it('deletes an unused key without confirmation and removes its description', async () => {
     await f.signInAs('admin');
-    const unused = (await f.keyward.listKeys('bob')).find((k) => k.status === 'Active')!;
-    await f.keyward.deleteKey('bob', unused.accessKeyId, false);
+    const unused = (await f.core.keyAdmin.listKeys('bob')).find((k) => k.status === 'Active')!;
+    await f.core.keyAdmin.deleteKey('bob', unused.accessKeyId, false);
     expect(keysOf('bob')).not.toContain(unused.accessKeyId);
     expect(f.sandbox.state.users.get('bob')!.tags.map((t) => t.Key)).not.toContain(
       unused.accessKeyId,
@@ -157,22 +159,22 @@ describe('users and keys', () => {
 
   it('saves a description as the console does, and explains IAM’s rules when it breaks them', async () => {
     await f.signInAs('admin');
-    const [key] = await f.keyward.listKeys('alice');
-    await f.keyward.describeKey('alice', key!.accessKeyId, 'Laptop: AWS CLI @home');
-    expect((await f.keyward.listKeys('alice'))[0]?.description).toBe('Laptop: AWS CLI @home');
+    const [key] = await f.core.keyAdmin.listKeys('alice');
+    await f.core.keyAdmin.describeKey('alice', key!.accessKeyId, 'Laptop: AWS CLI @home');
+    expect((await f.core.keyAdmin.listKeys('alice'))[0]?.description).toBe('Laptop: AWS CLI @home');
     const tooLong = await failure(
-      f.keyward.describeKey('alice', key!.accessKeyId, 'x'.repeat(257)),
+      f.core.keyAdmin.describeKey('alice', key!.accessKeyId, 'x'.repeat(257)),
     );
     expect(tooLong.message).toContain('at most 256 characters');
     const badChar = await failure(
-      f.keyward.describeKey('alice', key!.accessKeyId, 'deploy; rm -rf'),
+      f.core.keyAdmin.describeKey('alice', key!.accessKeyId, 'deploy; rm -rf'),
     );
     expect(badChar.message).toContain('cannot contain ";"');
   });
 
   it('explains, naming the action, when a self-service user acts on someone else', async () => {
     await f.signInAs('alice');
-    const error = await failure(f.keyward.createKey('bob', null));
+    const error = await failure(f.core.newKeys.create('bob', null));
     expect(error.code).toBe('access-denied');
     expect(error.message).toBe('Your AWS account is not allowed to create an access key for bob.');
     expect(error.hint).toBe('Ask your AWS administrator to allow "iam:CreateAccessKey" for you.');
@@ -183,14 +185,14 @@ describe('users and keys', () => {
 describe('keys kept on this device', () => {
   it('are checked with AWS using the key itself: working, status and last use, or why not', async () => {
     const creds = f.sandbox.credentialsFor('alice');
-    await f.keyward.profiles.put('alice', {
+    await f.profiles.put('alice', {
       ...creds,
       userName: 'alice',
       accountId: f.sandbox.accountId,
       created: new Date().toISOString(),
       description: null,
     });
-    const check = await f.keyward.checkStoredProfile('alice');
+    const check = await f.core.deviceKeys.check('alice');
     expect(check).toMatchObject({
       name: 'alice',
       working: true,
@@ -201,8 +203,8 @@ describe('keys kept on this device', () => {
     expect(check.lastUsed).not.toBeNull();
 
     await f.signInAs('admin');
-    await f.keyward.setKeyStatus('alice', creds.accessKeyId, 'Inactive');
-    const broken = await f.keyward.checkStoredProfile('alice');
+    await f.core.keyAdmin.setKeyStatus('alice', creds.accessKeyId, 'Inactive');
+    const broken = await f.core.deviceKeys.check('alice');
     expect(broken).toMatchObject({ working: false, status: null });
     expect(broken.problem).toMatch(/did not accept/);
   });
@@ -211,41 +213,41 @@ describe('keys kept on this device', () => {
 describe('creating a key', () => {
   it('holds the new secret behind a handle until it is stored in the keychain', async () => {
     await f.signInAs('admin');
-    const created = await f.keyward.createKey('alice', 'New laptop');
+    const created = await f.core.newKeys.create('alice', 'New laptop');
     expect(JSON.stringify(created)).not.toMatch(/[A-Za-z0-9/+]{40}/);
     expect(created).toMatchObject({ userName: 'alice', description: 'New laptop' });
     expect(keysOf('alice')).toContain(created.accessKeyId);
-    expect(await f.keyward.lostKeys()).toEqual([]);
+    expect(await f.core.lostKeys.list()).toEqual([]);
 
-    const secret = await f.keyward.revealSecret(created.handle);
+    const secret = await f.core.newKeys.reveal(created.handle);
     expect(secret).toBe(f.sandbox.state.accessKeys.get(created.accessKeyId)!.secretAccessKey);
 
-    const refused = await failure(f.keyward.finish(created.handle, false));
+    const refused = await failure(f.core.newKeys.finish(created.handle, false));
     expect(refused.code).toBe('secret-not-secured');
 
-    const stored = await f.keyward.storeInKeychain(created.handle, 'alice-laptop');
+    const stored = await f.core.newKeys.keep(created.handle, 'alice-laptop');
     expect(stored).toMatchObject({
       name: 'alice-laptop',
       accessKeyId: created.accessKeyId,
       userName: 'alice',
     });
-    expect((await f.keyward.profiles.get('alice-laptop'))?.secretAccessKey).toBe(secret);
-    await f.keyward.finish(created.handle, false);
-    expect(f.keyward.pendingKeys()).toEqual([]);
-    expect((await failure(f.keyward.revealSecret(created.handle))).code).toBe('secret-gone');
+    expect((await f.profiles.get('alice-laptop'))?.secretAccessKey).toBe(secret);
+    await f.core.newKeys.finish(created.handle, false);
+    expect(f.core.newKeys.held()).toEqual([]);
+    expect((await failure(f.core.newKeys.reveal(created.handle))).code).toBe('secret-gone');
   });
 
   it('discarding an unsaved secret deletes the key in AWS', async () => {
     await f.signInAs('admin');
-    const created = await f.keyward.createKey('alice', null);
-    await f.keyward.finish(created.handle, true);
+    const created = await f.core.newKeys.create('alice', null);
+    await f.core.newKeys.finish(created.handle, true);
     expect(keysOf('alice')).not.toContain(created.accessKeyId);
-    expect(await f.keyward.lostKeys()).toEqual([]);
+    expect(await f.core.lostKeys.list()).toEqual([]);
   });
 
   it('with two keys already, says so and lists both with status, age and last use', async () => {
     await f.signInAs('admin');
-    const error = await failure(f.keyward.createKey('bob', null));
+    const error = await failure(f.core.newKeys.create('bob', null));
     expect(error.code).toBe('key-limit');
     expect(error.details?.existingKeys?.map((k) => k.status).sort()).toEqual([
       'Active',
@@ -258,8 +260,8 @@ describe('creating a key', () => {
   it('a double click makes one key', async () => {
     await f.signInAs('admin');
     const [a, b] = await Promise.all([
-      f.keyward.createKey('alice', null),
-      f.keyward.createKey('alice', null),
+      f.core.newKeys.create('alice', null),
+      f.core.newKeys.create('alice', null),
     ]);
     expect(a.handle).toBe(b.handle);
     expect(keysOf('alice')).toHaveLength(2);
@@ -269,7 +271,7 @@ describe('creating a key', () => {
   it('when the answer is lost after AWS acted, finds the key instead of making a second one', async () => {
     await f.signInAs('admin');
     f.sandbox.faults.failNth('CreateAccessKey', 1, 'drop-after-commit');
-    const error = await failure(f.keyward.createKey('alice', null));
+    const error = await failure(f.core.newKeys.create('alice', null));
     expect(error.code).toBe('outcome-unknown');
     const made = keysOf('alice').find((id) => id !== f.sandbox.credentialsFor('alice').accessKeyId);
     expect(made).toBeDefined();
@@ -277,45 +279,45 @@ describe('creating a key', () => {
     expect(error.message).toContain(made);
     expect(f.sandbox.stats.calls('CreateAccessKey')).toBe(1);
     expect(keysOf('alice')).toHaveLength(2);
-    const lost = await f.keyward.lostKeys();
+    const lost = await f.core.lostKeys.list();
     expect(lost).toMatchObject([{ userName: 'alice', accessKeyId: made }]);
-    await f.keyward.resolveLostKey(lost[0]!.journalId, 'delete');
+    await f.core.lostKeys.resolve(lost[0]!.journalId, 'delete');
     expect(keysOf('alice')).toHaveLength(1);
-    expect(await f.keyward.lostKeys()).toEqual([]);
+    expect(await f.core.lostKeys.list()).toEqual([]);
   });
 
   it('says no key was made when AWS failed before acting', async () => {
     await f.signInAs('admin');
     f.sandbox.faults.failNth('CreateAccessKey', 1, 'error');
-    const error = await failure(f.keyward.createKey('alice', null));
+    const error = await failure(f.core.newKeys.create('alice', null));
     expect(error.code).toBe('aws-failure');
     expect(keysOf('alice')).toHaveLength(1);
     expect(f.sandbox.stats.calls('CreateAccessKey')).toBe(1);
-    expect(await f.keyward.lostKeys()).toEqual([]);
+    expect(await f.core.lostKeys.list()).toEqual([]);
   });
 
   it('waits and retries when AWS answers Throttling, and makes exactly one key', async () => {
     await f.signInAs('admin');
     f.sandbox.faults.setRateLimit({ perSecond: 2, burst: 1 });
-    const created = await f.keyward.createKey('alice', null);
+    const created = await f.core.newKeys.create('alice', null);
     expect(f.sandbox.stats.throttled()).toBeGreaterThan(0);
     expect(keysOf('alice')).toEqual(expect.arrayContaining([created.accessKeyId]));
     expect(keysOf('alice')).toHaveLength(2);
   });
 
   it('copies the secret to the clipboard and clears it after the set time, unless replaced', async () => {
-    await f.keyward.settings.update({ clipboardSeconds: 5 });
+    await f.core.settings.update({ clipboardSeconds: 5 });
     await f.signInAs('admin');
-    const first = await f.keyward.createKey('alice', null);
-    expect(await f.keyward.copySecret(first.handle)).toEqual({ clearsInSeconds: 5 });
-    expect(f.platform.clipboard).toBe(await f.keyward.revealSecret(first.handle));
+    const first = await f.core.newKeys.create('alice', null);
+    expect(await f.core.newKeys.copy(first.handle)).toEqual({ clearsInSeconds: 5 });
+    expect(f.platform.clipboard).toBe(await f.core.newKeys.reveal(first.handle));
     await new Promise((resolve) => setTimeout(resolve, 5200));
     expect(f.platform.clipboard).toBe('');
 
-    await f.keyward.copySecret(first.handle);
+    await f.core.newKeys.copy(first.handle);
     f.platform.clipboard = 'something the person copied since';
     await new Promise((resolve) => setTimeout(resolve, 5200));
     expect(f.platform.clipboard).toBe('something the person copied since');
-    await f.keyward.finish(first.handle, true);
+    await f.core.newKeys.finish(first.handle, true);
   }, 20_000);
 });

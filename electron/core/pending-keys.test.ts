@@ -1,23 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { KeywardFixture } from '../../testing/core/keyward-fixture';
-import { startKeyward } from '../../testing/core/keyward-fixture';
+import { describe, expect, it } from 'vitest';
+import { keywardForEachTest } from '../../testing/core/keyward-each-test';
 import { createHandlers } from './handlers';
-import { HandoffDesk } from './handoff/handoff-desk';
 
-let f: KeywardFixture;
-
-beforeEach(async () => {
-  f = await startKeyward();
-});
-
-afterEach(async () => {
-  await f.close();
-});
+const f = keywardForEachTest();
 
 function handlers() {
   return createHandlers({
-    keyward: f.keyward,
-    handoff: new HandoffDesk(f.keyward),
+    core: f.core,
+    platform: f.platform,
+    secretStore: f.store,
     appVersion: 'test',
     keywardCommand: () => Promise.resolve(['/usr/local/bin/keyward']),
   });
@@ -28,7 +19,7 @@ describe('asking which new keys are held (keys.pending), as a reloaded window do
     await f.signInAs('admin');
     // AWS is slow: the window reloads and asks while CreateAccessKey is still on its way.
     f.sandbox.faults.setLatency(800);
-    const creating = f.keyward.createKey('alice', null);
+    const creating = f.core.newKeys.create('alice', null);
     const held = await handlers()['keys.pending']({});
     const created = await creating;
     expect(held.map((key) => key.accessKeyId)).toEqual([created.accessKeyId]);
@@ -39,7 +30,7 @@ describe('asking which new keys are held (keys.pending), as a reloaded window do
     await f.signInAs('admin');
     f.sandbox.faults.setLatency(800);
     // Bob already has two keys: AWS refuses a third.
-    const creating = f.keyward.createKey('bob', null).catch((error: unknown) => error);
+    const creating = f.core.newKeys.create('bob', null).catch((error: unknown) => error);
     expect(await handlers()['keys.pending']({})).toEqual([]);
     expect(await creating).toMatchObject({ code: 'key-limit' });
   });

@@ -1,9 +1,8 @@
-import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Settings } from '../common/domain';
 import { AppError } from './errors';
-import { writeFileAtomic } from './files/atomic-write';
+import { JsonFile } from './files/data-file';
 import { log } from './log';
 
 export const defaultSettings: Settings = {
@@ -45,6 +44,23 @@ export const settingsSchema = z.strictObject({
   staleKeyDays: z.number().int().min(1).max(3650),
 });
 
+/**
+ * What settings.json holds: any of the settings, one left out taking its default. An endpoint
+ * written with a user name or password, before such addresses were refused, is read without them.
+ */
+const settingsFileSchema = z
+  .record(z.string(), z.unknown())
+  .transform((stored) => {
+    const settings = { ...defaultSettings, ...stored };
+    if (typeof settings.endpoint === 'string' && endpointHasCredentials(settings.endpoint)) {
+      // What is secret in it is dropped, unseen.
+      log('settings', 'the endpoint held a user name or password; Keyward leaves them out');
+      settings.endpoint = withoutCredentials(settings.endpoint);
+    }
+    return settings;
+  })
+  .pipe(settingsSchema);
+
 const fieldNames: Record<string, string> = {
   region: 'AWS region',
   endpoint: 'endpoint address',
@@ -65,11 +81,14 @@ export type SettingsListener = (next: Settings, before: Settings) => void;
 
 /** Non-secret settings in the data folder. A damaged file falls back to defaults, loudly. */
 export class SettingsFile {
-  readonly #file: string;
+  readonly #file: JsonFile<Settings>;
   readonly #listeners: SettingsListener[] = [];
 
   constructor(dataDir: string) {
-    this.#file = path.join(dataDir, 'settings.json');
+    this.#file = new JsonFile(path.join(dataDir, 'settings.json'), settingsFileSchema, {
+      what: 'Keyward’s settings file',
+      whatToDo: 'Choose your settings again in Settings; Keyward saves them anew.',
+    });
   }
 
   /**
@@ -81,27 +100,13 @@ export class SettingsFile {
   }
 
   async read(): Promise<Settings> {
-    let text: string;
-    try {
-      text = await readFile(this.#file, 'utf8');
-    } catch {
-      return { ...defaultSettings };
-    }
-    try {
-      const stored = { ...defaultSettings, ...(JSON.parse(text) as object) } as Record<
-        string,
-        unknown
-      >;
-      if (typeof stored['endpoint'] === 'string' && endpointHasCredentials(stored['endpoint'])) {
-        // Written before such addresses were refused: what is secret in it is dropped, unseen.
-        log('settings', 'the endpoint held a user name or password; Keyward leaves them out');
-        stored['endpoint'] = withoutCredentials(stored['endpoint']);
-      }
-      return settingsSchema.parse(stored);
-    } catch {
-      log('settings', 'settings.json is damaged; using defaults');
-      return { ...defaultSettings };
-    }
+    const stored = await this.#file.read({
+      ifDamaged: (error) => {
+        log('settings', `${error.message} Keyward uses the defaults until settings are saved.`);
+        return { ...defaultSettings };
+      },
+    });
+    return stored ?? { ...defaultSettings };
   }
 
   async update(change: Partial<Settings>): Promise<Settings> {
@@ -125,8 +130,7 @@ export class SettingsFile {
       );
     }
     const next = parsed.data;
-    await mkdir(path.dirname(this.#file), { recursive: true });
-    await writeFileAtomic(this.#file, `${JSON.stringify(next, null, 2)}\n`);
+    await this.#file.write(next);
     for (const listener of this.#listeners) listener(next, before);
     return next;
   }

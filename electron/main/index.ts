@@ -2,9 +2,9 @@ import path from 'node:path';
 import { Menu, app, dialog, session, shell } from 'electron';
 import { checkedSelfCommand } from '../cli/self-command';
 import { createDispatcher } from '../core/ipc/dispatch';
-import { createHandlers, rotationFor } from '../core/handlers';
-import { HandoffDesk } from '../core/handoff/handoff-desk';
-import { Keyward } from '../core/keyward';
+import { createHandlers } from '../core/handlers';
+import { createCore } from '../core/compose';
+import type { Core } from '../core/compose';
 import { describeError, log } from '../core/log';
 import { KeytarStore } from '../core/vault/keytar-store';
 import { appMenuTemplate } from './app-menu';
@@ -30,15 +30,14 @@ if (!app.isPackaged)
   process.env['KEYWARD_LAUNCHER'] ??= path.join(app.getAppPath(), 'bin', 'keyward');
 
 let mainWindow: BrowserWindow | undefined;
-let keyward: Keyward | undefined;
-let handoff: HandoffDesk | undefined;
+let core: Core | undefined;
 
 // A key file the OS opened Keyward with (double-click). macOS sends it as an event instead, also
 // while Keyward runs; Windows and Linux start a second instance, which hands its arguments over.
 let launchFile: string | null = keyFileIn(process.argv.slice(1));
 app.on('open-file', (event, file) => {
   event.preventDefault();
-  if (handoff) deliverOpenedFile(file, handoff, mainWindow);
+  if (core) deliverOpenedFile(file, core.handoff, mainWindow);
   else launchFile = file;
 });
 
@@ -52,7 +51,7 @@ if (commandLine) {
 } else {
   app.on('second-instance', (_event, argv) => {
     const file = keyFileIn(argv.slice(1));
-    if (file && handoff) deliverOpenedFile(file, handoff, mainWindow);
+    if (file && core) deliverOpenedFile(file, core.handoff, mainWindow);
     else if (mainWindow) bringToFront(mainWindow);
   });
   app.on('web-contents-created', (_event, contents) => {
@@ -62,11 +61,11 @@ if (commandLine) {
     app.quit();
   });
   app.on('will-quit', (event) => {
-    if (!keyward) return;
+    if (!core) return;
     // Clear a secret still on the clipboard before leaving; then quit for real.
     event.preventDefault();
-    const leaving = keyward;
-    keyward = undefined;
+    const leaving = core;
+    core = undefined;
     void leaving.shutdown().finally(() => {
       app.quit();
     });
@@ -86,32 +85,27 @@ function start(storage: { dataDir: string; keychainService: string }): void {
   hardenSession(session.defaultSession);
   serveRenderer(path.join(here, '../renderer'));
   const platform = new ElectronPlatform(storage.dataDir);
-  keyward = new Keyward(
-    platform,
-    new KeytarStore({ os: platform.os, service: storage.keychainService }),
-  );
-  handoff = new HandoffDesk(keyward, { launchFile });
+  const secretStore = new KeytarStore({ os: platform.os, service: storage.keychainService });
+  core = createCore(platform, secretStore, { launchFile });
   const handlers = createHandlers({
-    keyward,
-    handoff,
+    core,
+    platform,
+    secretStore,
     appVersion: app.getVersion(),
     keywardCommand: () => checkedSelfCommand(process.env),
   });
   registerIpc(createDispatcher(handlers, pageOrigin));
   // Old keys kept inactive after a rotation are deleted once their grace period is over.
-  void rotationFor(keyward)
-    .deleteRetiredKeys()
-    .catch((error: unknown) => {
-      log('rotation', `retired keys not checked: ${describeError(error)}`);
-    });
+  void core.rotation.deleteRetiredKeys().catch((error: unknown) => {
+    log('rotation', `retired keys not checked: ${describeError(error)}`);
+  });
   const window = createMainWindow(
     pageUrl,
     path.join(here, '../preload/index.cjs'),
     !app.isPackaged,
   );
   mainWindow = window;
-  const held = keyward.pending;
-  guardUnsavedSecrets(window, held, async () => {
+  guardUnsavedSecrets(window, core.newKeys, async () => {
     const { response } = await dialog.showMessageBox(window, {
       type: 'warning',
       buttons: ['Go back and save it', 'Close and lose the secret'],

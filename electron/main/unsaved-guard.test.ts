@@ -23,37 +23,40 @@ function standInWindow() {
   return { window, state, fire };
 }
 
+/**
+ * A stand-in window guarded as main guards its window, with or without a secret `held`; each
+ * question is answered with `loseSecret`, and `asked()` counts them.
+ */
+function guardedWindow({ held, loseSecret }: { held: boolean; loseSecret: boolean }) {
+  const standIn = standInWindow();
+  let asked = 0;
+  guardUnsavedSecrets(standIn.window, { hasUnsecured: () => held }, () => {
+    asked++;
+    return Promise.resolve(loseSecret);
+  });
+  return { ...standIn, asked: () => asked };
+}
+
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('closing Keyward with a new key’s secret kept nowhere', () => {
   it('closes at once when nothing is held', () => {
-    const { window, state } = standInWindow();
-    let asked = 0;
-    guardUnsavedSecrets(window, { hasUnsecured: () => false }, () => {
-      asked++;
-      return Promise.resolve(true);
-    });
+    const { window, state, asked } = guardedWindow({ held: false, loseSecret: true });
     window.close();
     expect(state.closed).toBe(true);
-    expect(asked).toBe(0);
+    expect(asked()).toBe(0);
   });
 
   it('asks first, and going back keeps the window open', async () => {
-    const { window, state } = standInWindow();
-    let asked = 0;
-    guardUnsavedSecrets(window, { hasUnsecured: () => true }, () => {
-      asked++;
-      return Promise.resolve(false);
-    });
+    const { window, state, asked } = guardedWindow({ held: true, loseSecret: false });
     window.close();
     await tick();
-    expect(asked).toBe(1);
+    expect(asked()).toBe(1);
     expect(state.closed).toBe(false);
   });
 
   it('closes after the person chose to lose the secret', async () => {
-    const { window, state } = standInWindow();
-    guardUnsavedSecrets(window, { hasUnsecured: () => true }, () => Promise.resolve(true));
+    const { window, state } = guardedWindow({ held: true, loseSecret: true });
     window.close();
     expect(state.closed).toBe(false);
     await tick();
@@ -76,8 +79,7 @@ describe('closing Keyward with a new key’s secret kept nowhere', () => {
   });
 
   it('does not let the page’s own unload refusal cancel silently', () => {
-    const { window, fire } = standInWindow();
-    guardUnsavedSecrets(window, { hasUnsecured: () => true }, () => Promise.resolve(false));
+    const { fire } = guardedWindow({ held: true, loseSecret: false });
     expect(fire('will-prevent-unload')).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { isoSeconds } from '../dates';
-import type { AccessKeyRecord, Tag, UserRecord } from '../state';
+import type { AccessKeyRecord, UserRecord } from '../state';
+import type { Tag } from '../tags';
 import { el, memberList, type XmlElement } from '../xml';
 
 export function tagsXml(tags: readonly Tag[]): XmlElement {

@@ -11,8 +11,8 @@ export const whoami: CommandSpec = {
   options: {},
   signsIn: true,
   run: async (context, args) => {
-    const keyward = await context.signIn(args);
-    const identity = keyward.whoami();
+    const core = await context.signIn(args);
+    const identity = core.session.whoami();
     context.print(identity, () =>
       table(
         ['FIELD', 'VALUE'],
@@ -39,12 +39,12 @@ export const usersList: CommandSpec = {
   },
   signsIn: true,
   run: async (context, args) => {
-    const keyward = await context.signIn(args);
+    const core = await context.signIn(args);
     const filter = stringArg(args, 'filter') ?? '';
     const users: IamUserSummary[] = [];
     let cursor: string | null = null;
     do {
-      const page = await keyward.listUsers({ cursor, filter, pageSize: 1000 });
+      const page = await core.keyAdmin.listUsers({ cursor, filter, pageSize: 1000 });
       users.push(...page.users);
       cursor = page.cursor;
     } while (cursor);
@@ -65,9 +65,7 @@ export const identityShow: CommandSpec = {
   usage: '',
   options: {},
   run: async (context) => {
-    const keyward = await context.keyward();
-    const { getReceivingCode } = await import('../../core/handoff');
-    const code = await getReceivingCode(keyward.secretStore);
+    const code = await (await context.core()).handoff.receivingCode();
     context.print({ receivingCode: code }, () => code);
   },
 };
@@ -81,9 +79,9 @@ export const audit: CommandSpec = {
   },
   signsIn: true,
   run: async (context, args) => {
-    const keyward = await context.signIn(args);
-    const { auditToCsv, runAudit } = await import('../../core/audit');
-    const result = await runAudit(keyward, {
+    const core = await context.signIn(args);
+    const { auditToCsv } = await import('../../core/audit');
+    const result = await core.audit.run({
       onProgress: (progress) => {
         if (progress.done === 0) context.note(`${progress.phase.replaceAll('-', ' ')}…`);
       },

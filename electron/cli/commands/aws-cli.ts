@@ -26,10 +26,10 @@ export const cliSetup: CommandSpec = {
   },
   run: async (context, args) => {
     const name = requiredArg(args, 'profile');
-    const keyward = await context.keyward();
-    await keyward.profiles.require(name);
+    const core = await context.core();
+    await core.deviceKeys.require(name);
     const { setupCliProfile } = await import('../../core/aws-config');
-    const region = stringArg(args, 'region') ?? (await keyward.settings.read()).region;
+    const region = stringArg(args, 'region') ?? (await core.settings.read()).region;
     const result = await setupCliProfile(name, {
       keywardCommand: await context.keywardCommand(),
       region,

@@ -23,13 +23,12 @@ export const handoffOpen: CommandSpec = {
   run: async (context, args) => {
     const file = path.resolve(args.positionals[0] ?? '');
     const profile = requiredArg(args, 'store');
-    const keyward = await context.keyward();
+    const core = await context.core();
     const { checkProfileName } = await import('../../core/vault/profile-store');
     checkProfileName(profile);
-    const { HandoffDesk } = await import('../../core/handoff/handoff-desk');
     const { readKeyFile } = await import('../../core/handoff/read-key-file');
     const bytes = await readKeyFile(file);
-    const desk = new HandoffDesk(keyward);
+    const desk = core.handoff;
     const opened = await desk.open({
       kind: 'bytes',
       name: path.basename(file),

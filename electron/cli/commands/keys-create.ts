@@ -2,7 +2,7 @@ import { access, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { HandoffLockRequest } from '../../common/domain';
 import { AppError } from '../../core/errors';
-import type { Keyward } from '../../core/keyward';
+import type { Core } from '../../core/compose';
 import type { CommandContext, CommandSpec, ParsedArgs } from '../command-spec';
 import { UsageError, flagArg, listArg, requiredArg, stringArg } from '../command-spec';
 import { userOption } from './keys';
@@ -50,21 +50,21 @@ export const keysCreate: CommandSpec = {
     const user = requiredArg(args, 'user');
     const description = stringArg(args, 'description') ?? null;
     const plan = await planSecuring(context, args);
-    const keyward = await context.signIn(args);
-    if (plan.kind === 'store' && (await keyward.profiles.get(plan.profile))) {
+    const core = await context.signIn(args);
+    if (plan.kind === 'store' && (await core.deviceKeys.get(plan.profile))) {
       throw new AppError(
         'conflict',
         `A key called "${plan.profile}" is already stored on this computer.`,
-        'Choose another name with --store, or remove the old key first (keyward profiles remove).',
+        'Choose another name with --store, or remove the old key first (core profiles remove).',
       );
     }
-    const created = await keyward.createKey(user, description);
+    const created = await core.newKeys.create(user, description);
     let result: { storedAs?: string; file?: string; passphrase?: string | null };
     try {
-      result = await secure(context, keyward, created.handle, plan);
-      await keyward.finish(created.handle, false);
+      result = await secure(context, core, created.handle, plan);
+      await core.newKeys.finish(created.handle, false);
     } catch (error) {
-      throw await discardAfterFailure(keyward, created.handle, created.accessKeyId, user, error);
+      throw await discardAfterFailure(core, created.handle, created.accessKeyId, user, error);
     }
     const { passphrase, ...where } = result;
     const key = {
@@ -157,21 +157,20 @@ async function refuseExisting(file: string): Promise<void> {
 
 async function secure(
   context: CommandContext,
-  keyward: Keyward,
+  core: Core,
   handle: string,
   plan: SecuringPlan,
 ): Promise<{ storedAs?: string; file?: string; passphrase?: string | null }> {
   if (plan.kind === 'store') {
-    const stored = await keyward.storeInKeychain(handle, plan.profile);
+    const stored = await core.newKeys.keep(handle, plan.profile);
     return { storedAs: stored.name };
   }
-  const { HandoffDesk } = await import('../../core/handoff/handoff-desk');
   const lock: HandoffLockRequest =
     plan.kind === 'recipients'
       ? { kind: 'recipients', codes: plan.codes }
       : { kind: 'passphrase', passphrase: plan.passphrase };
   context.platform.answerNextSave(plan.out);
-  const saved = await new HandoffDesk(keyward).save(handle, lock);
+  const saved = await core.handoff.save(handle, lock);
   if (!saved) throw new AppError('internal', 'The key file was not saved.', 'Try again.');
   return { file: saved.path, passphrase: saved.passphrase };
 }
@@ -181,7 +180,7 @@ async function secure(
  * deleted again, so no unusable key is left behind.
  */
 async function discardAfterFailure(
-  keyward: Keyward,
+  core: Core,
   handle: string,
   accessKeyId: string,
   user: string,
@@ -194,7 +193,7 @@ async function discardAfterFailure(
           cause: error,
         });
   try {
-    await keyward.finish(handle, true);
+    await core.newKeys.finish(handle, true);
     return new AppError(
       cause.code,
       `${cause.message} The new key ${accessKeyId} was deleted again, so nothing changed.`,

@@ -5,7 +5,11 @@ import { day, table } from '../format';
 import { accessKeyIdPattern } from '../../common/key-shapes';
 
 export const userOption = { type: 'string', value: 'USER', help: 'The IAM user' } as const;
-const keyOption = { type: 'string', value: 'ID', help: 'The access key id (AKIA…)' } as const;
+export const keyOption = {
+  type: 'string',
+  value: 'ID',
+  help: 'The access key id (AKIA…)',
+} as const;
 
 export const keysList: CommandSpec = {
   words: ['keys', 'list'],
@@ -15,8 +19,8 @@ export const keysList: CommandSpec = {
   signsIn: true,
   run: async (context, args) => {
     const user = requiredArg(args, 'user');
-    const keyward = await context.signIn(args);
-    const keys = await keyward.listKeys(user);
+    const core = await context.signIn(args);
+    const keys = await core.keyAdmin.listKeys(user);
     context.print(keys, () =>
       keys.length === 0
         ? `${user} has no access keys.`
@@ -50,8 +54,8 @@ function statusCommand(verb: 'activate' | 'deactivate'): CommandSpec {
     run: async (context, args) => {
       const user = requiredArg(args, 'user');
       const key = keyIdArg(args);
-      const keyward = await context.signIn(args);
-      await keyward.setKeyStatus(user, key, verb === 'activate' ? 'Active' : 'Inactive');
+      const core = await context.signIn(args);
+      await core.keyAdmin.setKeyStatus(user, key, verb === 'activate' ? 'Active' : 'Inactive');
       context.print(
         { userName: user, accessKeyId: key, status: verb === 'activate' ? 'Active' : 'Inactive' },
         () => `${key} of ${user} is now ${verb === 'activate' ? 'active' : 'inactive'}.`,
@@ -79,15 +83,15 @@ export const keysDelete: CommandSpec = {
   run: async (context, args) => {
     const user = requiredArg(args, 'user');
     const key = keyIdArg(args);
-    const keyward = await context.signIn(args);
+    const core = await context.signIn(args);
     try {
-      await keyward.deleteKey(user, key, flagArg(args, 'yes'));
+      await core.keyAdmin.deleteKey(user, key, flagArg(args, 'yes'));
     } catch (error) {
       if (!(error instanceof AppError && error.code === 'confirmation-required')) throw error;
       if (!(await context.confirm(`${error.message} Delete ${key} anyway?`))) {
         throw new AppError(error.code, error.message, 'Run again with --yes if you are sure.');
       }
-      await keyward.deleteKey(user, key, true);
+      await core.keyAdmin.deleteKey(user, key, true);
     }
     context.print(
       { userName: user, accessKeyId: key, deleted: true },
@@ -96,7 +100,7 @@ export const keysDelete: CommandSpec = {
   },
 };
 
-function keyIdArg(args: ParsedArgs): string {
+export function keyIdArg(args: ParsedArgs): string {
   const key = requiredArg(args, 'key');
   if (!accessKeyIdPattern.test(key)) {
     throw new UsageError(

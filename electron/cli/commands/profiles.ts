@@ -13,22 +13,20 @@ export const profilesList: CommandSpec = {
   usage: '',
   options: {},
   run: async (context) => {
-    const keyward = await context.keyward();
+    const core = await context.core();
     const { cliProfileState } = await import('../../core/aws-config');
-    const { KeyRotation } = await import('../../core/rotation');
-    const rotation = new KeyRotation(keyward);
     const files = awsFilesFor(context.io.env);
     const profiles = await Promise.all(
-      (await keyward.listStoredProfiles()).map(async (profile) => ({
+      (await core.deviceKeys.list()).map(async (profile) => ({
         ...profile,
         awsCli: (await cliProfileState(profile.name, { files })) === 'keyward',
-        rotation: await rotation.status(profile.name),
+        rotation: await core.rotation.status(profile.name),
       })),
     );
     if (profiles.length === 0) {
       // A locked keychain lists nothing: say so rather than "no keys".
       const { checkVault } = await import('../../core/vault/vault-status');
-      const status = await checkVault(keyward.secretStore, context.platform.os);
+      const status = await checkVault(await context.secretStore(), context.platform.os);
       if (status.state === 'unavailable') {
         throw new AppError('vault-unavailable', status.message, status.hint);
       }
@@ -67,8 +65,8 @@ export const profilesRemove: CommandSpec = {
   },
   run: async (context, args) => {
     const name = requiredArg(args, 'profile');
-    const keyward = await context.keyward();
-    const key = await keyward.removableProfile(name);
+    const core = await context.core();
+    const key = await core.deviceKeys.removable(name);
     const question = `Remove the key ${key.accessKeyId} (${key.userName}) from this computer? Its secret cannot be shown again.`;
     if (!flagArg(args, 'yes') && !(await context.confirm(question))) {
       throw new AppError(
@@ -79,7 +77,7 @@ export const profilesRemove: CommandSpec = {
     }
     // The same removal as the window's: refused during an unfinished rotation, and the AWS CLI
     // set-up and a retired key's record go with the key.
-    const { awsCli } = await keyward.removeStoredProfile(name, {
+    const { awsCli } = await core.deviceKeys.remove(name, {
       files: awsFilesFor(context.io.env),
     });
     const fromConfig = awsCli?.removed ? ` and from ${awsCli.configFile}` : '';
@@ -102,8 +100,8 @@ export const profilesImport: CommandSpec = {
   },
   run: async (context, args) => {
     const name = requiredArg(args, 'profile');
-    const keyward = await context.keyward();
-    const { findPlaintextKey, importPlaintextProfile } = await import('../../core/aws-config');
+    const core = await context.core();
+    const { findPlaintextKey } = await import('../../core/aws-config');
     const files = awsFilesFor(context.io.env);
     const found = await findPlaintextKey(name, { files });
     if (!found) {
@@ -121,7 +119,7 @@ export const profilesImport: CommandSpec = {
         'Run again with --yes to go ahead.',
       );
     }
-    const result = await importPlaintextProfile(keyward, name, {
+    const result = await core.deviceKeys.importPlaintext(name, {
       keywardCommand: await context.keywardCommand(),
       region: stringArg(args, 'region') ?? null,
       files,

@@ -1,6 +1,6 @@
 import { AppError } from '../../core/errors';
-import type { KeyRotation, RotationProgress } from '../../core/rotation';
-import type { CommandContext, CommandSpec } from '../command-spec';
+import type { RotationProgress, RotationWatch } from '../../core/rotation';
+import type { CommandSpec } from '../command-spec';
 import { UsageError, flagArg, requiredArg, stringArg } from '../command-spec';
 
 const stepNotes: Record<RotationProgress['step'], string> = {
@@ -60,9 +60,14 @@ export const keysRotate: CommandSpec = {
     if (!/^\d{1,3}$/.test(grace ?? '0') || graceDays > 365) {
       throw new UsageError('--grace-days must be a whole number of days from 0 to 365.');
     }
-    const rotation = await rotationFor(context);
+    const { rotation } = await context.core();
+    const watch: RotationWatch = {
+      onProgress: ({ step }) => {
+        context.note(stepNotes[step]);
+      },
+    };
     if (rollback) {
-      const result = await rotation.rollback(profile);
+      const result = await rotation.rollback(profile, watch);
       context.print(
         result,
         () =>
@@ -71,9 +76,9 @@ export const keysRotate: CommandSpec = {
       return;
     }
     const result = resume
-      ? await rotation.resume(profile)
+      ? await rotation.resume(profile, watch)
       : await rotation
-          .rotate(profile, { graceDays, removeOtherKey: flagArg(args, 'remove-other') })
+          .rotate(profile, { graceDays, removeOtherKey: flagArg(args, 'remove-other') }, watch)
           .catch((error: unknown) => {
             if (error instanceof AppError && error.code === 'key-limit') {
               throw new AppError(
@@ -94,13 +99,3 @@ export const keysRotate: CommandSpec = {
     });
   },
 };
-
-async function rotationFor(context: CommandContext): Promise<KeyRotation> {
-  const keyward = await context.keyward();
-  const { KeyRotation } = await import('../../core/rotation');
-  return new KeyRotation(keyward, {
-    onProgress: ({ step }) => {
-      context.note(stepNotes[step]);
-    },
-  });
-}

@@ -1,45 +1,53 @@
-import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { appendLineDurably } from '../files/atomic-write';
+import { z } from 'zod';
+import { JsonLinesFile } from '../files/data-file';
 import { log } from '../log';
 
-/** One thing that happened to a key. Never a secret: ids, names and times only. */
-export interface ActivityEntry {
-  at: string;
+const activityActions = [
+  'key.created',
+  'key.activated',
+  'key.deactivated',
+  'key.deleted',
+  'key.described',
+  'key.stored',
+  'key.removed-from-device',
+  'key.secret-copied',
+  'key.secret-shown',
+  'key.saved-to-file',
+  'key.handed-off',
+  'key.discarded',
+  'key.lost',
+] as const;
+
+const activityEntrySchema = z.object({
+  at: z.string(),
   /** The ARN (or profile) that did it. */
-  actor: string;
-  action:
-    | 'key.created'
-    | 'key.activated'
-    | 'key.deactivated'
-    | 'key.deleted'
-    | 'key.described'
-    | 'key.stored'
-    | 'key.removed-from-device'
-    | 'key.secret-copied'
-    | 'key.secret-shown'
-    | 'key.saved-to-file'
-    | 'key.handed-off'
-    | 'key.discarded'
-    | 'key.lost';
-  userName: string;
-  accessKeyId: string;
-  detail?: string;
-}
+  actor: z.string(),
+  action: z.enum(activityActions),
+  userName: z.string(),
+  accessKeyId: z.string(),
+  detail: z.string().optional(),
+});
+
+/** One thing that happened to a key. Never a secret: ids, names and times only. */
+export type ActivityEntry = z.infer<typeof activityEntrySchema>;
 
 /** The local activity log: JSON lines in the data folder, for "who did what to which key, when". */
 export class ActivityLog {
-  readonly #file: string;
+  readonly #file: JsonLinesFile<ActivityEntry>;
 
   constructor(dataDir: string) {
-    this.#file = path.join(dataDir, 'activity.jsonl');
+    this.#file = new JsonLinesFile(path.join(dataDir, 'activity.jsonl'), activityEntrySchema, {
+      what: 'Keyward’s activity log',
+      whatToDo:
+        'Keyward still records new activity. To start a clean log, close Keyward and delete the file.',
+    });
   }
 
   async record(entry: Omit<ActivityEntry, 'at'>): Promise<void> {
     const line: ActivityEntry = { at: new Date().toISOString(), ...entry };
     try {
-      await mkdir(path.dirname(this.#file), { recursive: true });
-      await appendLineDurably(this.#file, JSON.stringify(line));
+      await this.#file.append(line);
     } catch (error) {
       // The log is a record, not a gate: failing to write it must not undo what already happened.
       log(
@@ -49,22 +57,8 @@ export class ActivityLog {
     }
   }
 
-  async read(): Promise<ActivityEntry[]> {
-    let text: string;
-    try {
-      text = await readFile(this.#file, 'utf8');
-    } catch {
-      return [];
-    }
-    const entries: ActivityEntry[] = [];
-    for (const line of text.split('\n')) {
-      if (line.trim() === '') continue;
-      try {
-        entries.push(JSON.parse(line) as ActivityEntry);
-      } catch {
-        // A line torn by a crash is skipped; the rest of the record stays readable.
-      }
-    }
-    return entries;
+  read(): Promise<ActivityEntry[]> {
+    // A line torn by a crash is skipped; the rest of the record stays readable.
+    return this.#file.read({ damagedLines: 'skip' });
   }
 }

@@ -43,7 +43,7 @@ let audits: AuditService;
 beforeAll(async () => {
   f = await startKeyward({ sandbox: { seed: seedWithFormulaNames() } });
   await f.signInAs('admin');
-  audits = new AuditService(f.keyward);
+  audits = f.core.audit;
 });
 
 afterAll(async () => {
@@ -60,7 +60,7 @@ async function exported(result: AuditResult | null): Promise<string> {
 
 describe('exporting the audit as CSV', () => {
   it('asks where to save and writes every user, with no secret in the file', async () => {
-    refuseCredentialReport(f.keyward);
+    refuseCredentialReport(f.core.session);
     const result = await audits.run();
     expect(result.source).toBe('per-user');
     const text = await exported(audits.last());
@@ -154,7 +154,7 @@ describe('exporting an audit read from the credential report', () => {
     const g = await startKeyward();
     try {
       await g.signInAs('admin');
-      const service = new AuditService(g.keyward);
+      const service = g.core.audit;
       const result = await service.run();
       expect(result.source).toBe('credential-report');
       const [header, ...rows] = parseCsv(auditToCsv(result));

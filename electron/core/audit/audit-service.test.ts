@@ -10,7 +10,7 @@ let audits: AuditService;
 beforeEach(async () => {
   f = await startKeyward({ sandbox: { latencyMs: 30 } });
   await f.signInAs('admin');
-  audits = new AuditService(f.keyward);
+  audits = f.core.audit;
 });
 
 afterEach(async () => {

@@ -1,7 +1,11 @@
 import { AppError } from '../errors';
 import { exportAuditCsv } from './audit-export';
 import type { AuditProgress, AuditResult } from '../../common/audit';
+import type { Platform } from '../platform';
 import type { AuditHost, AuditOptions } from './run-audit';
+
+/** The audit's needs, and the platform's save dialog for exporting it. */
+export type AuditServiceDeps = AuditHost & { platform: Platform };
 
 /** The audit loads the AWS SDK; the first screen does not, so it is imported on first use. */
 const loadRunAudit = () => import('./run-audit');
@@ -11,17 +15,17 @@ const loadRunAudit = () => import('./run-audit');
  * exports its result without the rows ever travelling back from the renderer.
  */
 export class AuditService {
-  readonly #host: AuditHost;
+  readonly #host: AuditServiceDeps;
   #running: { promise: Promise<AuditResult>; controller: AbortController } | null = null;
   #progress: AuditProgress | null = null;
   #last: AuditResult | null = null;
 
-  constructor(host: AuditHost) {
+  constructor(host: AuditServiceDeps) {
     this.#host = host;
   }
 
   /** Starts an audit, or joins the one already running (a second click does not start two). */
-  run(options: Pick<AuditOptions, 'source'> = {}): Promise<AuditResult> {
+  run(options: Pick<AuditOptions, 'source' | 'onProgress'> = {}): Promise<AuditResult> {
     if (this.#running) return this.#running.promise;
     const controller = new AbortController();
     this.#progress = { phase: 'generating-report', done: 0, total: null, slowedDown: false };
@@ -32,6 +36,7 @@ export class AuditService {
           signal: controller.signal,
           onProgress: (progress) => {
             this.#progress = progress;
+            options.onProgress?.(progress);
           },
         }),
       )

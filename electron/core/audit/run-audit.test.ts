@@ -3,7 +3,7 @@ import { generateSeed } from '../../../e2e/sandbox';
 import type { SandboxOptions } from '../../../e2e/sandbox';
 import { AppError } from '../errors';
 import type { KeywardFixture } from '../../../testing/core/keyward-fixture';
-import { startKeyward } from '../../../testing/core/keyward-fixture';
+import { auditHostOf, startKeyward } from '../../../testing/core/keyward-fixture';
 import type { AuditProgress, AuditResult } from '../../common/audit';
 import { runAudit } from './index';
 import { refuseCredentialReport } from '../../../testing/core/audit/refuse-report';
@@ -42,7 +42,7 @@ describe('the audit from the credential report', () => {
   it('lists every user and key in a few requests, with progress to show', async () => {
     const fx = await signedIn('admin');
     const progress: AuditProgress[] = [];
-    const result = await runAudit(fx.keyward, { onProgress: (p) => progress.push(p) });
+    const result = await runAudit(auditHostOf(fx), { onProgress: (p) => progress.push(p) });
 
     expect(result.source).toBe('credential-report');
     expect(auditedUsers(result)).toEqual(expectedUsers(fx));
@@ -58,7 +58,7 @@ describe('the audit from the credential report', () => {
 
   it('reads ages and last use as IAM reports them', async () => {
     const fx = await signedIn('auditor');
-    const result = await runAudit(fx.keyward, { now: Date.now() });
+    const result = await runAudit(auditHostOf(fx), { now: Date.now() });
     const bob = result.rows.find((row) => row.userName === 'bob');
     expect(bob?.keys).toMatchObject([
       { slot: 1, active: false, ageDays: 700, lastUsed: { kind: 'used', service: 'ec2' } },
@@ -73,10 +73,10 @@ describe('the audit from the credential report', () => {
 
   it('uses a recent report when it may read reports but not generate them', async () => {
     const fx = await signedIn('admin');
-    await runAudit(fx.keyward);
-    refuseCredentialReport(fx.keyward, ['GenerateCredentialReport']);
+    await runAudit(auditHostOf(fx));
+    refuseCredentialReport(fx.core.session, ['GenerateCredentialReport']);
     fx.sandbox.stats.reset();
-    const result = await runAudit(fx.keyward);
+    const result = await runAudit(auditHostOf(fx));
     expect(result.source).toBe('credential-report');
     expect(fx.sandbox.stats.calls('GetCredentialReport')).toBe(1);
   });
@@ -88,9 +88,9 @@ describe('the audit user by user, when the credential report is refused', () => 
       seed: generateSeed({ users: 120 }),
       rateLimit: { perSecond: 40, burst: 5 },
     });
-    refuseCredentialReport(fx.keyward);
+    refuseCredentialReport(fx.core.session);
     const progress: AuditProgress[] = [];
-    const result = await runAudit(fx.keyward, { onProgress: (p) => progress.push(p) });
+    const result = await runAudit(auditHostOf(fx), { onProgress: (p) => progress.push(p) });
 
     expect(result.source).toBe('per-user');
     expect(auditedUsers(result)).toEqual(expectedUsers(fx));
@@ -110,7 +110,7 @@ describe('the audit user by user, when the credential report is refused', () => 
       rateLimit: { perSecond: 20, burst: 5 },
     });
     const controller = new AbortController();
-    const audit = runAudit(fx.keyward, {
+    const audit = runAudit(auditHostOf(fx), {
       source: 'per-user',
       signal: controller.signal,
       onProgress: (p) => {
@@ -132,7 +132,7 @@ describe('the audit user by user, when the credential report is refused', () => 
 
   it('explains what to ask for when neither way of auditing is allowed', async () => {
     const fx = await signedIn('alice');
-    const error = await runAudit(fx.keyward).then(
+    const error = await runAudit(auditHostOf(fx)).then(
       () => null,
       (reason: unknown) => reason,
     );
@@ -146,7 +146,7 @@ describe('the audit user by user, when the credential report is refused', () => 
 describe('users Keyward has not seen before', () => {
   it('flags nobody on the first audit, then the users with keys who appeared since', async () => {
     const fx = await signedIn('admin');
-    const first = await runAudit(fx.keyward);
+    const first = await runAudit(auditHostOf(fx));
     expect(first.summary.firstAudit).toBe(true);
     expect(first.summary.flags['new-user']).toBe(0);
 
@@ -157,7 +157,7 @@ describe('users Keyward has not seen before', () => {
     state.addUser({ userName: 'dave', path: '/', permission: 'none', tags: [], createDate: now });
     state.credentialReport = undefined;
 
-    const second = await runAudit(fx.keyward);
+    const second = await runAudit(auditHostOf(fx));
     expect(second.summary.firstAudit).toBe(false);
     const flagged = second.rows.filter((row) => row.flags.some((flag) => flag.id === 'new-user'));
     // dave has no keys: there is nothing of his to check yet.

@@ -1,8 +1,9 @@
 import { deniedActionOf, isAccessDenied, translateAwsError } from '../aws/aws-errors';
 import { AppError } from '../errors';
-import type { Keyward } from '../keyward';
+import type { Settings } from '../../common/domain';
+import type { SignedIn } from '../aws/session';
+import { createPacedIamClient } from '../aws/aws-clients';
 import { log } from '../log';
-import { createAuditClient } from './audit-client';
 import { flagUsers, summarize } from './audit-flags';
 import type { AuditProgress, AuditResult, AuditSource } from '../../common/audit';
 import {
@@ -16,8 +17,12 @@ import { fetchCredentialReport } from './report-fetch';
 import { SeenUsers } from './seen-users';
 import { crawlUsers } from './user-crawl';
 
-/** What the audit needs from Keyward: the signed-in clients, the settings and the data folder. */
-export type AuditHost = Pick<Keyward, 'signedIn' | 'settings' | 'platform'>;
+/** What the audit needs: the signed-in clients, the settings and the data folder. */
+export interface AuditHost {
+  signedIn(): SignedIn;
+  settings: { read(): Promise<Settings> };
+  dataDir: string;
+}
 
 export interface AuditOptions {
   onProgress?: (progress: AuditProgress) => void;
@@ -48,7 +53,7 @@ export async function runAudit(host: AuditHost, options: AuditOptions = {}): Pro
   const { clients, identity } = host.signedIn();
   const { staleKeyDays } = await host.settings.read();
   const unusedKeyDays = options.unusedKeyDays ?? defaultUnusedKeyDays;
-  const seenUsers = new SeenUsers(host.platform.dataDir());
+  const seenUsers = new SeenUsers(host.dataDir);
 
   let requests = 0;
   const limiter = new AdaptiveRateLimiter();
@@ -122,7 +127,7 @@ export async function runAudit(host: AuditHost, options: AuditOptions = {}): Pro
         log('audit', 'credential report refused; auditing user by user');
       }
     }
-    const client = createAuditClient(clients);
+    const client = createPacedIamClient(clients.connection);
     try {
       const crawled = await crawlUsers(
         client,
@@ -146,7 +151,6 @@ export async function runAudit(host: AuditHost, options: AuditOptions = {}): Pro
     }
   }
 }
-
 
 function explain(error: unknown, doing: string): AppError {
   if (error instanceof CredentialReportFormatError) {

@@ -1,7 +1,6 @@
-import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from '../files/atomic-write';
+import { JsonFile } from '../files/data-file';
 import { log } from '../log';
 
 const fileSchema = z.object({
@@ -18,10 +17,13 @@ type SeenFile = z.infer<typeof fileSchema>;
  * keys Keyward has never seen. Names only (lower-cased, as IAM compares them): no keys, no secrets.
  */
 export class SeenUsers {
-  readonly #file: string;
+  readonly #file: JsonFile<SeenFile>;
 
   constructor(dataDir: string) {
-    this.#file = path.join(dataDir, 'audit-seen-users.json');
+    this.#file = new JsonFile(path.join(dataDir, 'audit-seen-users.json'), fileSchema, {
+      what: 'Keyward’s list of the users earlier audits saw',
+      whatToDo: 'Nothing to do: the next audit starts a new list.',
+    });
   }
 
   /** The names the last audit of `accountId` saw, or null if it was never audited here. */
@@ -42,23 +44,18 @@ export class SeenUsers {
         },
       },
     };
-    await mkdir(path.dirname(this.#file), { recursive: true });
-    await writeFileAtomic(this.#file, `${JSON.stringify(next)}\n`);
+    await this.#file.write(next);
   }
 
   async #read(): Promise<SeenFile> {
-    let text: string;
-    try {
-      text = await readFile(this.#file, 'utf8');
-    } catch {
-      return { version: 1, accounts: {} };
-    }
-    try {
-      return fileSchema.parse(JSON.parse(text));
-    } catch {
-      // Losing this only means the next audit flags nobody as new: say so, do not fail the audit.
-      log('audit', 'audit-seen-users.json is damaged; starting a new list of users');
-      return { version: 1, accounts: {} };
-    }
+    const empty: SeenFile = { version: 1, accounts: {} };
+    const stored = await this.#file.read({
+      ifDamaged: (error) => {
+        // Losing this only means the next audit flags nobody as new: say so, do not fail the audit.
+        log('audit', `${error.message} Starting a new list of users.`);
+        return empty;
+      },
+    });
+    return stored ?? empty;
   }
 }

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../errors';
+import { refusal } from '../../../testing/core/refusal';
 import type { AwsFiles } from './aws-files';
 import {
   cliProfileState,
@@ -66,16 +66,6 @@ afterEach(() => {
 });
 
 const read = (file: string) => readFileSync(file, 'utf8');
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 async function awsConfigure(...args: string[]): Promise<string> {
   const { stdout } = await run('/usr/bin/aws', ['configure', ...args], {

@@ -1,42 +1,30 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../errors';
-import type { KeywardFixture } from '../../../testing/core/keyward-fixture';
-import { startKeyward } from '../../../testing/core/keyward-fixture';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { refusal } from '../../../testing/core/refusal';
+import { keywardForEachTest } from '../../../testing/core/keyward-each-test';
 import { filesBelow, findSecrets } from '../../../testing/core/leak-scan';
 import type { AwsFiles } from './aws-files';
 import { findPlaintextKey, importPlaintextProfile } from './import-profile';
 
 const keywardCommand = ['/usr/local/bin/keyward'];
-let f: KeywardFixture;
+const f = keywardForEachTest();
 let dir: string;
 let files: AwsFiles;
 
-beforeEach(async () => {
-  f = await startKeyward();
+beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'keyward-import-'));
   files = { config: path.join(dir, 'config'), credentials: path.join(dir, 'credentials') };
 });
 
-afterEach(async () => {
-  await f.close();
-});
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
-
 const read = (file: string) => readFileSync(file, 'utf8');
 const importLegacy = () =>
-  importPlaintextProfile(f.keyward, 'legacy', { keywardCommand, region: null, files });
+  importPlaintextProfile({ ...f.core, profiles: f.profiles }, 'legacy', {
+    keywardCommand,
+    region: null,
+    files,
+  });
 
 describe('importing a plaintext key', () => {
   it('moves a key from the config file too, leaving no copy of the secret in it or its backup', async () => {
@@ -65,7 +53,7 @@ describe('importing a plaintext key', () => {
     );
     expect(findSecrets(filesBelow(dir), [bob.secretAccessKey])).toEqual([]);
     expect(read(`${files.config}.keyward-backup`)).toContain(bob.accessKeyId);
-    expect(await f.keyward.profiles.require('legacy')).toMatchObject({
+    expect(await f.profiles.require('legacy')).toMatchObject({
       accessKeyId: bob.accessKeyId,
       secretAccessKey: bob.secretAccessKey,
       userName: 'bob',
@@ -80,7 +68,7 @@ describe('importing a plaintext key', () => {
     expect(error.code).toBe('key-not-working');
     expect(read(files.credentials)).toBe(credentials);
     expect(filesBelow(dir)).toEqual([files.credentials]);
-    expect(await f.keyward.profiles.get('legacy')).toBeNull();
+    expect(await f.profiles.get('legacy')).toBeNull();
   });
 
   it('refuses temporary credentials, which would expire in the keychain', async () => {
@@ -97,7 +85,7 @@ describe('importing a plaintext key', () => {
       files.credentials,
       `[legacy]\naws_access_key_id = ${bob.accessKeyId}\naws_secret_access_key = ${bob.secretAccessKey}\n`,
     );
-    await f.keyward.profiles.put('legacy', {
+    await f.profiles.put('legacy', {
       ...f.sandbox.credentialsFor('alice'),
       userName: 'alice',
       accountId: f.sandbox.accountId,
@@ -108,13 +96,36 @@ describe('importing a plaintext key', () => {
     expect(read(files.credentials)).toContain(bob.secretAccessKey);
   });
 
+  it('will not keep a second copy of a key already kept under another name', async () => {
+    const bob = f.sandbox.credentialsFor('bob');
+    const credentials = `[legacy]\naws_access_key_id = ${bob.accessKeyId}\naws_secret_access_key = ${bob.secretAccessKey}\n`;
+    writeFileSync(files.credentials, credentials);
+    await f.profiles.put('bob-ci', {
+      ...bob,
+      userName: 'bob',
+      accountId: f.sandbox.accountId,
+      created: '',
+      description: null,
+    });
+    const error = await refusal(importLegacy());
+    expect(error.code).toBe('conflict');
+    expect(error.message).toBe(
+      `The key ${bob.accessKeyId} is already kept in the keychain as “bob-ci”, so Keyward left ${files.credentials} as it was.`,
+    );
+    expect(error.hint).toMatch(/Use “bob-ci”/);
+    expect(read(files.credentials)).toBe(credentials);
+    expect(filesBelow(dir)).toEqual([files.credentials]);
+    expect(await f.profiles.get('legacy')).toBeNull();
+    expect(f.sandbox.stats.calls('GetCallerIdentity')).toBe(0);
+  });
+
   it('finishes an import that stopped after the keychain, when run again', async () => {
     const bob = f.sandbox.credentialsFor('bob');
     writeFileSync(
       files.credentials,
       `# work\n[legacy]\naws_access_key_id = ${bob.accessKeyId}\naws_secret_access_key = ${bob.secretAccessKey}\nregion = eu-west-1\n`,
     );
-    await f.keyward.profiles.put('legacy', {
+    await f.profiles.put('legacy', {
       ...bob,
       userName: 'bob',
       accountId: f.sandbox.accountId,

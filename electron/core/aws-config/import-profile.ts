@@ -1,6 +1,8 @@
 import type { StoredProfile } from '../../common/domain';
 import { AppError } from '../errors';
-import type { Keyward } from '../keyward';
+import type { ActivityLog } from '../activity/activity-log';
+import type { ProfileStore } from '../vault/profile-store';
+import type { Settings } from '../../common/domain';
 import { log, maskKeyId } from '../log';
 import { summarize } from '../vault/profile-store';
 import type { AwsFiles, FileSnapshot } from './aws-files';
@@ -30,6 +32,13 @@ interface Found extends PlaintextKey {
   section: Section;
   keys: KeyLine[];
   secretAccessKey: string;
+}
+
+/** What an import needs: the keychain, the activity log, and where AWS is (to prove the key). */
+export interface ImportHost {
+  profiles: ProfileStore;
+  activity: Pick<ActivityLog, 'record'>;
+  settings: { read(): Promise<Settings> };
 }
 
 export interface ImportResult {
@@ -67,7 +76,7 @@ export async function findPlaintextKey(
  * the import again finishes the job.
  */
 export async function importPlaintextProfile(
-  keyward: Keyward,
+  host: ImportHost,
   profile: string,
   options: CliSetupOptions,
 ): Promise<ImportResult> {
@@ -81,12 +90,23 @@ export async function importPlaintextProfile(
       'Check the profile name in your AWS credentials file (aws configure list-profiles).',
     );
   }
-  const existing = await keyward.profiles.get(profile);
+  const existing = await host.profiles.get(profile);
   if (existing && existing.accessKeyId !== found.accessKeyId) {
     throw new AppError(
       'conflict',
       `Keyward already keeps a different key under the name "${profile}".`,
       'Remove that key from Keyward first, or rename the AWS profile.',
+    );
+  }
+  // A second copy under another name would keep the old key after that one is next replaced.
+  const keptAs = (await host.profiles.list()).find(
+    (kept) => kept.accessKeyId === found.accessKeyId && kept.name !== profile,
+  );
+  if (keptAs) {
+    throw new AppError(
+      'conflict',
+      `The key ${found.accessKeyId} is already kept in the keychain as “${keptAs.name}”, so Keyward left ${found.file} as it was.`,
+      `Use “${keptAs.name}” instead and delete the plaintext lines from that file yourself, or remove “${keptAs.name}” from Keyward and import again.`,
     );
   }
 
@@ -99,20 +119,20 @@ export async function importPlaintextProfile(
     dropPlaintextKeys: found.kind === 'config',
   });
 
-  const verified = await prove(keyward, found);
+  const verified = await prove(host, found);
   const key = {
     accessKeyId: found.accessKeyId,
     secretAccessKey: found.secretAccessKey,
     userName: verified.userName ?? 'root',
     accountId: verified.accountId,
-    created: await createdDate(keyward, found, verified.userName),
+    created: await createdDate(host, found, verified.userName),
     description: `Imported from ${found.kind === 'config' ? 'the AWS config file' : 'the AWS credentials file'}`,
   };
   if (!existing) {
-    await keyward.profiles.put(profile, key);
+    await host.profiles.put(profile, key);
     // Read back before deleting the only other copy: a keychain that silently dropped it must
     // not cost the key.
-    const stored = await keyward.profiles.get(profile);
+    const stored = await host.profiles.get(profile);
     if (stored?.secretAccessKey !== found.secretAccessKey) {
       throw new AppError(
         'vault-unavailable',
@@ -121,7 +141,7 @@ export async function importPlaintextProfile(
       );
     }
   }
-  await keyward.activity.record({
+  await host.activity.record({
     actor: 'this device',
     action: 'key.stored',
     userName: key.userName,
@@ -214,8 +234,8 @@ function findIn(snapshot: FileSnapshot, profile: string, kind: AwsFileKind): Fou
   };
 }
 
-async function prove(keyward: Keyward, found: Found) {
-  const { region, endpoint } = await keyward.settings.read();
+async function prove(host: ImportHost, found: Found) {
+  const { region, endpoint } = await host.settings.read();
   const aws = await import('../aws');
   try {
     return await aws.verifyAccessKey(
@@ -241,12 +261,12 @@ async function prove(keyward: Keyward, found: Found) {
 
 /** When AWS made the key, if the key may list its own keys; otherwise now. */
 async function createdDate(
-  keyward: Keyward,
+  host: ImportHost,
   found: Found,
   userName: string | null,
 ): Promise<string> {
   if (userName) {
-    const { region, endpoint } = await keyward.settings.read();
+    const { region, endpoint } = await host.settings.read();
     const { createAwsClients } = await import('../aws/aws-clients');
     const { listAccessKeys } = await import('../aws');
     const clients = createAwsClients({

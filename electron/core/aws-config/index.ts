@@ -12,5 +12,5 @@ export {
 export type { CliRemoveResult, CliSetupOptions, CliSetupResult } from './cli-profile';
 export { credentialProcessCommand, isKeywardCommand } from './credential-process-command';
 export { findPlaintextKey, importPlaintextProfile } from './import-profile';
-export type { ImportResult, PlaintextKey } from './import-profile';
+export type { ImportHost, ImportResult, PlaintextKey } from './import-profile';
 export { checkAwsProfileName } from './profile-names';

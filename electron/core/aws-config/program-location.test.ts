@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../errors';
+import { refusal } from '../../../testing/core/refusal';
 import {
   checkProgramLocation,
   headlessSwitches,
@@ -14,15 +14,6 @@ import type { FolderFacts, InspectFolder } from './program-location';
 /** Stand-in folders: every folder is the person's own (0755) unless listed. */
 function folders(listed: Record<string, FolderFacts>): InspectFolder {
   return (folder) => Promise.resolve(listed[folder] ?? { mode: 0o40755, gid: 0 });
-}
-
-async function refusal(promise: Promise<void>): Promise<AppError> {
-  const error: unknown = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected a refusal, got ${String(error)}`);
-  return error;
 }
 
 describe('the program written into credential_process by the packaged app', () => {

@@ -1,34 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../errors';
-import type { KeywardFixture } from '../../../testing/core/keyward-fixture';
-import { startKeyward } from '../../../testing/core/keyward-fixture';
+import { describe, expect, it } from 'vitest';
+import { keywardForEachTest } from '../../../testing/core/keyward-each-test';
+import { refusal } from '../../../testing/core/refusal';
 import { checkSessionKeyChange } from './access-keys';
 
-let f: KeywardFixture;
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
-
-beforeEach(async () => {
-  f = await startKeyward();
-});
-
-afterEach(async () => {
-  await f.close();
-});
+const f = keywardForEachTest();
 
 describe('the key the session signs in with', () => {
   it('is not deactivated without a confirmation, and the refusal spells out the lock-out', async () => {
     await f.signInAs('admin');
     const own = f.sandbox.admin.accessKeyId;
-    const refused = await failure(f.keyward.setKeyStatus('admin', own, 'Inactive'));
+    const refused = await refusal(f.core.keyAdmin.setKeyStatus('admin', own, 'Inactive'));
     expect(refused.code).toBe('confirmation-required');
     expect(refused.message).toContain('locks Keyward out of AWS');
     expect(refused.message).toContain('cannot turn it back on');
@@ -36,14 +17,14 @@ describe('the key the session signs in with', () => {
     expect(f.sandbox.state.accessKeys.get(own)?.status).toBe('Active');
     expect(f.sandbox.stats.calls('UpdateAccessKey')).toBe(0);
 
-    await f.keyward.setKeyStatus('admin', own, 'Inactive', true);
+    await f.core.keyAdmin.setKeyStatus('admin', own, 'Inactive', true);
     expect(f.sandbox.state.accessKeys.get(own)?.status).toBe('Inactive');
   });
 
   it('is not deleted without a confirmation, with the same words', async () => {
     await f.signInAs('admin');
     const own = f.sandbox.admin.accessKeyId;
-    const refused = await failure(f.keyward.deleteKey('admin', own, false));
+    const refused = await refusal(f.core.keyAdmin.deleteKey('admin', own, false));
     expect(refused.code).toBe('confirmation-required');
     expect(refused.message).toContain('Deleting it locks Keyward out of AWS');
     expect(f.sandbox.state.accessKeys.has(own)).toBe(true);
@@ -53,7 +34,7 @@ describe('the key the session signs in with', () => {
   it('leaves other keys to the ordinary rules: anyone else’s key is deactivated at once', async () => {
     await f.signInAs('admin');
     const alice = f.sandbox.credentialsFor('alice').accessKeyId;
-    await f.keyward.setKeyStatus('alice', alice, 'Inactive');
+    await f.core.keyAdmin.setKeyStatus('alice', alice, 'Inactive');
     expect(f.sandbox.state.accessKeys.get(alice)?.status).toBe('Inactive');
   });
 

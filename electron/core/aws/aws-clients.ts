@@ -55,6 +55,15 @@ export function createIamClient(connection: AwsConnection, maxAttempts: number):
   });
 }
 
+/**
+ * An IAM client for work that paces itself (the per-user audit): no SDK retries, so its own rate
+ * limiter sees every Throttling answer and alone decides the pace. (The SDK's retries would hide
+ * them and then add their own waits on top.)
+ */
+export function createPacedIamClient(connection: AwsConnection): IAMClient {
+  return createIamClient(connection, 1);
+}
+
 function createClientSet(connection: AwsConnection) {
   return {
     iam: createIamClient(connection, 5),

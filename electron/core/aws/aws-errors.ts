@@ -152,7 +152,11 @@ export async function callAws<T>(context: AwsErrorContext, run: () => Promise<T>
   }
 }
 
-const accessDeniedCodes = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation']);
+const accessDeniedCodes = new Set([
+  'AccessDenied',
+  'AccessDeniedException',
+  'UnauthorizedOperation',
+]);
 
 /**
  * AWS refused this caller the action: from the SDK error, or from Keyward's explanation of one.

@@ -21,10 +21,14 @@ afterEach(async () => {
 describe('a Settings change to where Keyward talks reaches the current sign-in at once', () => {
   it('lists, changes and checks all go to the new endpoint, with no new sign-in', async () => {
     await f.signInAs('admin');
-    await f.keyward.settings.update({ endpoint: other.endpoint });
+    await f.core.settings.update({ endpoint: other.endpoint });
 
-    await f.keyward.listKeys('alice');
-    await f.keyward.setKeyStatus('alice', other.credentialsFor('alice').accessKeyId, 'Inactive');
+    await f.core.keyAdmin.listKeys('alice');
+    await f.core.keyAdmin.setKeyStatus(
+      'alice',
+      other.credentialsFor('alice').accessKeyId,
+      'Inactive',
+    );
     expect(other.stats.calls('ListAccessKeys')).toBeGreaterThan(0);
     expect(other.stats.calls('UpdateAccessKey')).toBe(1);
     expect(f.sandbox.stats.calls('ListAccessKeys')).toBe(0);
@@ -35,8 +39,8 @@ describe('a Settings change to where Keyward talks reaches the current sign-in a
 
   it('an endpoint that cannot be reached is reported as such by the next list', async () => {
     await f.signInAs('admin');
-    await f.keyward.settings.update({ endpoint: 'http://127.0.0.1:9' });
-    await expect(f.keyward.listKeys('alice')).rejects.toMatchObject({
+    await f.core.settings.update({ endpoint: 'http://127.0.0.1:9' });
+    await expect(f.core.keyAdmin.listKeys('alice')).rejects.toMatchObject({
       code: 'network',
       message: 'Keyward could not reach AWS to list the access keys.',
     });
@@ -44,8 +48,8 @@ describe('a Settings change to where Keyward talks reaches the current sign-in a
 
   it('a new region applies to the sign-in’s STS requests; IAM stays global', async () => {
     await f.signInAs('admin');
-    await f.keyward.settings.update({ region: 'eu-west-1' });
-    const { clients } = f.keyward.signedIn();
+    await f.core.settings.update({ region: 'eu-west-1' });
+    const { clients } = f.core.session.signedIn();
     expect(await clients.sts.config.region()).toBe('eu-west-1');
     expect(await clients.iam.config.region()).toBe('us-east-1');
   });

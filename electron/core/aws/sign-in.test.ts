@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KeywardFixture } from '../../../testing/core/keyward-fixture';
 import { startKeyward } from '../../../testing/core/keyward-fixture';
+import { keepKeyOf } from '../../../testing/core/kept-keys';
 
 let f: KeywardFixture;
 let configDir: string;
@@ -49,7 +50,7 @@ afterEach(async () => {
 
 describe('signing in with an AWS profile', () => {
   it('lists the profiles in the shared config files with their kind of sign-in', async () => {
-    const { awsProfiles } = await f.keyward.signInChoices();
+    const { awsProfiles } = await f.core.session.choices();
     expect(awsProfiles).toEqual([
       { name: 'deploy', kind: 'assume-role', mfa: true },
       { name: 'sso-dev', kind: 'sso', mfa: false },
@@ -70,14 +71,8 @@ describe('signing in with an AWS profile', () => {
         '',
       ].join('\n'),
     );
-    await f.keyward.profiles.put('laptop', {
-      ...f.sandbox.credentialsFor('alice'),
-      userName: 'alice',
-      accountId: f.sandbox.accountId,
-      created: new Date().toISOString(),
-      description: null,
-    });
-    const { awsProfiles, storedProfiles } = await f.keyward.signInChoices();
+    await keepKeyOf(f, 'alice', 'laptop');
+    const { awsProfiles, storedProfiles } = await f.core.session.choices();
     expect(storedProfiles.map((profile) => profile.name)).toEqual(['laptop']);
     // "gone" names no kept key (it was removed): it stays, so the person can see it is there.
     expect(awsProfiles.map((profile) => profile.name)).toEqual([
@@ -90,7 +85,7 @@ describe('signing in with an AWS profile', () => {
   });
 
   it('signs in with a profile’s keys through the SDK’s own providers', async () => {
-    const identity = await f.keyward.signIn({ kind: 'aws-profile', name: 'work' });
+    const identity = await f.core.session.signIn({ kind: 'aws-profile', name: 'work' });
     expect(identity).toMatchObject({
       userName: 'admin',
       accountAlias: 'example-corp',
@@ -99,7 +94,7 @@ describe('signing in with an AWS profile', () => {
   });
 
   it('asks for an MFA code, through the app, for a profile that needs one', async () => {
-    const error = await f.keyward
+    const error = await f.core.session
       .signIn({ kind: 'aws-profile', name: 'deploy' })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({
@@ -120,34 +115,34 @@ describe('signing in with an AWS profile', () => {
       `[guarded]\naws_access_key_id = ${accessKeyId}\naws_secret_access_key = ${secretAccessKey}\n`,
     );
     const guarded = { kind: 'aws-profile', name: 'guarded' } as const;
-    await expect(f.keyward.signIn(guarded)).rejects.toMatchObject({
+    await expect(f.core.session.signIn(guarded)).rejects.toMatchObject({
       code: 'mfa-required',
       details: { mfaSerial: device.serialNumber },
     });
 
     // Six digits that look right but are not what the authenticator shows now.
     const stale = device.code(new Date(Date.now() - 3_600_000));
-    await expect(f.keyward.signIn(guarded, stale)).rejects.toMatchObject({
+    await expect(f.core.session.signIn(guarded, stale)).rejects.toMatchObject({
       code: 'bad-credentials',
       message: 'AWS did not accept that MFA code.',
       hint: expect.stringMatching(/code your authenticator app shows now/) as string,
     });
-    expect(f.keyward.whoami()).toBeNull();
+    expect(f.core.session.whoami()).toBeNull();
     expect(f.sandbox.stats.calls('GetSessionToken')).toBe(1);
 
-    const identity = await f.keyward.signIn(guarded, device.code());
+    const identity = await f.core.session.signIn(guarded, device.code());
     expect(identity).toMatchObject({ userName: 'admin', accessKeyId });
     const sessions = [...f.sandbox.state.sessions.values()];
     expect(sessions).toMatchObject([{ userName: 'admin', mfaAuthenticated: true }]);
     // IAM lets in only sessions that proved MFA: this works because the code was used.
-    expect((await f.keyward.listKeys('alice')).length).toBe(1);
+    expect((await f.core.keyAdmin.listKeys('alice')).length).toBe(1);
   });
 
   it('honours the SDK’s AWS_ENDPOINT_URL settings when Keyward has no endpoint of its own', async () => {
-    await f.keyward.settings.update({ endpoint: null });
+    await f.core.settings.update({ endpoint: null });
     process.env['AWS_ENDPOINT_URL_IAM'] = f.sandbox.endpoint;
     process.env['AWS_ENDPOINT_URL_STS'] = f.sandbox.endpoint;
-    const identity = await f.keyward.signIn({ kind: 'aws-profile', name: 'work' });
+    const identity = await f.core.session.signIn({ kind: 'aws-profile', name: 'work' });
     expect(identity.arn).toBe(`arn:aws:iam::${f.sandbox.accountId}:user/admin`);
     expect(f.sandbox.stats.calls('GetCallerIdentity')).toBe(1);
   });

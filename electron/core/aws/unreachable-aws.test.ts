@@ -1,21 +1,12 @@
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HandoffDesk } from '../handoff/handoff-desk';
-import type { KeywardFixture } from '../../../testing/core/keyward-fixture';
-import { startKeyward } from '../../../testing/core/keyward-fixture';
+import { describe, expect, it } from 'vitest';
+import { keywardForEachTest } from '../../../testing/core/keyward-each-test';
+import { keepKeyOf } from '../../../testing/core/kept-keys';
 
 /** Nothing listens on the discard port: every connection is refused, as when AWS is offline. */
 const unreachable = 'http://127.0.0.1:9';
 
-let f: KeywardFixture;
-
-beforeEach(async () => {
-  f = await startKeyward();
-});
-
-afterEach(async () => {
-  await f.close();
-});
+const f = keywardForEachTest();
 
 async function failure(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
   try {
@@ -27,43 +18,37 @@ async function failure(promise: Promise<unknown>): Promise<{ code: string; messa
 }
 
 async function keepAlicesKey(name: string): Promise<void> {
-  await f.keyward.profiles.put(name, {
-    ...f.sandbox.credentialsFor('alice'),
-    userName: 'alice',
-    accountId: f.sandbox.accountId,
-    created: new Date().toISOString(),
-    description: null,
-  });
+  await keepKeyOf(f, 'alice', name);
 }
 
 describe('when AWS cannot be reached, Keyward says so and never blames the key', () => {
   it('“Check with AWS” on a kept key says it could not check, not that the key is dead', async () => {
     await keepAlicesKey('work');
-    await f.keyward.settings.update({ endpoint: unreachable });
-    const error = await failure(f.keyward.checkStoredProfile('work'));
+    await f.core.settings.update({ endpoint: unreachable });
+    const error = await failure(f.core.deviceKeys.check('work'));
     expect(error).toMatchObject({ code: 'network' });
     expect(error.message).toMatch(/could not reach AWS to check this key/);
-    expect(await f.keyward.profiles.get('work')).not.toBeNull();
+    expect(await f.profiles.get('work')).not.toBeNull();
   });
 
   it('signing in says AWS could not be reached, not that AWS refused', async () => {
     await keepAlicesKey('work');
-    await f.keyward.settings.update({ endpoint: unreachable });
-    const error = await failure(f.keyward.signIn({ kind: 'stored-key', profile: 'work' }));
+    await f.core.settings.update({ endpoint: unreachable });
+    const error = await failure(f.core.session.signIn({ kind: 'stored-key', profile: 'work' }));
     expect(error).toMatchObject({ code: 'network' });
     expect(error.message).toBe('Keyward could not reach AWS to sign in.');
   });
 
   it('receiving a key says AWS could not be reached, not that the key may be deactivated', async () => {
     await f.signInAs('admin');
-    const created = await f.keyward.createKey('alice', null);
-    const desk = new HandoffDesk(f.keyward, { verifyPatienceMs: 1500 });
+    const created = await f.core.newKeys.create('alice', null);
+    const desk = f.core.handoff;
     const file = path.join(f.platform.dataDir(), 'alice.keyward');
     f.platform.answerNextSave(file);
     const saved = await desk.save(created.handle, { kind: 'passphrase', passphrase: null });
-    await f.keyward.finish(created.handle, false);
+    await f.core.newKeys.finish(created.handle, false);
 
-    await f.keyward.settings.update({ endpoint: unreachable });
+    await f.core.settings.update({ endpoint: unreachable });
     f.platform.answerNextOpen(file);
     const opened = await desk.open({ kind: 'dialog' });
     await desk.unlock(opened!.token, saved!.passphrase);
@@ -71,6 +56,6 @@ describe('when AWS cannot be reached, Keyward says so and never blames the key',
     expect(error).toMatchObject({ code: 'network' });
     expect(error.message).toMatch(/could not reach AWS/);
     expect(error.message).not.toMatch(/does not work/);
-    expect(await f.keyward.profiles.get('work')).toBeNull();
+    expect(await f.profiles.get('work')).toBeNull();
   });
 });

@@ -10,7 +10,7 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFileAtomic } from './atomic-write';
+import { createFileAtomic, writeFileAtomic } from './atomic-write';
 
 describe('writing a file atomically', () => {
   it('replaces the file whole, readable only by its owner', async () => {
@@ -30,6 +30,17 @@ describe('writing a file atomically', () => {
     mkdirSync(path.join(target, 'inside'), { recursive: true });
     await expect(writeFileAtomic(target, 'secret-free content')).rejects.toThrow();
     expect(readdirSync(dir)).toEqual(['taken']);
+  });
+
+  it('creates a file that must not exist yet whole, and refuses one that does', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'keyward-atomic-'));
+    const file = path.join(dir, 'profile-work.lock');
+    await createFileAtomic(file, '{"pid":1}');
+    expect(readFileSync(file, 'utf8')).toBe('{"pid":1}');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    await expect(createFileAtomic(file, '{"pid":2}')).rejects.toMatchObject({ code: 'EEXIST' });
+    expect(readFileSync(file, 'utf8')).toBe('{"pid":1}');
+    expect(readdirSync(dir)).toEqual(['profile-work.lock']);
   });
 
   it('a process killed while writing leaves the target untouched', async () => {

@@ -1,16 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
+import { link, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
-/**
- * Writes a file so that readers see the old content or the new, never half of it: a temporary
- * file in the same folder (same file system, so rename is atomic), flushed to disk, then renamed.
- */
-export async function writeFileAtomic(
+/** Writes `data` to a new temporary file beside `file` (same file system), flushed to disk. */
+async function writeTemporary(
   file: string,
   data: string | Uint8Array,
-  mode = 0o600,
-): Promise<void> {
+  mode: number,
+): Promise<string> {
   const temp = path.join(
     path.dirname(file),
     `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`,
@@ -25,6 +22,19 @@ export async function writeFileAtomic(
     throw error;
   }
   await handle.close();
+  return temp;
+}
+
+/**
+ * Writes a file so that readers see the old content or the new, never half of it: a temporary
+ * file in the same folder (same file system, so rename is atomic), flushed to disk, then renamed.
+ */
+export async function writeFileAtomic(
+  file: string,
+  data: string | Uint8Array,
+  mode = 0o600,
+): Promise<void> {
+  const temp = await writeTemporary(file, data, mode);
   try {
     await rename(temp, file);
   } catch (error) {
@@ -33,11 +43,36 @@ export async function writeFileAtomic(
   }
 }
 
-/** Appends one line and flushes it, so a crash right after still leaves the line on disk. */
-export async function appendLineDurably(file: string, line: string): Promise<void> {
-  const handle = await open(file, 'a', 0o600);
+/**
+ * Creates a file that must not exist yet (a lock), whole: a reader never finds it empty or half
+ * written, as it could between opening with `wx` and writing. The complete temporary file is
+ * hard-linked into place, which fails with `EEXIST` when the file is already there.
+ */
+export async function createFileAtomic(
+  file: string,
+  data: string | Uint8Array,
+  mode = 0o600,
+): Promise<void> {
+  const temp = await writeTemporary(file, data, mode);
   try {
-    await handle.appendFile(`${line}\n`);
+    await link(temp, file);
+  } finally {
+    await rm(temp, { force: true });
+  }
+}
+
+/**
+ * Appends one line and flushes it, so a crash right after still leaves the line on disk. A line
+ * a crash tore (the file does not end with a newline) is ended first, so this one stays whole.
+ */
+export async function appendLineDurably(file: string, line: string): Promise<void> {
+  const handle = await open(file, 'a+', 0o600);
+  try {
+    const { size } = await handle.stat();
+    const last = Buffer.alloc(1);
+    if (size > 0) await handle.read(last, 0, 1, size - 1);
+    const torn = size > 0 && last[0] !== 0x0a;
+    await handle.appendFile(`${torn ? '\n' : ''}${line}\n`);
     await handle.sync();
   } finally {
     await handle.close();

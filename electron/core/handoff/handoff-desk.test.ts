@@ -4,15 +4,23 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TestPlatform } from '../../../testing/test-platform';
-import { Keyward } from '../keyward';
+import { createCore } from '../compose';
+import type { Core } from '../compose';
+import { ProfileStore } from '../vault/profile-store';
 import type { KeywardFixture } from '../../../testing/core/keyward-fixture';
 import { startKeyward } from '../../../testing/core/keyward-fixture';
 import { filesBelow, findSecrets } from '../../../testing/core/leak-scan';
 import { KeytarStore } from '../vault/keytar-store';
-import { HandoffDesk } from './handoff-desk';
+import type { HandoffDesk } from './handoff-desk';
 
 let admin: KeywardFixture;
-let staff: { keyward: Keyward; desk: HandoffDesk; platform: TestPlatform; store: KeytarStore };
+let staff: {
+  core: Core;
+  desk: HandoffDesk;
+  profiles: ProfileStore;
+  platform: TestPlatform;
+  store: KeytarStore;
+};
 
 beforeEach(async () => {
   admin = await startKeyward();
@@ -23,14 +31,14 @@ beforeEach(async () => {
     os: platform.os,
     service: `Keyward-test-staff-${randomBytes(4).toString('hex')}`,
   });
-  const keyward = new Keyward(platform, store);
-  await keyward.settings.update({ endpoint: admin.sandbox.endpoint });
-  staff = { keyward, desk: new HandoffDesk(keyward, { verifyPatienceMs: 1500 }), platform, store };
+  const core = createCore(platform, store, { newKeyPatienceMs: 1500 });
+  await core.settings.update({ endpoint: admin.sandbox.endpoint });
+  staff = { core, desk: core.handoff, profiles: new ProfileStore(store), platform, store };
 });
 
 afterEach(async () => {
   for (const account of await staff.store.list()) await staff.store.delete(account);
-  await staff.keyward.shutdown();
+  await staff.core.shutdown();
   await admin.close();
 });
 
@@ -38,15 +46,15 @@ describe('handing a new key to a colleague', () => {
   it('an admin seals a key to the colleague’s receiving code; the colleague opens, checks and keeps it', async () => {
     const code = await staff.desk.receivingCode();
     expect(code).toMatch(/^age1[0-9a-z]{58}$/);
-    const created = await admin.keyward.createKey('alice', 'Handed over');
-    const adminDesk = new HandoffDesk(admin.keyward);
+    const created = await admin.core.newKeys.create('alice', 'Handed over');
+    const adminDesk = admin.core.handoff;
     const file = path.join(admin.platform.dataDir(), 'alice_accessKeys.keyward');
     admin.platform.answerNextSave(file);
     const saved = await adminDesk.save(created.handle, { kind: 'recipients', codes: [code] });
     expect(saved).toEqual({ path: file, passphrase: null });
     expect(admin.platform.dialogs.save[0]?.defaultName).toBe('alice_accessKeys.keyward');
-    expect(admin.keyward.pendingKeys()[0]?.securedBy).toEqual(['handoff']);
-    await admin.keyward.finish(created.handle, false);
+    expect(admin.core.newKeys.held()[0]?.securedBy).toEqual(['handoff']);
+    await admin.core.newKeys.finish(created.handle, false);
 
     staff.platform.answerNextOpen(file);
     const opened = await staff.desk.open({ kind: 'dialog' });
@@ -74,7 +82,7 @@ describe('handing a new key to a colleague', () => {
       userName: 'alice',
     });
     const secret = admin.sandbox.state.accessKeys.get(created.accessKeyId)!.secretAccessKey;
-    expect((await staff.keyward.profiles.get('work'))?.secretAccessKey).toBe(secret);
+    expect((await staff.profiles.get('work'))?.secretAccessKey).toBe(secret);
     expect(readFileSync(file, 'utf8')).toMatch(/^-----BEGIN AGE ENCRYPTED FILE-----/);
     expect(
       findSecrets(
@@ -85,10 +93,10 @@ describe('handing a new key to a colleague', () => {
   });
 
   it('a passphrase file is generated, shown once, and opens only with that passphrase', async () => {
-    const created = await admin.keyward.createKey('alice', null);
+    const created = await admin.core.newKeys.create('alice', null);
     const file = path.join(admin.platform.dataDir(), 'alice.keyward');
     admin.platform.answerNextSave(file);
-    const saved = await new HandoffDesk(admin.keyward).save(created.handle, {
+    const saved = await admin.core.handoff.save(created.handle, {
       kind: 'passphrase',
       passphrase: null,
     });
@@ -105,71 +113,71 @@ describe('handing a new key to a colleague', () => {
     ).rejects.toMatchObject({ code: 'handoff-wrong-key' });
     const unlocked = await staff.desk.unlock(opened!.token, saved!.passphrase);
     expect(unlocked.keys[0]?.accessKeyId).toBe(created.accessKeyId);
-    await admin.keyward.finish(created.handle, false);
+    await admin.core.newKeys.finish(created.handle, false);
   }, 30_000);
 
   it('a folder that cannot be written gives a clear error, and the new key is still there', async () => {
-    const created = await admin.keyward.createKey('alice', null);
+    const created = await admin.core.newKeys.create('alice', null);
     // Not even root may create files in /proc: a stand-in for a read-only or full folder.
     admin.platform.answerNextSave('/proc/keyward-test/alice.keyward');
-    const desk = new HandoffDesk(admin.keyward);
+    const desk = admin.core.handoff;
     await expect(
       desk.save(created.handle, { kind: 'recipients', codes: [await staff.desk.receivingCode()] }),
     ).rejects.toMatchObject({
       message: 'Keyward could not save the key file in that folder.',
       hint: expect.stringContaining('The new key is still here') as string,
     });
-    expect(admin.keyward.pendingKeys()[0]?.securedBy).toEqual([]);
-    expect(await admin.keyward.revealSecret(created.handle)).toMatch(/^[A-Za-z0-9/+]{40}$/);
-    await admin.keyward.finish(created.handle, true);
+    expect(admin.core.newKeys.held()[0]?.securedBy).toEqual([]);
+    expect(await admin.core.newKeys.reveal(created.handle)).toMatch(/^[A-Za-z0-9/+]{40}$/);
+    await admin.core.newKeys.finish(created.handle, true);
   });
 
   it('a cancelled save dialog leaves the secret unsecured', async () => {
-    const created = await admin.keyward.createKey('alice', null);
+    const created = await admin.core.newKeys.create('alice', null);
     admin.platform.answerNextSave(null);
     expect(
-      await new HandoffDesk(admin.keyward).save(created.handle, {
+      await admin.core.handoff.save(created.handle, {
         kind: 'recipients',
         codes: [await staff.desk.receivingCode()],
       }),
     ).toBeNull();
-    await expect(admin.keyward.finish(created.handle, false)).rejects.toMatchObject({
+    await expect(admin.core.newKeys.finish(created.handle, false)).rejects.toMatchObject({
       code: 'secret-not-secured',
     });
-    await admin.keyward.finish(created.handle, true);
+    await admin.core.newKeys.finish(created.handle, true);
   });
 
   it('a key that no longer works is reported and kept only when the person insists', async () => {
-    const created = await admin.keyward.createKey('alice', null);
+    const created = await admin.core.newKeys.create('alice', null);
     const file = path.join(admin.platform.dataDir(), 'alice.keyward');
     admin.platform.answerNextSave(file);
-    await new HandoffDesk(admin.keyward).save(created.handle, {
+    await admin.core.handoff.save(created.handle, {
       kind: 'recipients',
       codes: [await staff.desk.receivingCode()],
     });
-    await admin.keyward.finish(created.handle, false);
-    await admin.keyward.deleteKey('alice', created.accessKeyId, true);
+    await admin.core.newKeys.finish(created.handle, false);
+    await admin.core.keyAdmin.deleteKey('alice', created.accessKeyId, true);
 
     staff.platform.answerNextOpen(file);
     const opened = await staff.desk.open({ kind: 'dialog' });
     await staff.desk.unlock(opened!.token, null);
     const refused = staff.desk.claim(opened!.token, 0, 'work', false);
     await expect(refused).rejects.toMatchObject({ code: 'key-not-working' });
-    expect(await staff.keyward.profiles.get('work')).toBeNull();
+    expect(await staff.profiles.get('work')).toBeNull();
     const kept = await staff.desk.claim(opened!.token, 0, 'work', true);
     expect(kept.verified).toBeNull();
-    expect(await staff.keyward.profiles.get('work')).not.toBeNull();
+    expect(await staff.profiles.get('work')).not.toBeNull();
   }, 30_000);
 
   it('a key already kept on this computer is not kept a second time under another name', async () => {
-    const created = await admin.keyward.createKey('alice', null);
+    const created = await admin.core.newKeys.create('alice', null);
     const file = path.join(admin.platform.dataDir(), 'alice.keyward');
     admin.platform.answerNextSave(file);
-    await new HandoffDesk(admin.keyward).save(created.handle, {
+    await admin.core.handoff.save(created.handle, {
       kind: 'recipients',
       codes: [await staff.desk.receivingCode()],
     });
-    await admin.keyward.finish(created.handle, false);
+    await admin.core.newKeys.finish(created.handle, false);
     const receive = async (name: string) => {
       staff.platform.answerNextOpen(file);
       const opened = await staff.desk.open({ kind: 'dialog' });
@@ -181,18 +189,18 @@ describe('handing a new key to a colleague', () => {
       code: 'conflict',
       message: 'This key is already kept as “work”.',
     });
-    expect((await staff.keyward.profiles.list()).map((profile) => profile.name)).toEqual(['work']);
+    expect((await staff.profiles.list()).map((profile) => profile.name)).toEqual(['work']);
   });
 
   it('a name starting with a dash is refused before anything is kept', async () => {
-    const created = await admin.keyward.createKey('alice', null);
+    const created = await admin.core.newKeys.create('alice', null);
     const file = path.join(admin.platform.dataDir(), 'alice.keyward');
     admin.platform.answerNextSave(file);
-    await new HandoffDesk(admin.keyward).save(created.handle, {
+    await admin.core.handoff.save(created.handle, {
       kind: 'recipients',
       codes: [await staff.desk.receivingCode()],
     });
-    await admin.keyward.finish(created.handle, false);
+    await admin.core.newKeys.finish(created.handle, false);
     staff.platform.answerNextOpen(file);
     const opened = await staff.desk.open({ kind: 'dialog' });
     await staff.desk.unlock(opened!.token, null);
@@ -200,7 +208,7 @@ describe('handing a new key to a colleague', () => {
       code: 'invalid-input',
       hint: expect.stringMatching(/not start with a dash/) as string,
     });
-    expect(await staff.keyward.profiles.list()).toEqual([]);
+    expect(await staff.profiles.list()).toEqual([]);
   });
 
   it('a folder or a named pipe chosen in the dialog or launched with is refused at once', async () => {
@@ -213,8 +221,8 @@ describe('handing a new key to a colleague', () => {
       message: expect.stringMatching(/is a folder, not a key file\.$/) as string,
       hint: 'Choose the .keyward file you were sent.',
     });
-    const launched = new HandoffDesk(staff.keyward, { launchFile: pipe });
-    await expect(launched.open({ kind: 'launch' })).rejects.toMatchObject({
+    const launched = createCore(staff.platform, staff.store, { launchFile: pipe });
+    await expect(launched.handoff.open({ kind: 'launch' })).rejects.toMatchObject({
       code: 'invalid-input',
       message: expect.stringMatching(/is a named pipe, not a key file\.$/) as string,
     });

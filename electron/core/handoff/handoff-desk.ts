@@ -9,7 +9,13 @@ import type {
 } from '../../common/domain';
 import { AppError } from '../errors';
 import { writeFileAtomic } from '../files/atomic-write';
-import type { Keyward } from '../keyward';
+import type { Settings } from '../../common/domain';
+import type { ActivityLog } from '../activity/activity-log';
+import type { AwsSession } from '../aws/aws-session';
+import type { Platform } from '../platform';
+import type { NewKeys } from '../secrets/new-keys';
+import type { ProfileStore } from '../vault/profile-store';
+import type { SecretStore } from '../vault/secret-store';
 import { log, maskKeyId } from '../log';
 import { storedKeyOf } from '../secrets/pending-secrets';
 import { summarize } from '../vault/profile-store';
@@ -28,6 +34,17 @@ interface OpenFile {
   contents: HandoffContents | null;
 }
 
+export interface HandoffDeskDeps {
+  platform: Platform;
+  /** This device's age identity lives in the keychain beside the kept keys. */
+  secretStore: SecretStore;
+  profiles: ProfileStore;
+  newKeys: Pick<NewKeys, 'get' | 'markSecured'>;
+  session: Pick<AwsSession, 'actor'>;
+  activity: Pick<ActivityLog, 'record'>;
+  settings: { read(): Promise<Settings> };
+}
+
 const fileFilters = [{ name: 'Keyward key files', extensions: ['keyward', 'age'] }];
 
 /**
@@ -36,16 +53,16 @@ const fileFilters = [{ name: 'Keyward key files', extensions: ['keyward', 'age']
  * decrypted is shown or stored until the file has passed its integrity check.
  */
 export class HandoffDesk {
-  readonly #keyward: Keyward;
+  readonly #deps: HandoffDeskDeps;
   readonly #open = new Map<string, OpenFile>();
   #launchFile: string | null;
   readonly #verifyPatienceMs: number;
 
   constructor(
-    keyward: Keyward,
+    deps: HandoffDeskDeps,
     options: { launchFile?: string | null; verifyPatienceMs?: number } = {},
   ) {
-    this.#keyward = keyward;
+    this.#deps = deps;
     this.#launchFile = options.launchFile ?? null;
     // A brand-new key can take seconds to work everywhere; tests shorten the wait.
     this.#verifyPatienceMs = options.verifyPatienceMs ?? 8000;
@@ -57,19 +74,19 @@ export class HandoffDesk {
   }
 
   receivingCode(): Promise<string> {
-    return getReceivingCode(this.#keyward.secretStore);
+    return getReceivingCode(this.#deps.secretStore);
   }
 
   /** Saves a new key's secret encrypted; counts as securing it. */
   async save(handle: string, lock: HandoffLockRequest): Promise<SavedHandoff | null> {
-    const pending = this.#keyward.pending.get(handle);
+    const pending = this.#deps.newKeys.get(handle);
     const generated =
       lock.kind === 'passphrase' && lock.passphrase === null ? generatePassphrase() : null;
     // Refuse a weak passphrase or a malformed code before asking where to save; seal (about a
     // second of scrypt for a passphrase) only once the person has chosen a place.
     if (lock.kind === 'recipients') parseReceivingCodes(lock.codes);
     else if (lock.passphrase !== null) assertStrongPassphrase(typedPassphrase(lock.passphrase));
-    const file = await this.#keyward.platform.showSaveDialog({
+    const file = await this.#deps.platform.showSaveDialog({
       title: 'Save the encrypted key file',
       defaultName: `${pending.userName}_accessKeys.keyward`,
       filters: fileFilters,
@@ -96,9 +113,9 @@ export class HandoffDesk {
         { cause: error },
       );
     }
-    await this.#keyward.markSecured(pending, lock.kind === 'recipients' ? 'handoff' : 'file');
-    await this.#keyward.activity.record({
-      actor: this.#keyward.whoami()?.arn ?? 'this device',
+    await this.#deps.newKeys.markSecured(pending, lock.kind === 'recipients' ? 'handoff' : 'file');
+    await this.#deps.activity.record({
+      actor: this.#deps.session.actor(),
       action: lock.kind === 'recipients' ? 'key.handed-off' : 'key.saved-to-file',
       userName: pending.userName,
       accessKeyId: pending.accessKeyId,
@@ -121,7 +138,7 @@ export class HandoffDesk {
       const file =
         source.kind === 'launch'
           ? this.#takeLaunchFile()
-          : await this.#keyward.platform.showOpenDialog({
+          : await this.#deps.platform.showOpenDialog({
               title: 'Open a key file',
               filters: fileFilters,
             });
@@ -139,7 +156,7 @@ export class HandoffDesk {
   async unlock(token: string, passphrase: string | null): Promise<UnlockedHandoff> {
     const file = this.#file(token);
     const opened = await openHandoff(file.bytes, {
-      store: this.#keyward.secretStore,
+      store: this.#deps.secretStore,
       ...(passphrase === null ? {} : { passphrase }),
     });
     file.contents = opened.contents;
@@ -165,8 +182,8 @@ export class HandoffDesk {
         'Start again from "Open key file".',
       );
     }
-    await this.#keyward.profiles.requireFree(profileName, key.accessKeyId);
-    const { region, endpoint } = await this.#keyward.settings.read();
+    await this.#deps.profiles.requireFree(profileName, key.accessKeyId);
+    const { region, endpoint } = await this.#deps.settings.read();
     const aws = await import('../aws');
     let verified: Awaited<ReturnType<typeof aws.verifyAccessKey>> | null = null;
     try {
@@ -193,9 +210,9 @@ export class HandoffDesk {
       created: fromFile?.created ?? new Date().toISOString(),
       description: fromFile?.description ? fromFile.description : null,
     };
-    await this.#keyward.profiles.put(profileName, stored);
+    await this.#deps.profiles.put(profileName, stored);
     this.#open.delete(token);
-    await this.#keyward.activity.record({
+    await this.#deps.activity.record({
       actor: 'this device',
       action: 'key.stored',
       userName: stored.userName,

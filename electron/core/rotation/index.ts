@@ -1,12 +1,14 @@
 // Staged, resumable rotation of a stored profile's access key.
 export { KeyRotation } from './key-rotation';
 export type {
-  KeyRotationOptions,
+  FollowingSession,
   RollbackResult,
+  RotationDeps,
   RotateOptions,
   RotationProgress,
   RotationResult,
   RotationStatus,
+  RotationWatch,
 } from './key-rotation';
 export { RotationError, UnfinishedRotationError, describeKeys } from './rotation-error';
 export type { RotationKeyState } from './rotation-error';

@@ -3,11 +3,12 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../errors';
 import type { KeywardFixture } from '../../../testing/core/keyward-fixture';
-import { startKeyward } from '../../../testing/core/keyward-fixture';
+import { startKeyward, testCoreOptions } from '../../../testing/core/keyward-fixture';
 import { findSecrets, filesBelow } from '../../../testing/core/leak-scan';
 import type { SecretStore } from '../vault/secret-store';
 import { VaultError } from '../vault/vault-problem';
-import { Keyward } from '../keyward';
+import { createCore } from '../compose';
+import type { Core } from '../compose';
 import { RotationError } from './rotation-error';
 import type { RotationProgress } from './key-rotation';
 import {
@@ -52,7 +53,7 @@ const crashAfter = (step: RotationProgress['step']) => ({
 describe('rotating a stored key', () => {
   it('gives the profile a new, working key and deletes the old one', async () => {
     const steps: string[] = [];
-    const result = await rotationOf(f.keyward, {
+    const result = await rotationOf(f.core, {
       onProgress: ({ step }) => void steps.push(step),
     }).rotate('work', { graceDays: 0 });
     expect(steps).toEqual([
@@ -81,42 +82,42 @@ describe('rotating a stored key', () => {
     });
     expect(aliceKeys(f).has(oldKeyId)).toBe(false);
     // The profile keeps its own description; the new key carries the old key's in AWS.
-    expect((await f.keyward.profiles.require('work')).description).toBe('Laptop');
+    expect((await f.profiles.require('work')).description).toBe('Laptop');
   });
 
   it('keeps the old key inactive for the grace period, and the next rotation deletes it first', async () => {
-    const first = await rotationOf(f.keyward).rotate('work', { graceDays: 7 });
+    const first = await rotationOf(f.core).rotate('work', { graceDays: 7 });
     expect(first.oldKey).toMatchObject({ state: 'inactive' });
     expect(aliceKeys(f).get(oldKeyId)).toBe('Inactive');
-    expect(await rotationOf(f.keyward).status('work')).toMatchObject({
+    expect(await rotationOf(f.core).status('work')).toMatchObject({
       state: 'retired',
       accessKeyId: oldKeyId,
     });
 
-    const second = await rotationOf(f.keyward).rotate('work', { graceDays: 0 });
+    const second = await rotationOf(f.core).rotate('work', { graceDays: 0 });
     expect(second.removedKeyIds).toEqual([oldKeyId]);
     expect([...aliceKeys(f).keys()]).toEqual([second.newKeyId]);
     expect((await endState(f)).record).toBeNull();
   });
 
   it('deletes old keys once their grace period has passed, and not before', async () => {
-    await rotationOf(f.keyward).rotate('work', { graceDays: 2 });
+    await rotationOf(f.core).rotate('work', { graceDays: 2 });
     expect(await rotationOf(restart(f)).deleteRetiredKeys()).toEqual([]);
     expect(aliceKeys(f).get(oldKeyId)).toBe('Inactive');
     const later = Date.now() + 3 * 24 * 60 * 60 * 1000;
     expect(await rotationOf(restart(f)).deleteRetiredKeys(later)).toEqual([oldKeyId]);
     expect(aliceKeys(f).has(oldKeyId)).toBe(false);
-    expect(await rotationOf(f.keyward).status('work')).toEqual({ state: 'none' });
+    expect(await rotationOf(f.core).status('work')).toEqual({ state: 'none' });
   });
 
   it('writes no secret to the data folder, logs or rotation record', async () => {
-    const result = await rotationOf(f.keyward).rotate('work', { graceDays: 3 });
+    const result = await rotationOf(f.core).rotate('work', { graceDays: 3 });
     const secrets = [f.sandbox.state.accessKeys.get(result.newKeyId)?.secretAccessKey ?? 'missing'];
     expect(findSecrets(filesBelow(f.platform.dataDir()), secrets)).toEqual([]);
   });
 
   it('refuses to start while another rotation of the profile is unfinished', async () => {
-    await failure(rotationOf(f.keyward, crashAfter('stage')).rotate('work', { graceDays: 0 }));
+    await failure(rotationOf(f.core, crashAfter('stage')).rotate('work', { graceDays: 0 }));
     const error = await failure(rotationOf(restart(f)).rotate('work', { graceDays: 0 }));
     expect(error.code).toBe('conflict');
     expect(error.hint).toMatch(/resume.*roll it back/i);
@@ -126,7 +127,7 @@ describe('rotating a stored key', () => {
 describe('when the user already has two keys', () => {
   it('says so, names both keys and changes nothing', async () => {
     const other = await giveAliceSecondKey(f, 'Inactive');
-    const error = await failure(rotationOf(f.keyward).rotate('work', { graceDays: 0 }));
+    const error = await failure(rotationOf(f.core).rotate('work', { graceDays: 0 }));
     expect(error.code).toBe('key-limit');
     expect(error.message).toContain(oldKeyId);
     expect(error.message).toContain(other);
@@ -139,7 +140,7 @@ describe('when the user already has two keys', () => {
 
   it('removes the inactive one first when asked to, then rotates', async () => {
     const other = await giveAliceSecondKey(f, 'Inactive');
-    const result = await rotationOf(f.keyward).rotate('work', {
+    const result = await rotationOf(f.core).rotate('work', {
       graceDays: 0,
       removeOtherKey: true,
     });
@@ -152,7 +153,7 @@ describe('when the user already has two keys', () => {
     const record = f.sandbox.state.accessKeys.get(other);
     if (record) record.lastUsed = { date: new Date(), serviceName: 's3', region: 'eu-west-1' };
     const error = await failure(
-      rotationOf(f.keyward).rotate('work', { graceDays: 0, removeOtherKey: true }),
+      rotationOf(f.core).rotate('work', { graceDays: 0, removeOtherKey: true }),
     );
     expect(error.code).toBe('confirmation-required');
     expect(error.message).toContain(other);
@@ -166,7 +167,7 @@ const steps = ['create', 'stage', 'prove', 'switch', 'deactivate', 'delete-old']
 describe('a rotation interrupted by a crash', () => {
   it.each(steps)('after "%s" resumes to a consistent end with the new key', async (step) => {
     const error = await failure(
-      rotationOf(f.keyward, crashAfter(step)).rotate('work', { graceDays: 0 }),
+      rotationOf(f.core, crashAfter(step)).rotate('work', { graceDays: 0 }),
     );
     expect(error).toBeInstanceOf(RotationError);
     // Two active keys are never left silently: the rotation says it is unfinished.
@@ -193,7 +194,7 @@ describe('a rotation interrupted by a crash', () => {
   it.each(steps.filter((step) => step !== 'delete-old'))(
     'after "%s" rolls back to the old key, leaving nothing behind',
     async (step) => {
-      await failure(rotationOf(f.keyward, crashAfter(step)).rotate('work', { graceDays: 0 }));
+      await failure(rotationOf(f.core, crashAfter(step)).rotate('work', { graceDays: 0 }));
       const result = await rotationOf(restart(f)).rollback('work');
       expect(result.keptKeyId).toBe(oldKeyId);
       expect(await endState(f)).toMatchObject({
@@ -209,7 +210,7 @@ describe('a rotation interrupted by a crash', () => {
   );
 
   it('cannot roll back once the old key is deleted, and says to resume instead', async () => {
-    await failure(rotationOf(f.keyward, crashAfter('delete-old')).rotate('work', { graceDays: 0 }));
+    await failure(rotationOf(f.core, crashAfter('delete-old')).rotate('work', { graceDays: 0 }));
     const error = await failure(rotationOf(restart(f)).rollback('work'));
     expect(error.message).toMatch(/already been deleted/);
     expect(error.hint).toMatch(/resume/i);
@@ -244,7 +245,7 @@ describe('a rotation interrupted by a crash', () => {
     // The new key exists in AWS, its secret died with the process: Keyward knows and cleans up.
     expect(aliceKeys(f).size).toBe(2);
     const lostId = [...aliceKeys(f).keys()].find((id) => id !== oldKeyId);
-    expect(await restart(f).lostKeys()).toMatchObject([{ accessKeyId: lostId }]);
+    expect(await restart(f).lostKeys.list()).toMatchObject([{ accessKeyId: lostId }]);
     const result = await rotationOf(restart(f)).resume('work');
     expect(result.newKeyId).not.toBe(lostId);
     expect(await endState(f)).toMatchObject({
@@ -271,7 +272,7 @@ describe('a rotation stopped by a failing AWS call', () => {
 
   it('CreateAccessKey failing: nothing was created, the old key is untouched, resume finishes', async () => {
     const error = await failure(
-      rotationOf(f.keyward, failAfter(null, 'CreateAccessKey', 1)).rotate('work', { graceDays: 0 }),
+      rotationOf(f.core, failAfter(null, 'CreateAccessKey', 1)).rotate('work', { graceDays: 0 }),
     );
     expect(error).toBeInstanceOf(RotationError);
     expect(error.message).toContain(
@@ -284,7 +285,7 @@ describe('a rotation stopped by a failing AWS call', () => {
 
   it('CreateAccessKey answer lost: the secret-less key is reported, then deleted on resume', async () => {
     f.sandbox.faults.failNth('CreateAccessKey', 1, 'drop-after-commit');
-    const error = await failure(rotationOf(f.keyward).rotate('work', { graceDays: 0 }));
+    const error = await failure(rotationOf(f.core).rotate('work', { graceDays: 0 }));
     const lostId = [...aliceKeys(f).keys()].find((id) => id !== oldKeyId) ?? '';
     expect(error.message).toContain(`The new key ${lostId}`);
     expect(error.message).toMatch(/secret was lost/);
@@ -295,7 +296,7 @@ describe('a rotation stopped by a failing AWS call', () => {
 
   it('the proof failing: both keys are described exactly, and resume finishes', async () => {
     const error = await failure(
-      rotationOf(f.keyward, failAfter('stage', 'GetCallerIdentity')).rotate('work', {
+      rotationOf(f.core, failAfter('stage', 'GetCallerIdentity')).rotate('work', {
         graceDays: 0,
       }),
     );
@@ -314,7 +315,7 @@ describe('a rotation stopped by a failing AWS call', () => {
 
   it('deactivating the old key failing: the new key is in use, roll back restores the old', async () => {
     const error = await failure(
-      rotationOf(f.keyward, failAfter('switch', 'UpdateAccessKey')).rotate('work', {
+      rotationOf(f.core, failAfter('switch', 'UpdateAccessKey')).rotate('work', {
         graceDays: 0,
       }),
     );
@@ -330,7 +331,7 @@ describe('a rotation stopped by a failing AWS call', () => {
 
   it('deleting the old key failing: resume deletes it', async () => {
     await failure(
-      rotationOf(f.keyward, failAfter('deactivate', 'DeleteAccessKey')).rotate('work', {
+      rotationOf(f.core, failAfter('deactivate', 'DeleteAccessKey')).rotate('work', {
         graceDays: 0,
       }),
     );
@@ -340,7 +341,7 @@ describe('a rotation stopped by a failing AWS call', () => {
   });
 
   it('a lost answer from DeleteAccessKey is not mistaken for a failure', async () => {
-    const result = await rotationOf(f.keyward, {
+    const result = await rotationOf(f.core, {
       onProgress: ({ step }) => {
         if (step === 'deactivate')
           f.sandbox.faults.failNth('DeleteAccessKey', 1, 'drop-after-commit');
@@ -363,11 +364,11 @@ describe('a keychain that fails mid-rotation', () => {
       delete: (account) => f.store.delete(account),
       list: () => f.store.list(),
     };
-    const keyward = new Keyward(f.platform, lockable);
+    const keyward = createCore(f.platform, lockable, testCoreOptions);
     const error = await failure(rotationOf(keyward).rotate('work', { graceDays: 0 }));
     expect(error.code).toBe('vault-unavailable');
     expect([...aliceKeys(f).keys()]).toEqual([oldKeyId]);
-    expect(await restart(f).lostKeys()).toEqual([]);
+    expect(await restart(f).lostKeys.list()).toEqual([]);
     locked = false;
     await rotationOf(keyward).resume('work');
     expect((await endState(f)).works).toBe(true);
@@ -375,26 +376,26 @@ describe('a keychain that fails mid-rotation', () => {
 });
 
 describe('the window signed in with the key being replaced', () => {
-  /** The window's own Keyward (rotation works on one of its own), signed in as `profile`. */
-  async function windowSignedInWith(profile: string): Promise<Keyward> {
+  /** The window's Keyward (rotation works on a session of its own), signed in as `profile`. */
+  async function windowSignedInWith(profile: string): Promise<Core> {
     const window = restart(f);
-    await window.signIn({ kind: 'stored-key', profile });
+    await window.session.signIn({ kind: 'stored-key', profile });
     return window;
   }
 
   it('moves to the new key, so the next action works', async () => {
     const window = await windowSignedInWith('work');
     try {
-      const result = await rotationOf(restart(f), { session: window }).rotate('work', {
+      const result = await rotationOf(window).rotate('work', {
         graceDays: 0,
       });
       expect(aliceKeys(f).has(oldKeyId)).toBe(false);
-      expect(window.whoami()).toMatchObject({
+      expect(window.session.whoami()).toMatchObject({
         accessKeyId: result.newKeyId,
         userName: 'alice',
         source: { kind: 'stored-key', profile: 'work' },
       });
-      expect((await window.listKeys('alice')).map((key) => key.accessKeyId)).toEqual([
+      expect((await window.keyAdmin.listKeys('alice')).map((key) => key.accessKeyId)).toEqual([
         result.newKeyId,
       ]);
     } finally {
@@ -412,17 +413,17 @@ describe('the window signed in with the key being replaced', () => {
             for (let n = 1; n <= 5; n++) f.sandbox.faults.failNth('UpdateAccessKey', n, 'error');
         },
       };
-      await failure(
-        rotationOf(restart(f), { ...stop, session: window }).rotate('work', { graceDays: 0 }),
-      );
-      const newKeyId = (await f.keyward.profiles.require('work')).accessKeyId;
+      await failure(rotationOf(window, stop).rotate('work', { graceDays: 0 }));
+      const newKeyId = (await f.profiles.require('work')).accessKeyId;
       expect(newKeyId).not.toBe(oldKeyId);
-      expect(window.whoami()?.accessKeyId).toBe(newKeyId);
+      expect(window.session.whoami()?.accessKeyId).toBe(newKeyId);
 
-      await rotationOf(restart(f), { session: window }).rollback('work');
+      await rotationOf(window).rollback('work');
       expect(aliceKeys(f).has(newKeyId)).toBe(false);
-      expect(window.whoami()?.accessKeyId).toBe(oldKeyId);
-      expect((await window.listKeys('alice')).map((key) => key.accessKeyId)).toEqual([oldKeyId]);
+      expect(window.session.whoami()?.accessKeyId).toBe(oldKeyId);
+      expect((await window.keyAdmin.listKeys('alice')).map((key) => key.accessKeyId)).toEqual([
+        oldKeyId,
+      ]);
     } finally {
       await window.shutdown();
     }
@@ -432,9 +433,9 @@ describe('the window signed in with the key being replaced', () => {
     await f.signInAs('admin');
     const window = await windowSignedInWith('sandbox-admin');
     try {
-      const before = window.whoami();
-      await rotationOf(restart(f), { session: window }).rotate('work', { graceDays: 0 });
-      expect(window.whoami()).toBe(before);
+      const before = window.session.whoami();
+      await rotationOf(window).rotate('work', { graceDays: 0 });
+      expect(window.session.whoami()).toBe(before);
     } finally {
       await window.shutdown();
     }

@@ -1,9 +1,9 @@
-import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { profileNamePattern } from '../../common/profile-names';
 import { AppError } from '../errors';
-import { writeFileAtomic } from '../files/atomic-write';
+import { JsonFile } from '../files/data-file';
 import { log } from '../log';
 import { rotationSteps } from '../../common/domain';
 import type { RotationStep } from '../../common/domain';
@@ -63,18 +63,13 @@ export class RotationStates {
     this.#dir = path.join(dataDir, 'rotations');
   }
 
-  read(profile: string): Promise<RotationRecord | null> {
-    return readRecord(this.#path(profile, '.json'), profile);
+  async read(profile: string): Promise<RotationRecord | null> {
+    return (await recordFile(this.#path(profile, '.json'), profile).read()) ?? null;
   }
 
   async write(record: RotationRecord): Promise<void> {
-    const checked = stateSchema.parse(
+    await recordFile(this.#path(record.profile, '.json'), record.profile).write(
       record.phase === 'in-progress' ? { ...record, updatedAt: new Date().toISOString() } : record,
-    );
-    await mkdir(this.#dir, { recursive: true, mode: 0o700 });
-    await writeFileAtomic(
-      this.#path(record.profile, '.json'),
-      `${JSON.stringify(checked, null, 2)}\n`,
     );
   }
 
@@ -91,7 +86,9 @@ export class RotationStates {
     }
     const records: RotationRecord[] = [];
     for (const name of names.filter((n) => n.endsWith('.json')).sort()) {
-      const record = await readRecord(path.join(this.#dir, name), name).catch(() => null);
+      const record = await recordFile(path.join(this.#dir, name), name)
+        .read()
+        .catch(() => undefined);
       if (record) records.push(record);
     }
     return records;
@@ -102,11 +99,11 @@ export class RotationStates {
    * A lock left by a process that died is taken over.
    */
   async lock(profile: string): Promise<() => Promise<void>> {
-    await mkdir(this.#dir, { recursive: true, mode: 0o700 });
-    const file = this.#path(profile, '.lock');
+    const lock = lockFile(this.#path(profile, '.lock'));
+    const file = lock.path;
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
-        await writeFile(file, JSON.stringify({ pid: process.pid }), { flag: 'wx', mode: 0o600 });
+        await lock.create({ pid: process.pid });
         heldLocks.add(file);
         return async () => {
           heldLocks.delete(file);
@@ -114,7 +111,8 @@ export class RotationStates {
         };
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-        const holder = await lockHolder(file);
+        // A lock file that cannot be read names no process: it is taken over like a stale one.
+        const holder = (await lock.read({ ifDamaged: () => undefined }))?.pid ?? null;
         if (holder !== null && isRunning(holder, file)) {
           throw new AppError(
             'conflict',
@@ -143,15 +141,6 @@ export class RotationStates {
 /** Lock files this process holds, so a lock naming this process's id is not mistaken for stale. */
 const heldLocks = new Set<string>();
 
-async function lockHolder(file: string): Promise<number | null> {
-  try {
-    const { pid } = JSON.parse(await readFile(file, 'utf8')) as { pid?: unknown };
-    return typeof pid === 'number' ? pid : null;
-  } catch {
-    return null;
-  }
-}
-
 function isRunning(pid: number, file: string): boolean {
   if (pid === process.pid) return heldLocks.has(file);
   try {
@@ -163,28 +152,18 @@ function isRunning(pid: number, file: string): boolean {
   }
 }
 
-async function readRecord(file: string, profile: string): Promise<RotationRecord | null> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    return null;
-  }
-  const parsed = stateSchema.safeParse(safeJson(text));
-  if (!parsed.success) {
-    throw new AppError(
-      'internal',
-      `Keyward’s record of the rotation of "${profile}" is damaged.`,
-      `Check this profile’s keys in Keyward, then delete ${file}.`,
-    );
-  }
-  return parsed.data;
+/** The record of a rotation of `profile` (named by its file when listing). */
+function recordFile(file: string, profile: string): JsonFile<RotationRecord> {
+  return new JsonFile(file, stateSchema, {
+    what: `Keyward’s record of the rotation of "${profile}"`,
+    whatToDo: `Check this profile’s keys in Keyward, then delete ${file}.`,
+  });
 }
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
+/** Which process holds the lock on a profile's rotation. */
+function lockFile(file: string): JsonFile<{ pid: number }> {
+  return new JsonFile(file, z.object({ pid: z.number().int().positive() }), {
+    what: 'The lock on a rotation',
+    whatToDo: `Delete ${file} if no rotation is running.`,
+  });
 }

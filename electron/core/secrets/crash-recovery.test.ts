@@ -1,32 +1,19 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { KeywardFixture } from '../../../testing/core/keyward-fixture';
-import { startKeyward } from '../../../testing/core/keyward-fixture';
-import { Keyward } from '../keyward';
+import { describe, expect, it } from 'vitest';
+import { keywardForEachTest } from '../../../testing/core/keyward-each-test';
+import { keepKeyOf } from '../../../testing/core/kept-keys';
+import { createCore } from '../compose';
 import { TestPlatform } from '../../../testing/test-platform';
 import type { SecretStore } from '../vault/secret-store';
 import { VaultError } from '../vault/vault-problem';
 
 const childScript = path.join(import.meta.dirname, '../../../testing/core/create-then-wait.ts');
-let f: KeywardFixture;
-
-beforeEach(async () => {
-  f = await startKeyward();
-});
-
-afterEach(async () => {
-  await f.close();
-});
+const f = keywardForEachTest();
 
 describe('a crash between creating a key and securing it', () => {
   it('is reported at the next start with the key id and user, and can be cleaned up', async () => {
-    await f.keyward.profiles.put('admin', {
-      ...f.sandbox.admin,
-      accountId: f.sandbox.accountId,
-      created: new Date().toISOString(),
-      description: null,
-    });
+    await keepKeyOf(f, 'admin', 'admin');
     const dataDir = f.platform.dataDir();
     const child = spawn(
       process.execPath,
@@ -48,8 +35,8 @@ describe('a crash between creating a key and securing it', () => {
     child.kill('SIGKILL');
     await exited;
 
-    const nextStart = new Keyward(new TestPlatform(dataDir), f.store);
-    const lost = await nextStart.lostKeys();
+    const nextStart = createCore(new TestPlatform(dataDir), f.store);
+    const lost = await nextStart.lostKeys.list();
     expect(lost).toEqual([
       {
         journalId: expect.any(String) as string,
@@ -59,10 +46,10 @@ describe('a crash between creating a key and securing it', () => {
       },
     ]);
 
-    await f.keyward.signIn({ kind: 'stored-key', profile: 'admin' });
-    await f.keyward.resolveLostKey(lost[0]!.journalId, 'deactivate');
+    await f.core.session.signIn({ kind: 'stored-key', profile: 'admin' });
+    await f.core.lostKeys.resolve(lost[0]!.journalId, 'deactivate');
     expect(f.sandbox.state.accessKeys.get(createdId)?.status).toBe('Inactive');
-    expect(await nextStart.lostKeys()).toEqual([]);
+    expect(await nextStart.lostKeys.list()).toEqual([]);
   });
 });
 
@@ -79,36 +66,32 @@ describe('when the keychain is unavailable', () => {
       delete: (account) => f.store.delete(account),
       list: () => f.store.list(),
     };
-    const keyward = new Keyward(f.platform, lockable);
+    const keyward = createCore(f.platform, lockable);
     await keyward.settings.update({ endpoint: f.sandbox.endpoint });
-    await keyward.profiles.put('admin', {
-      ...f.sandbox.admin,
-      accountId: f.sandbox.accountId,
-      created: new Date().toISOString(),
-      description: null,
-    });
-    await keyward.signIn({ kind: 'stored-key', profile: 'admin' });
-    const created = await keyward.createKey('alice', null);
-    const secret = await keyward.revealSecret(created.handle);
+    // Kept through the same keychain entries that `lockable` reads while unlocked.
+    await keepKeyOf(f, 'admin', 'admin');
+    await keyward.session.signIn({ kind: 'stored-key', profile: 'admin' });
+    const created = await keyward.newKeys.create('alice', null);
+    const secret = await keyward.newKeys.reveal(created.handle);
 
     locked = true;
-    const error = await keyward.storeInKeychain(created.handle, 'alice').catch((e: unknown) => e);
+    const error = await keyward.newKeys.keep(created.handle, 'alice').catch((e: unknown) => e);
     expect(error).toMatchObject({
       code: 'vault-unavailable',
       message: 'Your keyring is locked, so Keyward cannot read or save keys.',
     });
-    expect(keyward.pendingKeys()).toMatchObject([
+    expect(keyward.newKeys.held()).toMatchObject([
       { accessKeyId: created.accessKeyId, securedBy: [] },
     ]);
-    expect(await keyward.revealSecret(created.handle)).toBe(secret);
-    await expect(keyward.finish(created.handle, false)).rejects.toMatchObject({
+    expect(await keyward.newKeys.reveal(created.handle)).toBe(secret);
+    await expect(keyward.newKeys.finish(created.handle, false)).rejects.toMatchObject({
       code: 'secret-not-secured',
     });
-    expect(await keyward.lostKeys()).toEqual([]);
+    expect(await keyward.lostKeys.list()).toEqual([]);
 
     locked = false;
-    await keyward.storeInKeychain(created.handle, 'alice');
-    await keyward.finish(created.handle, false);
+    await keyward.newKeys.keep(created.handle, 'alice');
+    await keyward.newKeys.finish(created.handle, false);
     await keyward.shutdown();
   });
 });

@@ -1,24 +1,31 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { z } from 'zod';
 import type { LostKey } from '../../common/domain';
-import { appendLineDurably } from '../files/atomic-write';
+import { JsonLinesFile } from '../files/data-file';
+
+const outcomeSchema = z.enum(['secured', 'deleted', 'failed', 'dismissed']);
+const recordSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('begin'), id: z.string(), userName: z.string(), at: z.string() }),
+  z.object({ op: z.literal('key'), id: z.string(), accessKeyId: z.string() }),
+  z.object({ op: z.literal('close'), id: z.string(), outcome: outcomeSchema }),
+]);
+type JournalRecord = z.infer<typeof recordSchema>;
 
 /**
  * The create-key journal: one durable line before CreateAccessKey, one when the key id is known,
  * one when the secret is secured or the key deleted. An entry still open at start-up means a key
  * may exist in AWS whose secret nobody has. No secret is ever written here.
  */
-type JournalRecord =
-  | { op: 'begin'; id: string; userName: string; at: string }
-  | { op: 'key'; id: string; accessKeyId: string }
-  | { op: 'close'; id: string; outcome: 'secured' | 'deleted' | 'failed' | 'dismissed' };
-
 export class Journal {
-  readonly #file: string;
+  readonly #file: JsonLinesFile<JournalRecord>;
 
   constructor(dataDir: string) {
-    this.#file = path.join(dataDir, 'create-journal.jsonl');
+    this.#file = new JsonLinesFile(path.join(dataDir, 'create-journal.jsonl'), recordSchema, {
+      what: 'Keyward’s record of keys being created',
+      whatToDo:
+        'A key being created when it was damaged may exist in AWS with a secret nobody has: check the person’s keys, then close Keyward and delete the file.',
+    });
   }
 
   async begin(userName: string): Promise<string> {
@@ -31,7 +38,7 @@ export class Journal {
     return this.#append({ op: 'key', id, accessKeyId });
   }
 
-  close(id: string, outcome: 'secured' | 'deleted' | 'failed' | 'dismissed'): Promise<void> {
+  close(id: string, outcome: z.infer<typeof outcomeSchema>): Promise<void> {
     return this.#append({ op: 'close', id, outcome });
   }
 
@@ -56,27 +63,12 @@ export class Journal {
     return [...open.values()].filter((entry) => !heldByThisProcess.has(entry.journalId));
   }
 
-  async #append(record: JournalRecord): Promise<void> {
-    await mkdir(path.dirname(this.#file), { recursive: true });
-    await appendLineDurably(this.#file, JSON.stringify(record));
+  #append(record: JournalRecord): Promise<void> {
+    return this.#file.append(record);
   }
 
-  async #read(): Promise<JournalRecord[]> {
-    let text: string;
-    try {
-      text = await readFile(this.#file, 'utf8');
-    } catch {
-      return [];
-    }
-    const records: JournalRecord[] = [];
-    for (const line of text.split('\n')) {
-      if (line.trim() === '') continue;
-      try {
-        records.push(JSON.parse(line) as JournalRecord);
-      } catch {
-        // A line torn by power loss: the entries around it still count.
-      }
-    }
-    return records;
+  #read(): Promise<JournalRecord[]> {
+    // A line torn by power loss is skipped: the entries around it still count.
+    return this.#file.read({ damagedLines: 'skip' });
   }
 }

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../ipc/dispatch';
 import { createHandlers } from '../handlers';
-import { HandoffDesk } from '../handoff/handoff-desk';
 import { setLogSink } from '../log';
 import type { KeywardFixture } from '../../../testing/core/keyward-fixture';
 import { startKeyward } from '../../../testing/core/keyward-fixture';
@@ -38,8 +37,9 @@ describe('secrets stay out of files, logs and error messages', () => {
     const origin = 'app://keyward';
     const dispatch = createDispatcher(
       createHandlers({
-        keyward: f.keyward,
-        handoff: new HandoffDesk(f.keyward),
+        core: f.core,
+        platform: f.platform,
+        secretStore: f.store,
         appVersion: 'test',
         keywardCommand: () => Promise.resolve(['/usr/local/bin/keyward']),
       }),
@@ -120,7 +120,7 @@ describe('secrets stay out of files, logs and error messages', () => {
 
     const secrets = [...new Set([...beforeRotation, ...madeSecrets(), discardedSecret])];
     expect(secrets.length).toBeGreaterThanOrEqual(4);
-    expect(f.keyward.whoami()?.userName).toBe('admin');
+    expect(f.core.session.whoami()?.userName).toBe('admin');
 
     const leaks = [
       ...findSecrets(filesBelow(f.platform.dataDir()), secrets),
@@ -139,6 +139,6 @@ describe('secrets stay out of files, logs and error messages', () => {
       expect(printed).not.toContain(Buffer.from(secret).toString('base64'));
     }
     expect(logLines.some((line) => line.includes('[keys] create'))).toBe(true);
-    expect((await f.keyward.activity.read()).length).toBeGreaterThan(3);
+    expect((await f.core.activity.read()).length).toBeGreaterThan(3);
   });
 });

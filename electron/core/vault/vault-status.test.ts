@@ -8,32 +8,25 @@ import type { VaultStatus } from '../../common/domain';
 import { setLogSink } from '../log';
 import { KeytarStore } from './keytar-store';
 import { checkVault } from './vault-status';
+import {
+  emptyBusConfig,
+  onOwnSessionBus,
+  withLockedKeyring,
+} from '../../../testing/core/vault/session-bus';
 
 const run = promisify(execFile);
 const probeScript = path.join(import.meta.dirname, '../../../testing/core/vault/probe-vault.ts');
 const probe = `node --import tsx ${probeScript}`;
 
-async function probeIn(command: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
+async function probeIn(
+  [command, ...args]: [string, ...string[]],
+  env: NodeJS.ProcessEnv = process.env,
+) {
   // The probe may end itself with SIGKILL once it has answered (see probe-vault.ts).
   const { stdout } = await run(command, args, { env, timeout: 15_000 }).catch(
     (error: unknown) => error as { stdout: string },
   );
   return JSON.parse(stdout) as VaultStatus;
-}
-
-/** A session bus that starts nothing on demand, so no secret service can appear on it. */
-function emptyBusConfig(extra = ''): string {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'keyward-bus-')), 'session.conf');
-  writeFileSync(
-    file,
-    `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig><type>session</type><listen>unix:tmpdir=${tmpdir()}</listen>
-<policy context="default"><allow send_destination="*" eavesdrop="true"/><allow eavesdrop="true"/><allow own="*"/></policy>
-${extra}
-</busconfig>`,
-  );
-  return file;
 }
 
 /**
@@ -61,7 +54,7 @@ describe('keychain status', () => {
   });
 
   it('explains a missing D-Bus session instead of crashing', async () => {
-    const status = await probeIn('sh', ['-c', probe], {
+    const status = await probeIn(['sh', '-c', probe], {
       ...process.env,
       DBUS_SESSION_BUS_ADDRESS: `unix:path=${path.join(tmpdir(), 'keyward-no-such-bus')}`,
     });
@@ -69,13 +62,7 @@ describe('keychain status', () => {
   });
 
   it('says no keychain service is running when none is on the bus', async () => {
-    const status = await probeIn('dbus-run-session', [
-      `--config-file=${emptyBusConfig()}`,
-      '--',
-      'sh',
-      '-c',
-      probe,
-    ]);
+    const status = await probeIn(onOwnSessionBus(probe, emptyBusConfig()));
     expect(status).toEqual({
       state: 'unavailable',
       problem: 'no-secret-service',
@@ -86,25 +73,14 @@ describe('keychain status', () => {
 
   it('gives up on a keychain that never answers, instead of freezing', async () => {
     const started = Date.now();
-    const status = await probeIn('dbus-run-session', [
-      `--config-file=${hangingBusConfig()}`,
-      '--',
-      'sh',
-      '-c',
-      probe,
-    ]);
+    const status = await probeIn(onOwnSessionBus(probe, hangingBusConfig()));
     expect(status).toMatchObject({ state: 'unavailable', problem: 'timeout' });
     if (status.state === 'unavailable') expect(status.hint).toMatch(/password prompt/);
     expect(Date.now() - started).toBeLessThan(14_000);
   });
 
   it('tells a locked keyring apart, with how to unlock it', async () => {
-    const status = await probeIn('dbus-run-session', [
-      '--',
-      'sh',
-      '-c',
-      `gnome-keyring-daemon --components=secrets >/dev/null 2>&1; ${probe}`,
-    ]);
+    const status = await probeIn(onOwnSessionBus(withLockedKeyring(probe)));
     expect(status).toMatchObject({ state: 'unavailable', problem: 'locked' });
     if (status.state === 'unavailable') expect(status.hint).toContain('Unlock');
   });

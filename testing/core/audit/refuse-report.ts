@@ -1,5 +1,5 @@
 import { IAMServiceException } from '@aws-sdk/client-iam';
-import type { Keyward } from '../../../electron/core/keyward';
+import type { AwsSession } from '../../../electron/core/aws/aws-session';
 
 /**
  * Makes IAM refuse the credential report (both actions, unless told which) to the signed-in
@@ -9,11 +9,11 @@ import type { Keyward } from '../../../electron/core/keyward';
  * FIXME: a sandbox fault (e.g. `faults.deny(action)`) would make this a real IAM answer.
  */
 export function refuseCredentialReport(
-  keyward: Keyward,
+  session: AwsSession,
   refused: readonly string[] = ['GenerateCredentialReport', 'GetCredentialReport'],
 ): void {
-  const { iam } = keyward.signedIn().clients;
-  const arn = keyward.whoami()?.arn ?? 'unknown';
+  const { iam } = session.signedIn().clients;
+  const arn = session.whoami()?.arn ?? 'unknown';
   iam.middlewareStack.add(
     (next, context) => (args) => {
       const action = context.commandName?.replace(/Command$/, '') ?? '';

@@ -1,15 +1,16 @@
 import { CreateAccessKeyCommand, IAMClient, UpdateAccessKeyCommand } from '@aws-sdk/client-iam';
 import { TestPlatform } from '../../test-platform';
-import { Keyward } from '../../../electron/core/keyward';
+import { testCoreOptions } from '../keyward-fixture';
 import type { KeywardFixture } from '../keyward-fixture';
-import type { KeyRotationOptions } from '../../../electron/core/rotation/key-rotation';
-import { KeyRotation } from '../../../electron/core/rotation/key-rotation';
+import { createCore } from '../../../electron/core/compose';
+import type { Core } from '../../../electron/core/compose';
+import type { RotateOptions, RotationWatch } from '../../../electron/core/rotation/key-rotation';
 import { RotationStates } from '../../../electron/core/rotation/rotation-state';
 
 /** The seeded user alice's only key, kept by Keyward as the profile "work". */
 export async function storeAliceAsWork(f: KeywardFixture): Promise<string> {
   const key = f.sandbox.credentialsFor('alice');
-  await f.keyward.profiles.put('work', {
+  await f.profiles.put('work', {
     ...key,
     userName: 'alice',
     accountId: f.sandbox.accountId,
@@ -20,12 +21,20 @@ export async function storeAliceAsWork(f: KeywardFixture): Promise<string> {
 }
 
 /** Keyward started again over the same data folder and keychain: what a restart sees. */
-export function restart(f: KeywardFixture): Keyward {
-  return new Keyward(new TestPlatform(f.platform.dataDir()), f.store);
+export function restart(f: KeywardFixture): Core {
+  return createCore(new TestPlatform(f.platform.dataDir()), f.store, testCoreOptions);
 }
 
-export function rotationOf(keyward: Keyward, options: KeyRotationOptions = {}): KeyRotation {
-  return new KeyRotation(keyward, { provePatienceMs: 2000, ...options });
+/** The core's rotation, with each run followed by `watch` (to stop it at any step). */
+export function rotationOf(core: Core, watch: RotationWatch = {}) {
+  const { rotation } = core;
+  return {
+    status: (profile: string) => rotation.status(profile),
+    rotate: (profile: string, options: RotateOptions) => rotation.rotate(profile, options, watch),
+    resume: (profile: string) => rotation.resume(profile, watch),
+    rollback: (profile: string) => rotation.rollback(profile, watch),
+    deleteRetiredKeys: (now?: number) => rotation.deleteRetiredKeys(now),
+  };
 }
 
 /** The keys alice has in the sandbox now, as id → status. */
@@ -62,15 +71,15 @@ export async function giveAliceSecondKey(
  * which works; alice has no other active key; nothing is left half-done or lost.
  */
 export async function endState(f: KeywardFixture) {
-  const keyward = restart(f);
-  const stored = await keyward.profiles.require('work');
+  const core = restart(f);
+  const stored = await core.deviceKeys.require('work');
   const inAws = f.sandbox.state.accessKeys.get(stored.accessKeyId);
   const accounts = await f.store.list();
   return {
     keyId: stored.accessKeyId,
     works: inAws?.status === 'Active' && inAws.secretAccessKey === stored.secretAccessKey,
     activeKeys: [...aliceKeys(f)].filter(([, status]) => status === 'Active').map(([id]) => id),
-    lostKeys: await keyward.lostKeys(),
+    lostKeys: await core.lostKeys.list(),
     spareEntries: accounts.filter((account) => account.startsWith('rotation-')),
     record: await new RotationStates(f.platform.dataDir()).read('work'),
   };

@@ -1,35 +1,36 @@
 import { createContext } from 'svelte';
+import type { KeywardApi } from '../../../../electron/common/bridge';
 import type { About, VaultStatus } from '../../../../electron/common/domain';
-import type { BridgeError } from '../../../../electron/common/errors';
-import { api, call } from '../api';
+import { call } from '../api';
+import { Task } from './task.svelte';
 
 /** Who we are and whether the keychain can keep keys: nothing else works without it. */
 export class AppStatus {
-  about = $state.raw<About | undefined>(undefined);
-  vault = $state.raw<VaultStatus | undefined>(undefined);
-  error = $state.raw<BridgeError | undefined>(undefined);
-  checking = $state(false);
+  about = $state.raw<About | null>(null);
+  /** Asking main about the keychain; `value` is its answer, kept while it is asked again. */
+  readonly keychain = new Task<VaultStatus>();
+  readonly #api: KeywardApi;
+
+  constructor(api: KeywardApi) {
+    this.#api = api;
+  }
 
   /** The keychain answered and works. */
-  readonly ready = $derived(this.vault?.state === 'ready');
+  readonly ready = $derived(this.keychain.value?.state === 'ready');
   /** The keychain answered and does not work (or the check itself failed). */
   readonly trouble = $derived(
-    !this.checking && (this.vault?.state === 'unavailable' || this.error !== undefined),
+    !this.keychain.busy &&
+      (this.keychain.value?.state === 'unavailable' || this.keychain.error !== null),
   );
 
   load = async (): Promise<void> => {
-    const about = await call(() => api.app.about());
+    const about = await call(() => this.#api.app.about());
     if (about.ok) this.about = about.value;
     await this.checkVault();
   };
 
   checkVault = async (): Promise<void> => {
-    this.checking = true;
-    this.error = undefined;
-    const result = await call(() => api.vault.status());
-    if (result.ok) this.vault = result.value;
-    else this.error = result.error;
-    this.checking = false;
+    await this.keychain.run(() => this.#api.vault.status());
   };
 }
 

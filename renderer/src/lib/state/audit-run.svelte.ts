@@ -7,10 +7,11 @@ import type {
   AuditProgress,
   AuditResult,
 } from '../../../../electron/common/audit';
-import type { BridgeError } from '../../../../electron/common/errors';
-import { api, call } from '../api';
+import type { KeywardApi } from '../../../../electron/common/bridge';
+import { call } from '../api';
 import { plural } from '../format';
 import type { Announcer } from './announcer.svelte';
+import { Task } from './task.svelte';
 
 const pollMs = 300;
 
@@ -173,19 +174,20 @@ export class AuditView {
  */
 export class AuditRun {
   result = $state.raw<AuditResult | null>(null);
-  running = $state(false);
+  /** The audit under way (`busy`), and why the last one failed. */
+  readonly auditing = new Task<AuditResult>();
   progress = $state.raw<AuditProgress | null>(null);
   cancelling = $state(false);
   /** The last run was stopped on request. */
   stopped = $state(false);
-  error = $state.raw<BridgeError | null>(null);
-  exporting = $state(false);
-  exportError = $state.raw<BridgeError | null>(null);
-  exported = $state.raw<{ path: string } | null>(null);
+  /** Saving the result as CSV; `value` is where it went. */
+  readonly exporting = new Task<{ path: string } | null>();
   readonly view: AuditView;
+  readonly #api: KeywardApi;
   readonly #announcer: Announcer;
 
-  constructor(announcer: Announcer) {
+  constructor(api: KeywardApi, announcer: Announcer) {
+    this.#api = api;
     this.#announcer = announcer;
     this.view = new AuditView(() => this.result);
   }
@@ -193,85 +195,72 @@ export class AuditRun {
   /** After signing out: main forgot the result (and stopped a run), and so does the window. */
   forget = (): void => {
     this.result = null;
-    this.error = null;
+    this.auditing.error = null;
     this.stopped = false;
-    this.exported = null;
-    this.exportError = null;
+    this.exporting.reset();
   };
 
   /** The previous result main still holds (it forgets it on sign-out and sign-in). */
   loadLast = async (): Promise<void> => {
-    if (this.running) return;
-    const answer = await call(() => api.audit.last());
-    if (answer.ok && !this.#isRunning()) this.result = answer.value;
+    if (this.auditing.busy) return;
+    const answer = await call(() => this.#api.audit.last());
+    if (answer.ok && !this.auditing.busy) this.result = answer.value;
   };
 
   run = async (): Promise<void> => {
-    if (this.running) return;
-    this.running = true;
+    if (this.auditing.busy) return;
     this.stopped = false;
     this.cancelling = false;
-    this.error = null;
-    this.exported = null;
-    this.exportError = null;
+    this.exporting.reset();
     this.progress = { phase: 'generating-report', done: 0, total: null, slowedDown: false };
     this.#announcer.say('The audit has started.');
-    const polling = this.#poll();
-    const answer = await call(() => api.audit.run({ source: 'auto' }));
-    this.running = false;
-    await polling;
+    const answer = this.auditing.run(() => this.#api.audit.run({ source: 'auto' }), {
+      handles: (error) => error.code === 'cancelled',
+    });
+    await this.#poll();
+    const ended = await answer;
     this.progress = null;
     this.cancelling = false;
-    if (answer.ok) {
-      this.result = answer.value;
+    if (ended.ok) {
+      this.result = ended.value;
       this.view.page = 0;
-      const { summary } = answer.value;
+      const { summary } = ended.value;
       this.#announcer.say(
         `The audit is done: ${plural(summary.users, 'person', 'people')}, ${plural(summary.keys, 'key')}, ` +
           `${plural(summary.flaggedUsers, 'person', 'people')} with something to look at.`,
       );
-    } else if (answer.error.code === 'cancelled') {
+    } else if (ended.error.code === 'cancelled') {
       this.stopped = true;
       this.#announcer.say('The audit was stopped.');
-    } else {
-      this.error = answer.error;
     }
   };
 
   cancel = async (): Promise<void> => {
-    if (!this.running) return;
+    if (!this.auditing.busy) return;
     this.cancelling = true;
-    await call(() => api.audit.cancel());
+    await call(() => this.#api.audit.cancel());
   };
 
   export = async (): Promise<void> => {
-    this.exporting = true;
-    this.exportError = null;
-    this.exported = null;
-    const answer = await call(() => api.audit.export());
-    this.exporting = false;
-    if (!answer.ok) this.exportError = answer.error;
-    else if (answer.value === null) this.#announcer.say('Not saved: the save window was closed.');
-    else {
-      this.exported = answer.value;
-      this.#announcer.say('The audit was saved as a CSV file.');
-    }
+    this.exporting.reset();
+    const answer = await this.exporting.run(() => this.#api.audit.export());
+    if (!answer.ok) return;
+    this.#announcer.say(
+      answer.value === null
+        ? 'Not saved: the save window was closed.'
+        : 'The audit was saved as a CSV file.',
+    );
   };
-
-  /** Read through a call: TypeScript would keep an `await`-spanning check of the field narrowed. */
-  #isRunning(): boolean {
-    return this.running;
-  }
 
   /** Asks main how far the audit is, one request at a time, until it ends. */
   async #poll(): Promise<void> {
     let lastPhase: AuditPhase | null = null;
     let slowed = false;
-    while (this.running) {
+    while (this.#running()) {
       await new Promise((resolve) => setTimeout(resolve, pollMs));
-      if (!this.#isRunning()) return;
-      const answer = await call(() => api.audit.progress());
-      if (!this.#isRunning() || !answer.ok || !answer.value) continue;
+      if (!this.#running()) return;
+      const answer = await call(() => this.#api.audit.progress());
+      if (!this.#running() || !answer.ok || !answer.value) continue;
       const progress = answer.value;
       this.progress = progress;
       if (progress.phase !== lastPhase) {
@@ -283,6 +272,11 @@ export class AuditRun {
       }
       slowed = progress.slowedDown;
     }
+  }
+
+  /** Read through a call: TypeScript would keep an `await`-spanning check of the field narrowed. */
+  #running(): boolean {
+    return this.auditing.busy;
   }
 }
 

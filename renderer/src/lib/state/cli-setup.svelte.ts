@@ -1,9 +1,10 @@
 import { createContext } from 'svelte';
 import type { CliRemoveResult, CliSetupResult } from '../../../../electron/common/domain';
-import type { BridgeError } from '../../../../electron/common/errors';
-import { api, call } from '../api';
+import type { KeywardApi } from '../../../../electron/common/bridge';
+import { call } from '../api';
 import type { Announcer } from './announcer.svelte';
 import { PerProfile } from './per-profile.svelte';
+import { Task } from './task.svelte';
 
 /** AWS's region names: "eu-west-1", "us-gov-west-1" (main checks the same shape again). */
 export const regionPattern = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
@@ -20,16 +21,18 @@ export function regionProblem(region: string): string | null {
  */
 export class CliProfile {
   readonly profile: string;
-  busy = $state<'setup' | 'remove' | null>(null);
-  error = $state.raw<BridgeError | null>(null);
+  /** Setting up or removing, and why the last of them failed. */
+  readonly task = new Task<unknown, 'setup' | 'remove'>();
   /** The last thing done in this session: set up, or removed. */
   done = $state.raw<
     { kind: 'setup'; result: CliSetupResult } | { kind: 'remove'; result: CliRemoveResult } | null
   >(null);
+  readonly #api: KeywardApi;
   readonly #announcer: Announcer;
 
-  constructor(profile: string, announcer: Announcer) {
+  constructor(profile: string, api: KeywardApi, announcer: Announcer) {
     this.profile = profile;
+    this.#api = api;
     this.#announcer = announcer;
   }
 
@@ -39,56 +42,49 @@ export class CliProfile {
   }
 
   setup = async (region: string | null): Promise<boolean> => {
-    this.busy = 'setup';
-    this.error = null;
-    const answer = await call(() => api.cli.setup({ profile: this.profile, region }));
-    this.busy = null;
-    if (!answer.ok) {
-      this.error = answer.error;
-      return false;
-    }
+    const { profile } = this;
+    const answer = await this.task.run(() => this.#api.cli.setup({ profile, region }), {
+      about: 'setup',
+    });
+    if (!answer.ok) return false;
     this.done = { kind: 'setup', result: answer.value };
     this.#announcer.say(
       answer.value.changed
-        ? `The AWS command line can now use “${this.profile}”.`
-        : `The AWS command line was already set up for “${this.profile}”. Nothing changed.`,
+        ? `The AWS command line can now use “${profile}”.`
+        : `The AWS command line was already set up for “${profile}”. Nothing changed.`,
     );
     return true;
   };
 
   remove = async (): Promise<boolean> => {
-    this.busy = 'remove';
-    this.error = null;
-    const answer = await call(() => api.cli.remove({ profile: this.profile }));
-    this.busy = null;
-    if (!answer.ok) {
-      this.error = answer.error;
-      return false;
-    }
+    const { profile } = this;
+    const answer = await this.task.run(() => this.#api.cli.remove({ profile }), {
+      about: 'remove',
+    });
+    if (!answer.ok) return false;
     this.done = { kind: 'remove', result: answer.value };
     this.#announcer.say(
       answer.value.removed
-        ? `Removed “${this.profile}” from the AWS command line’s settings.`
-        : `The AWS command line’s settings had nothing of Keyward’s for “${this.profile}”.`,
+        ? `Removed “${profile}” from the AWS command line’s settings.`
+        : `The AWS command line’s settings had nothing of Keyward’s for “${profile}”.`,
     );
     return true;
   };
 }
 
 /** One CliProfile per kept key for the whole window, so a result stays while the window is open. */
-export class CliSetups {
-  readonly #byProfile: PerProfile<CliProfile>;
+export class CliSetups extends PerProfile<CliProfile> {
   /** Keyward's own region, offered as the command line's default. */
   defaultRegion = $state('');
+  readonly #api: KeywardApi;
 
-  constructor(announcer: Announcer) {
-    this.#byProfile = new PerProfile((profile) => new CliProfile(profile, announcer));
+  constructor(api: KeywardApi, announcer: Announcer) {
+    super((profile) => new CliProfile(profile, api, announcer));
+    this.#api = api;
   }
 
-  of = (profile: string): CliProfile => this.#byProfile.of(profile);
-
   loadDefaultRegion = async (): Promise<void> => {
-    const answer = await call(() => api.settings.get());
+    const answer = await call(() => this.#api.settings.get());
     if (answer.ok) this.defaultRegion = answer.value.region;
   };
 }

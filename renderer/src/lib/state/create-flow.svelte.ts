@@ -5,8 +5,9 @@ import type {
   SecuredBy,
   StoredProfile,
 } from '../../../../electron/common/domain';
-import type { BridgeError } from '../../../../electron/common/errors';
-import { api, call } from '../api';
+import type { KeywardApi } from '../../../../electron/common/bridge';
+import type { Result } from '../../../../electron/common/result';
+import { call } from '../api';
 import { shortKeyId } from '../format';
 import type { PurposeId } from '../purposes';
 import { purposeById } from '../purposes';
@@ -16,10 +17,19 @@ import type { ClipboardTimer } from './clipboard-timer.svelte';
 import type { LeaveGuard, ScreenName } from './navigation.svelte';
 import type { Session } from './session.svelte';
 import type { StoredKeys } from './stored-keys.svelte';
+import { Task } from './task.svelte';
 import { UserKeys } from './user-keys.svelte';
 
 export type CreateStep = 'whose' | 'purpose' | 'describe' | 'limit' | 'secure' | 'done';
 export type Whose = 'self' | 'colleague';
+
+/** What the flow works with besides main: who is signed in, the kept keys, and the window's own. */
+export interface CreateHelpers {
+  session: Session;
+  stored: StoredKeys;
+  announcer: Announcer;
+  clipboard: ClipboardTimer;
+}
 
 /**
  * The console's "create access key" made safe. The secret lives in main behind `key.handle`; the
@@ -36,8 +46,8 @@ export class CreateFlow implements LeaveGuard {
   purpose = $state<PurposeId | null>(null);
   acknowledged = $state(false);
   description = $state('');
-  creating = $state(false);
-  error = $state.raw<BridgeError | null>(null);
+  /** "Create the key"; never reset while under way: AWS's answer is the only way to the secret. */
+  readonly creating = new Task<NewKey>();
 
   key = $state.raw<NewKey | null>(null);
   /** The secret is still held in main behind the handle. */
@@ -45,23 +55,17 @@ export class CreateFlow implements LeaveGuard {
   /** The person chose to delete the key, and AWS is deleting it: nothing may keep it now. */
   discarding = $state(false);
   securedBy = $state.raw<SecuredBy[]>([]);
-  secret = $state<string | null>(null);
-  revealing = $state(false);
-  revealError = $state.raw<BridgeError | null>(null);
+  /** "Show secret": `value` holds the secret while it is shown; `error` is also the copy's. */
+  readonly revealing = new Task<{ secretAccessKey: string }>();
 
   profileName = $state('');
-  storing = $state(false);
-  storeError = $state.raw<BridgeError | null>(null);
-  stored = $state.raw<StoredProfile | null>(null);
-
-  savingFile = $state(false);
-  fileError = $state.raw<BridgeError | null>(null);
-  savedFile = $state.raw<SavedHandoff | null>(null);
-
+  /** Keeping it in this computer's keychain; `value` is where it is kept. */
+  readonly storing = new Task<StoredProfile>();
+  /** Saving it as a passphrase-locked file; `value` is the file (null: the save was cancelled). */
+  readonly savingFile = new Task<SavedHandoff | null>();
   codesText = $state('');
-  sealing = $state(false);
-  sealError = $state.raw<BridgeError | null>(null);
-  sealedFile = $state.raw<SavedHandoff | null>(null);
+  /** Sealing it for a colleague's computer; `value` is the file. */
+  readonly sealing = new Task<SavedHandoff | null>();
 
   outcome = $state<'kept' | 'discarded' | null>(null);
   /** Set by begin(); the create screen starts afresh on arrival unless a flow was just prepared. */
@@ -72,24 +76,21 @@ export class CreateFlow implements LeaveGuard {
 
   /** The two keys already there when AWS refused a third. */
   readonly limitKeys: UserKeys;
+  readonly #api: KeywardApi;
   readonly #session: Session;
   readonly #stored: StoredKeys;
   readonly #announcer: Announcer;
   readonly #clipboard: ClipboardTimer;
 
-  constructor(
-    session: Session,
-    stored: StoredKeys,
-    announcer: Announcer,
-    clipboard: ClipboardTimer,
-  ) {
-    this.#session = session;
-    this.#stored = stored;
-    this.#announcer = announcer;
-    this.#clipboard = clipboard;
+  constructor(api: KeywardApi, helpers: CreateHelpers) {
+    this.#api = api;
+    this.#session = helpers.session;
+    this.#stored = helpers.stored;
+    this.#announcer = helpers.announcer;
+    this.#clipboard = helpers.clipboard;
     // Deactivating or deleting the key Keyward is signed in with (after the person agreed to the
     // lock-out) ends the sign-in: it could not work any more.
-    this.limitKeys = new UserKeys(announcer, () => session.signOut());
+    this.limitKeys = new UserKeys(api, helpers.announcer, () => helpers.session.signOut());
   }
 
   /** The AWS user the key is for. */
@@ -104,11 +105,16 @@ export class CreateFlow implements LeaveGuard {
     return this.targetUser !== '' && this.targetUser === this.#session.identity?.userName;
   }
 
+  /** The secret, while "Show secret" shows it. */
+  get secret(): string | null {
+    return this.revealing.value?.secretAccessKey ?? null;
+  }
+
   readonly blocked = $derived(this.open && this.securedBy.length === 0);
 
   /** "Create the key" is under way: it may yet leave a secret to keep. */
   get settling(): boolean {
-    return this.creating;
+    return this.creating.busy;
   }
 
   settled = async (): Promise<void> => {
@@ -117,7 +123,7 @@ export class CreateFlow implements LeaveGuard {
 
   /** Arriving at the create screen keeps a flow that holds, or is about to hold, a new key. */
   get holdsKey(): boolean {
-    return this.open || this.creating;
+    return this.open || this.creating.busy;
   }
 
   begin = (options: { forUser?: string | null; returnTo?: ScreenName | null } = {}): void => {
@@ -129,18 +135,11 @@ export class CreateFlow implements LeaveGuard {
     this.purpose = null;
     this.acknowledged = false;
     this.description = '';
-    this.error = null;
+    this.creating.error = null;
     this.key = null;
     this.open = false;
     this.securedBy = [];
-    this.secret = null;
-    this.revealError = null;
-    this.stored = null;
-    this.storeError = null;
-    this.savedFile = null;
-    this.fileError = null;
-    this.sealedFile = null;
-    this.sealError = null;
+    for (const task of [this.revealing, this.storing, this.savingFile, this.sealing]) task.reset();
     this.codesText = '';
     this.outcome = null;
     this.prepared = true;
@@ -151,23 +150,28 @@ export class CreateFlow implements LeaveGuard {
    * step, so the secret is never left unreachable. Returns whether there was one.
    */
   resumeHeld = async (): Promise<boolean> => {
-    const answer = await call(() => api.keys.pending());
+    const answer = await call(() => this.#api.keys.pending());
     const held = answer.ok ? answer.value.find((key) => key.securedBy.length === 0) : undefined;
     if (!held) return false;
     this.begin({ forUser: held.userName });
     const { securedBy, ...key } = held;
-    this.key = key;
-    this.open = true;
-    this.securedBy = securedBy;
-    await this.#stored.load();
-    const base = this.forSelf ? (this.#session.identity?.accountAlias ?? 'work') : held.userName;
-    this.profileName = freeProfileName(base, this.#stored.names);
-    this.step = 'secure';
+    await this.#holding(key, securedBy);
     this.#announcer.say(
       `Key ${shortKeyId(held.accessKeyId)} is not kept anywhere yet. Keep it safe now.`,
     );
     return true;
   };
+
+  /** A new key's secret is held in main: on to keeping it, under a name not taken yet. */
+  async #holding(key: NewKey, securedBy: SecuredBy[]): Promise<void> {
+    this.key = key;
+    this.open = true;
+    this.securedBy = securedBy;
+    await this.#stored.load();
+    const base = this.forSelf ? (this.#session.identity?.accountAlias ?? 'work') : key.userName;
+    this.profileName = freeProfileName(base, this.#stored.names);
+    this.step = 'secure';
+  }
 
   choosePurpose = (id: PurposeId): void => {
     if (this.purpose !== id) {
@@ -188,134 +192,103 @@ export class CreateFlow implements LeaveGuard {
   #create = async (): Promise<void> => {
     const userName = this.targetUser;
     const description = this.description.trim();
-    this.creating = true;
-    this.error = null;
-    const answer = await call(() =>
-      api.keys.create(description === '' ? { userName } : { userName, description }),
+    const answer = await this.creating.run(
+      () => this.#api.keys.create(description === '' ? { userName } : { userName, description }),
+      { handles: (error) => error.code === 'key-limit' },
     );
-    this.creating = false;
     if (!answer.ok) {
       if (answer.error.code === 'key-limit') {
-        this.limitKeys.seed(userName, answer.error.details?.existingKeys ?? []);
-        if ((answer.error.details?.existingKeys ?? []).length === 0) void this.limitKeys.refresh();
+        const existing = answer.error.details?.existingKeys ?? [];
+        this.limitKeys.seed(userName, existing);
+        if (existing.length === 0) void this.limitKeys.refresh();
         this.step = 'limit';
         this.#announcer.say(`${userName} already has two keys. One must be deleted first.`);
-        return;
       }
-      this.error = answer.error;
       return;
     }
-    this.key = answer.value;
-    this.open = true;
-    this.securedBy = [];
-    await this.#stored.load();
-    const base = this.forSelf ? (this.#session.identity?.accountAlias ?? 'work') : userName;
-    this.profileName = freeProfileName(base, this.#stored.names);
-    this.step = 'secure';
+    await this.#holding(answer.value, []);
     this.#announcer.say(
       `Key ${shortKeyId(answer.value.accessKeyId)} was created. Now keep it safe.`,
     );
   };
 
+  /** The handle of the held secret, when it may still be shown or kept. */
+  get #handle(): string | null {
+    return this.open && !this.discarding ? (this.key?.handle ?? null) : null;
+  }
+
   reveal = async (): Promise<void> => {
-    const handle = this.key?.handle;
-    if (!handle || !this.#usable) return;
-    this.revealing = true;
-    this.revealError = null;
-    const answer = await call(() => api.keys.reveal({ handle }));
-    this.revealing = false;
-    if (answer.ok) this.secret = answer.value.secretAccessKey;
-    else this.revealError = answer.error;
+    const handle = this.#handle;
+    if (handle) await this.revealing.run(() => this.#api.keys.reveal({ handle }));
   };
 
   hide = (): void => {
-    this.secret = null;
+    this.revealing.value = null;
   };
 
   copySecret = async (): Promise<void> => {
-    const handle = this.key?.handle;
-    if (!handle || !this.#usable) return;
-    this.revealError = null;
-    const answer = await call(() => api.keys.copySecret({ handle }));
+    const handle = this.#handle;
+    if (!handle) return;
+    this.revealing.error = null;
+    const answer = await call(() => this.#api.keys.copySecret({ handle }));
     if (answer.ok) this.#clipboard.start('new-key-secret', answer.value.clearsInSeconds, 'Secret');
-    else this.revealError = answer.error;
+    else this.revealing.error = answer.error;
   };
 
   /** The generated passphrase unlocks the file: main clears it from the clipboard like a secret. */
   copyPassphrase = async (): Promise<void> => {
-    const text = this.savedFile?.passphrase;
+    const text = this.savingFile.value?.passphrase;
     if (!text) return;
-    this.fileError = null;
-    const answer = await call(() => api.clipboard.copySensitive({ text }));
+    this.savingFile.error = null;
+    const answer = await call(() => this.#api.clipboard.copySensitive({ text }));
     if (answer.ok) {
       this.#clipboard.start('new-key-passphrase', answer.value.clearsInSeconds, 'Passphrase');
     } else {
-      this.fileError = answer.error;
+      this.savingFile.error = answer.error;
     }
   };
 
   storeInKeychain = async (): Promise<void> => {
-    const handle = this.key?.handle;
-    if (!handle || !this.#usable) return;
-    this.storing = true;
-    this.storeError = null;
-    const answer = await call(() =>
-      api.keys.storeInKeychain({ handle, profileName: this.profileName }),
+    const handle = this.#handle;
+    if (!handle) return;
+    const { profileName } = this;
+    const answer = await this.storing.run(() =>
+      this.#api.keys.storeInKeychain({ handle, profileName }),
     );
-    this.storing = false;
-    if (!answer.ok) {
-      this.storeError = answer.error;
-      return;
-    }
-    this.stored = answer.value;
+    if (!answer.ok) return;
     this.#secured('keychain');
     this.#announcer.say(`Kept in this computer’s keychain as “${answer.value.name}”.`);
     void this.#stored.load();
   };
 
   saveWithPassphrase = async (): Promise<void> => {
-    const handle = this.key?.handle;
-    if (!handle || !this.#usable) return;
-    this.savingFile = true;
-    this.fileError = null;
-    const answer = await call(() =>
-      api.handoff.save({ handle, lock: { kind: 'passphrase', passphrase: null } }),
-    );
-    this.savingFile = false;
-    if (!answer.ok) {
-      this.fileError = answer.error;
-      return;
-    }
-    if (answer.value === null) {
-      this.#announcer.say('Not saved: the save window was closed.');
-      return;
-    }
-    this.savedFile = answer.value;
-    this.#secured('file');
-    this.#announcer.say('Encrypted copy saved. Write down its passphrase now.');
+    await this.#saveFile(this.savingFile, 'file', { kind: 'passphrase', passphrase: null });
   };
 
   seal = async (codes: string[]): Promise<void> => {
-    const handle = this.key?.handle;
-    if (!handle || !this.#usable) return;
-    this.sealing = true;
-    this.sealError = null;
-    const answer = await call(() =>
-      api.handoff.save({ handle, lock: { kind: 'recipients', codes } }),
-    );
-    this.sealing = false;
-    if (!answer.ok) {
-      this.sealError = answer.error;
-      return;
-    }
+    await this.#saveFile(this.sealing, 'handoff', { kind: 'recipients', codes });
+  };
+
+  async #saveFile(
+    task: Task<SavedHandoff | null>,
+    by: 'file' | 'handoff',
+    lock: { kind: 'passphrase'; passphrase: null } | { kind: 'recipients'; codes: string[] },
+  ): Promise<void> {
+    const handle = this.#handle;
+    if (!handle) return;
+    const answer = await task.run(() => this.#api.handoff.save({ handle, lock }));
+    if (!answer.ok) return;
     if (answer.value === null) {
       this.#announcer.say('Not saved: the save window was closed.');
       return;
     }
-    this.sealedFile = answer.value;
-    this.#secured('handoff');
-    this.#announcer.say('Sealed key file saved. Only your colleague’s computer can open it.');
-  };
+    this.#secured(by);
+    this.#announcer.say(
+      by === 'file'
+        ? 'Encrypted copy saved. Write down its passphrase now.'
+        : 'Sealed key file saved. Only your colleague’s computer can open it.',
+    );
+  }
 
   #secured(by: SecuredBy): void {
     if (!this.securedBy.includes(by)) this.securedBy = [...this.securedBy, by];
@@ -325,34 +298,29 @@ export class CreateFlow implements LeaveGuard {
   release = async (): Promise<void> => {
     const handle = this.key?.handle;
     if (!handle || !this.open || this.securedBy.length === 0) return;
-    this.secret = null;
+    this.hide();
     this.#clipboard.stop();
     // A refusal here means main already forgot it (the handle expired): nothing is lost.
-    await call(() => api.keys.finish({ handle }));
+    await call(() => this.#api.keys.finish({ handle }));
     this.open = false;
     this.outcome = 'kept';
   };
 
-  /** The secret is held and no deletion of the key is under way: it can be shown or kept. */
-  get #usable(): boolean {
-    return this.open && !this.discarding;
-  }
-
   /** Leaving with the secret kept nowhere, as the person chose: the useless key is deleted. */
-  abandon = async (): Promise<BridgeError | null> => {
-    const handle = this.key?.handle;
-    if (!handle || !this.#usable) return null;
+  abandon = async (): Promise<Result<null>> => {
+    const handle = this.#handle;
+    if (!handle) return { ok: true, value: null };
     this.discarding = true;
-    const answer = await call(() => api.keys.finish({ handle, discard: true })).finally(
+    const answer = await call(() => this.#api.keys.finish({ handle, discard: true })).finally(
       () => (this.discarding = false),
     );
-    if (!answer.ok) return answer.error;
-    this.secret = null;
+    if (!answer.ok) return answer;
+    this.hide();
     this.#clipboard.stop();
     this.open = false;
     this.outcome = 'discarded';
     this.#announcer.say(`Key ${shortKeyId(this.key?.accessKeyId ?? '')} was deleted.`);
-    return null;
+    return answer;
   };
 
   showDone = (): void => {

@@ -1,74 +1,61 @@
 import { createContext } from 'svelte';
+import type { KeywardApi } from '../../../../electron/common/bridge';
 import type { StoredKeyCheck } from '../../../../electron/common/domain';
-import type { BridgeError } from '../../../../electron/common/errors';
-import { api, call } from '../api';
 import { lastUseDetail } from '../format';
 import type { Announcer } from './announcer.svelte';
 import { PerProfile } from './per-profile.svelte';
+import { Task } from './task.svelte';
 
 /**
  * Whether a kept key still works, asked of AWS with the key itself. Only when the person asks:
  * AWS counts the check as a use of the key, so checking on every visit would hide a key that is
- * really unused from the account's audit.
+ * really unused from the account's audit. `value` is AWS's answer; `reset` forgets it.
  */
-export class KeyCheck {
+export class KeyCheck extends Task<StoredKeyCheck> {
   readonly profile: string;
-  checking = $state(false);
-  result = $state.raw<StoredKeyCheck | null>(null);
-  error = $state.raw<BridgeError | null>(null);
+  readonly #api: KeywardApi;
   readonly #announcer: Announcer;
 
-  constructor(profile: string, announcer: Announcer) {
+  constructor(profile: string, api: KeywardApi, announcer: Announcer) {
+    super();
     this.profile = profile;
+    this.#api = api;
     this.#announcer = announcer;
   }
 
-  readonly broken = $derived(this.result !== null && !this.result.working);
+  readonly broken = $derived(this.value !== null && !this.value.working);
 
   check = async (): Promise<void> => {
-    if (this.checking) return;
-    this.checking = true;
-    this.error = null;
-    const answer = await call(() => api.profiles.check({ name: this.profile }));
-    this.checking = false;
+    if (this.busy) return;
+    const name = this.profile;
+    const answer = await this.run(() => this.#api.profiles.check({ name }));
+    if (!answer.latest) return;
     if (!answer.ok) {
       // This check has no answer: an earlier one must not stand as if it were this one's.
-      this.result = null;
-      this.error = answer.error;
+      this.value = null;
       this.#announcer.say(
-        `Could not check “${this.profile}”: ${answer.error.message} ${answer.error.hint}`,
+        `Could not check “${name}”: ${answer.error.message} ${answer.error.hint}`,
       );
       return;
     }
-    this.result = answer.value;
     const { working, lastUsed, lastUsedKnown, problem } = answer.value;
     this.#announcer.say(
       working
-        ? `“${this.profile}” works. ${
+        ? `“${name}” works. ${
             lastUsedKnown
               ? `Last used ${lastUseDetail(lastUsed)}.`
               : 'AWS did not say when it was last used.'
           }`
-        : `“${this.profile}” does not work any more. ${problem ?? ''}`,
+        : `“${name}” does not work any more. ${problem ?? ''}`,
     );
-  };
-
-  /** After a rotation the kept key is another one: what was learned is about the old key. */
-  forget = (): void => {
-    this.result = null;
-    this.error = null;
   };
 }
 
 /** One KeyCheck per kept key, for the whole window. */
-export class KeyChecks {
-  readonly #byProfile: PerProfile<KeyCheck>;
-
-  constructor(announcer: Announcer) {
-    this.#byProfile = new PerProfile((profile) => new KeyCheck(profile, announcer));
+export class KeyChecks extends PerProfile<KeyCheck> {
+  constructor(api: KeywardApi, announcer: Announcer) {
+    super((profile) => new KeyCheck(profile, api, announcer));
   }
-
-  of = (profile: string): KeyCheck => this.#byProfile.of(profile);
 }
 
 export const [getKeyChecks, setKeyChecks] = createContext<KeyChecks>();

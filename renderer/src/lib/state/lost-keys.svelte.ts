@@ -1,37 +1,56 @@
 import { createContext } from 'svelte';
+import type { KeywardApi } from '../../../../electron/common/bridge';
 import type { LostKey } from '../../../../electron/common/domain';
 import type { BridgeError } from '../../../../electron/common/errors';
-import { api, call } from '../api';
+import { call } from '../api';
 import { shortKeyId } from '../format';
 import type { Announcer } from './announcer.svelte';
+import { Task } from './task.svelte';
 
 export type LostKeyAction = 'delete' | 'deactivate' | 'dismiss';
 
 /** Keys Keyward created whose secret was never kept (the app stopped first): they exist in AWS. */
 export class LostKeys {
   items = $state.raw<LostKey[]>([]);
-  busy = $state.raw<{ journalId: string; action: LostKeyAction } | null>(null);
-  error = $state.raw<{ journalId: string; error: BridgeError } | null>(null);
+  /** Resolving one of them; the error is about the key resolved last. */
+  readonly resolving = new Task<null, { journalId: string; action: LostKeyAction }>();
+  readonly #api: KeywardApi;
   readonly #announcer: Announcer;
 
-  constructor(announcer: Announcer) {
+  constructor(api: KeywardApi, announcer: Announcer) {
+    this.#api = api;
     this.#announcer = announcer;
   }
 
+  /** What is being done to this key now, if anything. */
+  doingTo = (lost: LostKey): LostKeyAction | null => {
+    const doing = this.resolving.doing;
+    return doing?.journalId === lost.journalId ? doing.action : null;
+  };
+
+  /** Why resolving this key failed, if it was the last one tried. */
+  errorOf = (lost: LostKey): BridgeError | null =>
+    this.resolving.about?.journalId === lost.journalId ? this.resolving.error : null;
+
   load = async (): Promise<void> => {
-    const answer = await call(() => api.lost.list());
+    const answer = await call(() => this.#api.lost.list());
     if (answer.ok) this.items = answer.value;
   };
 
   resolve = async (lost: LostKey, action: LostKeyAction): Promise<void> => {
-    this.busy = { journalId: lost.journalId, action };
-    this.error = null;
-    const answer = await call(() => api.lost.resolve({ journalId: lost.journalId, action }));
-    this.busy = null;
-    if (!answer.ok) {
-      this.error = { journalId: lost.journalId, error: answer.error };
-      return;
-    }
+    const { journalId } = lost;
+    // What AWS did is shown even when another key was acted on meanwhile.
+    await this.resolving.run(
+      async () => {
+        const answer = await this.#api.lost.resolve({ journalId, action });
+        if (answer.ok) this.#resolved(lost, action);
+        return answer;
+      },
+      { about: { journalId, action } },
+    );
+  };
+
+  #resolved(lost: LostKey, action: LostKeyAction): void {
     this.items = this.items.filter((item) => item.journalId !== lost.journalId);
     const key = lost.accessKeyId ? `Key ${shortKeyId(lost.accessKeyId)}` : 'The unsaved key';
     this.#announcer.say(
@@ -41,7 +60,7 @@ export class LostKeys {
           ? `${key} was deactivated.`
           : 'Notice dismissed.',
     );
-  };
+  }
 }
 
 export const [getLostKeys, setLostKeys] = createContext<LostKeys>();

@@ -1,8 +1,13 @@
 import { createContext } from 'svelte';
-import type { BridgeError } from '../../../../electron/common/errors';
+import type { Result } from '../../../../electron/common/result';
+import { Task } from './task.svelte';
 
-export type ScreenName =
-  'start' | 'my-keys' | 'receive' | 'create' | 'people' | 'audit' | 'account' | 'settings';
+/**
+ * A screen's name. The names come from the screen registry (screens/registry.ts), which declares
+ * `RegisteredScreen`; a global type, because every screen imports this module, so importing the
+ * registry here would close an import cycle.
+ */
+export type ScreenName = RegisteredScreen;
 
 /**
  * Something that may not be left silently: the create flow while a new key's secret is not kept
@@ -19,8 +24,8 @@ export interface LeaveGuard {
   readonly blocked: boolean;
   /** Leaving with nothing to lose: tidy up. */
   release(): Promise<void>;
-  /** Leaving although something is lost (the person chose to). Null when done, else why not. */
-  abandon(): Promise<BridgeError | null>;
+  /** Leaving although something is lost (the person chose to). */
+  abandon(): Promise<Result<null>>;
 }
 
 /** Which screen is showing, and the one question asked before leaving an unsaved secret. */
@@ -28,8 +33,8 @@ export class Navigation {
   screen = $state<ScreenName>('start');
   /** What to do once the person agrees to leave; set while the "leave?" dialog is open. */
   pendingLeave = $state.raw<(() => void) | null>(null);
-  abandoning = $state(false);
-  abandonError = $state.raw<BridgeError | null>(null);
+  /** Losing what the guard protects, as the person chose ("Delete the key and leave"). */
+  readonly abandoning = new Task<null>();
   guard: LeaveGuard | null = null;
   /** False for the very first screen: focus moves to a heading only after the person acts. */
   moveFocus = false;
@@ -53,10 +58,10 @@ export class Navigation {
    * what it leaves behind is then protected like anything else, never stranded on another screen.
    */
   whenFree = (action: () => void): void => {
-    if (this.abandoning) return; // already leaving, to where the person first asked
+    if (this.abandoning.busy) return; // already leaving, to where the person first asked
     const guard = this.guard;
     if (guard?.settling) {
-      this.abandonError = null;
+      this.abandoning.error = null;
       this.pendingLeave = action;
       void guard.settled().then(() => {
         if (this.pendingLeave !== action) return; // the person chose to stay meanwhile
@@ -67,7 +72,7 @@ export class Navigation {
       return;
     }
     if (guard?.blocked) {
-      this.abandonError = null;
+      this.abandoning.error = null;
       this.pendingLeave = action;
       return;
     }
@@ -77,9 +82,9 @@ export class Navigation {
   /** "Go back and keep it safe": back to where it can be kept, from wherever the person is. */
   stay = (): void => {
     // Deleting the key has begun and cannot be called back: the person leaves once it ends.
-    if (this.abandoning) return;
+    if (this.abandoning.busy) return;
     this.pendingLeave = null;
-    this.abandonError = null;
+    this.abandoning.error = null;
     const guard = this.guard;
     if (guard?.blocked && this.screen !== guard.home) {
       this.moveFocus = true;
@@ -89,11 +94,10 @@ export class Navigation {
 
   leaveAnyway = async (): Promise<void> => {
     const action = this.pendingLeave;
-    if (!action || this.abandoning) return;
-    this.abandoning = true;
-    this.abandonError = (await this.guard?.abandon()) ?? null;
-    this.abandoning = false;
-    if (this.abandonError) return;
+    const guard = this.guard;
+    if (!action || !guard || this.abandoning.busy) return;
+    const answer = await this.abandoning.run(() => guard.abandon());
+    if (!answer.ok) return;
     this.pendingLeave = null;
     action();
   };

@@ -1,15 +1,16 @@
 import { createContext } from 'svelte';
+import type { KeywardApi } from '../../../../electron/common/bridge';
 import type {
   ClaimedKey,
   OpenedHandoffFile,
   UnlockedHandoff,
 } from '../../../../electron/common/domain';
-import type { BridgeError } from '../../../../electron/common/errors';
-import { api, call } from '../api';
+import { call } from '../api';
 import { toBase64 } from '../format';
 import { freeProfileName } from '../rules';
 import type { Announcer } from './announcer.svelte';
 import type { StoredKeys } from './stored-keys.svelte';
+import { Task } from './task.svelte';
 
 export type ReceiveStep = 'open' | 'passphrase' | 'choose' | 'done';
 
@@ -22,25 +23,25 @@ export const maxKeyFileBytes = 64 * 1024;
  * sees what the file holds, never the secret.
  */
 export class ReceiveFlow {
-  code = $state<string | null>(null);
-  codeError = $state.raw<BridgeError | null>(null);
+  /** This computer's receiving code, asked of main once. */
+  readonly code = new Task<{ code: string }>();
   step = $state<ReceiveStep>('open');
   opened = $state.raw<OpenedHandoffFile | null>(null);
   unlocked = $state.raw<UnlockedHandoff | null>(null);
   selected = $state(0);
   profileName = $state('');
   claimed = $state.raw<ClaimedKey | null>(null);
-  busy = $state<'opening' | 'unlocking' | 'claiming' | null>(null);
-  error = $state.raw<BridgeError | null>(null);
+  /**
+   * Opening, unlocking or keeping the file on screen. Opening another file (or starting afresh)
+   * resets it: an answer for an earlier file then arrives too late and is not shown.
+   */
+  readonly work = new Task<unknown, 'opening' | 'unlocking' | 'claiming'>();
+  readonly #api: KeywardApi;
   readonly #announcer: Announcer;
   readonly #stored: StoredKeys;
-  /**
-   * Counts the files opened (and the fresh starts): the file the person opened last is the one on
-   * screen, so an answer for work started under an earlier count arrives too late and is ignored.
-   */
-  #generation = 0;
 
-  constructor(announcer: Announcer, stored: StoredKeys) {
+  constructor(api: KeywardApi, announcer: Announcer, stored: StoredKeys) {
+    this.#api = api;
     this.#announcer = announcer;
     this.#stored = stored;
   }
@@ -56,21 +57,18 @@ export class ReceiveFlow {
   });
 
   /** The claim failed only because AWS did not accept the key: it can still be kept. */
-  readonly notWorking = $derived(this.error?.code === 'key-not-working');
+  readonly notWorking = $derived(this.work.error?.code === 'key-not-working');
 
   loadCode = async (): Promise<void> => {
-    if (this.code !== null) return;
-    this.codeError = null;
-    const answer = await call(() => api.identity.receivingCode());
-    if (answer.ok) this.code = answer.value.code;
-    else this.codeError = answer.error;
+    if (this.code.value !== null) return;
+    await this.code.run(() => this.#api.identity.receivingCode());
   };
 
   openWithDialog = (): Promise<void> => this.#open({ kind: 'dialog' });
 
   openDropped = async (file: File): Promise<void> => {
     if (file.size > maxKeyFileBytes) {
-      this.error = {
+      this.work.error = {
         code: 'handoff-too-large',
         message: `“${file.name}” is too big to be a key file.`,
         hint: 'Check that you chose the file your admin sent you; key files are small (a few kilobytes).',
@@ -86,11 +84,11 @@ export class ReceiveFlow {
    * there is something to show on Receive: the file, or why it could not be opened.
    */
   openLaunchFile = async (): Promise<boolean> => {
-    const answer = await call(() => api.handoff.open({ source: { kind: 'launch' } }));
+    const answer = await call(() => this.#api.handoff.open({ source: { kind: 'launch' } }));
     if (!answer.ok) {
       // Said on Receive, as for a file chosen there: silence would leave the person guessing.
       this.reset();
-      this.error = answer.error;
+      this.work.error = answer.error;
       return true;
     }
     if (answer.value === null) return false;
@@ -102,17 +100,12 @@ export class ReceiveFlow {
   async #open(
     source: { kind: 'dialog' } | { kind: 'bytes'; name: string; base64: string },
   ): Promise<void> {
-    this.busy = 'opening';
-    this.error = null;
-    const answer = await call(() => api.handoff.open({ source }));
-    this.busy = null;
-    if (!answer.ok) {
-      this.error = answer.error;
-      return;
-    }
-    if (answer.value === null) return; // the person closed the file dialog
-    void this.#forgetOpened();
-    this.#generation += 1;
+    const answer = await this.work.run(() => this.#api.handoff.open({ source }), {
+      about: 'opening',
+    });
+    if (!answer.ok || answer.value === null) return; // null: the person closed the file dialog
+    // The file the person chose is the one on screen, even when another was opened meanwhile.
+    this.reset();
     await this.#opened(answer.value);
   }
 
@@ -127,21 +120,20 @@ export class ReceiveFlow {
     }
   }
 
+  /** The file `token` names is still the one on screen: nothing newer was opened meanwhile. */
+  #showing(token: string): boolean {
+    return this.opened?.token === token;
+  }
+
   unlock = async (passphrase: string | null): Promise<void> => {
     const token = this.opened?.token;
     if (!token) return;
-    const generation = this.#generation;
-    this.busy = 'unlocking';
-    this.error = null;
-    const answer = await call(() => api.handoff.unlock({ token, passphrase }));
-    if (generation !== this.#generation) return; // another file was opened meanwhile
-    this.busy = null;
-    if (!answer.ok) {
-      this.error = answer.error;
-      return;
-    }
+    const answer = await this.work.run(() => this.#api.handoff.unlock({ token, passphrase }), {
+      about: 'unlocking',
+    });
+    if (!answer.latest || !answer.ok) return;
     await this.#stored.load();
-    if (generation !== this.#generation) return;
+    if (!this.#showing(token)) return;
     this.unlocked = answer.value;
     this.selected = 0;
     const first = answer.value.keys[0];
@@ -155,18 +147,17 @@ export class ReceiveFlow {
   claim = async (storeEvenIfNotWorking = false): Promise<void> => {
     const token = this.unlocked?.token;
     if (!token) return;
-    const generation = this.#generation;
-    this.busy = 'claiming';
-    this.error = null;
-    const answer = await call(() =>
-      api.handoff.claim({
-        token,
-        index: this.selected,
-        profileName: this.profileName,
-        ...(storeEvenIfNotWorking ? { storeEvenIfNotWorking } : {}),
-      }),
+    const answer = await this.work.run(
+      () =>
+        this.#api.handoff.claim({
+          token,
+          index: this.selected,
+          profileName: this.profileName,
+          ...(storeEvenIfNotWorking ? { storeEvenIfNotWorking } : {}),
+        }),
+      { about: 'claiming' },
     );
-    if (generation !== this.#generation) {
+    if (!answer.latest) {
       // Another file was opened meanwhile and is on screen: this key is kept all the same.
       if (answer.ok) {
         this.#announcer.say(`The earlier key was kept as “${answer.value.profile.name}”.`);
@@ -174,11 +165,7 @@ export class ReceiveFlow {
       }
       return;
     }
-    this.busy = null;
-    if (!answer.ok) {
-      this.error = answer.error;
-      return;
-    }
+    if (!answer.ok) return;
     this.claimed = answer.value;
     this.opened = null;
     this.unlocked = null;
@@ -189,18 +176,16 @@ export class ReceiveFlow {
   /** Back to the start: forgets any file opened in main. */
   reset = (): void => {
     void this.#forgetOpened();
-    this.#generation += 1;
+    this.work.reset();
     this.step = 'open';
     this.opened = null;
     this.unlocked = null;
     this.claimed = null;
-    this.error = null;
-    this.busy = null;
   };
 
   async #forgetOpened(): Promise<void> {
     const token = this.opened?.token;
-    if (token) await call(() => api.handoff.forget({ token }));
+    if (token) await call(() => this.#api.handoff.forget({ token }));
   }
 }
 

@@ -5,14 +5,17 @@ import type {
   RotationResult,
   RotationStatus,
 } from '../../../../electron/common/domain';
+import type { KeywardApi } from '../../../../electron/common/bridge';
 import type { BridgeError } from '../../../../electron/common/errors';
-import { api, call } from '../api';
+import type { Result } from '../../../../electron/common/result';
+import { call } from '../api';
 import { dateText, shortKeyId } from '../format';
 import type { Announcer } from './announcer.svelte';
 import type { KeyChecks } from './key-checks.svelte';
 import { PerProfile } from './per-profile.svelte';
 import type { Session } from './session.svelte';
 import type { StoredKeys } from './stored-keys.svelte';
+import { Task } from './task.svelte';
 
 /** The steps a person is told about, in order; main's record says how many are done. */
 export const rotationSteps = [
@@ -44,6 +47,7 @@ export interface KeyLimit {
 export type RotateEnd = 'done' | 'limit' | 'stopped' | 'failed';
 
 interface Helpers {
+  api: KeywardApi;
   announcer: Announcer;
   checks: KeyChecks;
   stored: StoredKeys;
@@ -58,9 +62,8 @@ interface Helpers {
 export class ProfileRotation {
   readonly profile: string;
   status = $state.raw<RotationStatus | null>(null);
-  busy = $state<'rotate' | 'resume' | 'rollback' | null>(null);
-  /** Why the last attempt did not start (shown where it was asked for). */
-  error = $state.raw<BridgeError | null>(null);
+  /** Replacing, finishing or going back; `error` says why the last attempt did not start. */
+  readonly work = new Task<unknown, 'rotate' | 'resume' | 'rollback'>();
   /** Why the unfinished rotation stopped, when it stopped in this session. */
   stopped = $state.raw<BridgeError | null>(null);
   limit = $state.raw<KeyLimit | null>(null);
@@ -76,24 +79,38 @@ export class ProfileRotation {
   readonly retired = $derived(this.status?.state === 'retired' ? this.status : null);
 
   loadStatus = async (): Promise<void> => {
-    const answer = await call(() => api.keys.rotationStatus({ profile: this.profile }));
+    const answer = await call(() =>
+      this.#helpers.api.keys.rotationStatus({ profile: this.profile }),
+    );
     if (answer.ok) this.status = answer.value;
   };
 
   /** Forgets what the last dialog showed, before it opens again. */
   reset = (): void => {
-    this.error = null;
+    this.work.error = null;
     this.limit = null;
   };
 
-  rotate = async (graceDays: number, removeOtherKey: boolean): Promise<RotateEnd> => {
-    const profile = this.profile;
-    const keptKeyId = this.#helpers.stored.profiles.find((p) => p.name === profile)?.accessKeyId;
-    this.busy = 'rotate';
-    this.error = null;
+  /**
+   * Runs one step with main. Every refusal is handled here (after the kept key and the record
+   * are read again), so the error shown says where things stand once it is shown.
+   */
+  #attempt<R>(
+    about: 'rotate' | 'resume' | 'rollback',
+    request: (api: KeywardApi, profile: string) => Promise<Result<R>>,
+  ): Promise<Result<R>> {
     this.outcome = null;
-    const answer = await call(() => api.keys.rotate({ profile, graceDays, removeOtherKey }));
-    this.busy = null;
+    const { api } = this.#helpers;
+    return this.work.run(() => request(api, this.profile), { about, handles: () => true });
+  }
+
+  rotate = async (graceDays: number, removeOtherKey: boolean): Promise<RotateEnd> => {
+    const keptKeyId = this.#helpers.stored.profiles.find(
+      (p) => p.name === this.profile,
+    )?.accessKeyId;
+    const answer = await this.#attempt('rotate', (api, profile) =>
+      api.keys.rotate({ profile, graceDays, removeOtherKey }),
+    );
     if (answer.ok) {
       this.limit = null;
       await this.#rotated(answer.value);
@@ -112,11 +129,9 @@ export class ProfileRotation {
   };
 
   resume = async (): Promise<void> => {
-    this.busy = 'resume';
-    this.error = null;
-    this.outcome = null;
-    const answer = await call(() => api.keys.rotateResume({ profile: this.profile }));
-    this.busy = null;
+    const answer = await this.#attempt('resume', (api, profile) =>
+      api.keys.rotateResume({ profile }),
+    );
     if (answer.ok) await this.#rotated(answer.value);
     else {
       await this.#afterwards();
@@ -125,11 +140,9 @@ export class ProfileRotation {
   };
 
   rollback = async (): Promise<void> => {
-    this.busy = 'rollback';
-    this.error = null;
-    this.outcome = null;
-    const answer = await call(() => api.keys.rotateRollback({ profile: this.profile }));
-    this.busy = null;
+    const answer = await this.#attempt('rollback', (api, profile) =>
+      api.keys.rotateRollback({ profile }),
+    );
     await this.#afterwards();
     if (!answer.ok) {
       this.#failed(answer.error);
@@ -137,7 +150,7 @@ export class ProfileRotation {
     }
     this.stopped = null;
     this.outcome = { kind: 'rolled-back', result: answer.value };
-    this.#helpers.checks.of(this.profile).forget();
+    this.#helpers.checks.of(this.profile).reset();
     const deleted = answer.value.deletedKeyIds.map(shortKeyId).join(' and ');
     this.#helpers.announcer.say(
       `Went back to the old key ${shortKeyId(answer.value.keptKeyId)}.` +
@@ -148,7 +161,7 @@ export class ProfileRotation {
   async #rotated(result: RotationResult): Promise<void> {
     this.stopped = null;
     this.outcome = { kind: 'rotated', result };
-    this.#helpers.checks.of(this.profile).forget();
+    this.#helpers.checks.of(this.profile).reset();
     await this.#afterwards();
     const old =
       result.oldKey.state === 'deleted'
@@ -163,11 +176,11 @@ export class ProfileRotation {
   #failed(error: BridgeError): RotateEnd {
     if (this.unfinished) {
       this.stopped = error;
-      this.error = null;
+      this.work.error = null;
       this.#helpers.announcer.say(`Replacing “${this.profile}” stopped part-way. Nothing is lost.`);
       return 'stopped';
     }
-    this.error = error;
+    this.work.error = error;
     return 'failed';
   }
 
@@ -185,14 +198,10 @@ export class ProfileRotation {
 }
 
 /** One ProfileRotation per kept key, for the whole window: a rotation outlives the screen. */
-export class Rotations {
-  readonly #byProfile: PerProfile<ProfileRotation>;
-
+export class Rotations extends PerProfile<ProfileRotation> {
   constructor(helpers: Helpers) {
-    this.#byProfile = new PerProfile((profile) => new ProfileRotation(profile, helpers));
+    super((profile) => new ProfileRotation(profile, helpers));
   }
-
-  of = (profile: string): ProfileRotation => this.#byProfile.of(profile);
 
   /** Reads every kept key's rotation record, so an unfinished one is offered at once. */
   loadAll = async (profiles: readonly string[]): Promise<void> => {

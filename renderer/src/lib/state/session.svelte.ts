@@ -5,9 +5,10 @@ import type {
   SignInChoices,
   SignInSource,
 } from '../../../../electron/common/domain';
-import type { BridgeError } from '../../../../electron/common/errors';
-import { api, call } from '../api';
+import type { KeywardApi } from '../../../../electron/common/bridge';
+import { call } from '../api';
 import type { Announcer } from './announcer.svelte';
+import { Task } from './task.svelte';
 
 /**
  * Who Keyward is signed in to AWS as, and what that identity may do.
@@ -19,20 +20,21 @@ import type { Announcer } from './announcer.svelte';
  */
 export class Session {
   identity = $state.raw<Identity | null>(null);
-  permissions = $state.raw<Permissions | null>(null);
-  permissionsError = $state.raw<BridgeError | null>(null);
-  checkingPermissions = $state(false);
-  choices = $state.raw<SignInChoices | null>(null);
-  choicesError = $state.raw<BridgeError | null>(null);
-  signingIn = $state(false);
-  error = $state.raw<BridgeError | null>(null);
+  /** What the signed-in identity may do, as AWS said (`value`). */
+  readonly permissions = new Task<Permissions>();
+  /** The ways to sign in this computer offers. */
+  readonly choices = new Task<SignInChoices>();
+  /** Signing in; `error` says why the last attempt failed. */
+  readonly signingIn = new Task<Identity>();
   /** Set when the chosen AWS profile needs a code from an MFA device. */
   mfa = $state.raw<{ source: SignInSource; serial: string } | null>(null);
+  readonly #api: KeywardApi;
   readonly #announcer: Announcer;
   #signingOut = false;
   readonly #resets: (() => void)[] = [];
 
-  constructor(announcer: Announcer) {
+  constructor(api: KeywardApi, announcer: Announcer) {
+    this.#api = api;
     this.#announcer = announcer;
   }
 
@@ -50,7 +52,9 @@ export class Session {
 
   /** Whether the signed-in identity may create keys for other people (unknown counts as maybe). */
   readonly mayManageOthers = $derived(
-    this.permissions ? this.permissions.others['iam:CreateAccessKey'] !== 'denied' : true,
+    this.permissions.value
+      ? this.permissions.value.others['iam:CreateAccessKey'] !== 'denied'
+      : true,
   );
 
   /** Registers what to forget when the session ends (see the class comment). */
@@ -59,7 +63,7 @@ export class Session {
   };
 
   restore = async (): Promise<void> => {
-    const answer = await call(() => api.auth.whoami());
+    const answer = await call(() => this.#api.auth.whoami());
     if (answer.ok && answer.value) {
       this.identity = answer.value;
       void this.loadPermissions();
@@ -71,7 +75,7 @@ export class Session {
    * session to the new key, or (if that fails) ends it.
    */
   refresh = async (): Promise<void> => {
-    const answer = await call(() => api.auth.whoami());
+    const answer = await call(() => this.#api.auth.whoami());
     if (!answer.ok || this.identity === null) return;
     if (answer.value === null) {
       this.#ended();
@@ -90,31 +94,24 @@ export class Session {
   };
 
   loadChoices = async (): Promise<void> => {
-    this.choicesError = null;
-    const answer = await call(() => api.auth.choices());
-    if (answer.ok) this.choices = answer.value;
-    else this.choicesError = answer.error;
+    await this.choices.run(() => this.#api.auth.choices());
   };
 
   signIn = async (source: SignInSource, mfaCode?: string): Promise<boolean> => {
-    this.signingIn = true;
-    this.error = null;
-    const answer = await call(() =>
-      api.auth.signIn(mfaCode === undefined ? { source } : { source, mfaCode }),
+    const answer = await this.signingIn.run(
+      () => this.#api.auth.signIn(mfaCode === undefined ? { source } : { source, mfaCode }),
+      { handles: (error) => error.code === 'mfa-required' },
     );
-    this.signingIn = false;
     if (!answer.ok) {
       if (answer.error.code === 'mfa-required') {
         this.mfa = { source, serial: answer.error.details?.mfaSerial ?? '' };
         this.#announcer.say('This profile needs a code from your MFA device.');
-      } else {
-        this.error = answer.error;
       }
       return false;
     }
     this.mfa = null;
     this.identity = answer.value;
-    this.permissions = null;
+    this.permissions.reset();
     this.#announcer.say(`Signed in as ${this.whoText} in account ${this.accountText}.`);
     void this.loadPermissions();
     return true;
@@ -122,22 +119,17 @@ export class Session {
 
   cancelMfa = (): void => {
     this.mfa = null;
-    this.error = null;
+    this.signingIn.error = null;
   };
 
   loadPermissions = async (): Promise<void> => {
-    this.checkingPermissions = true;
-    this.permissionsError = null;
-    const answer = await call(() => api.auth.permissions());
-    this.checkingPermissions = false;
-    if (answer.ok) this.permissions = answer.value;
-    else this.permissionsError = answer.error;
+    await this.permissions.run(() => this.#api.auth.permissions());
   };
 
   signOut = async (): Promise<void> => {
     if (this.#signingOut) return;
     this.#signingOut = true;
-    const answer = await call(() => api.auth.signOut());
+    const answer = await call(() => this.#api.auth.signOut());
     this.#signingOut = false;
     if (!answer.ok) {
       this.#announcer.say(`Could not sign out: ${answer.error.message} ${answer.error.hint}`);
@@ -150,9 +142,8 @@ export class Session {
   /** Main has no session any more: forget this one, and everything that belonged to it. */
   #ended(): void {
     this.identity = null;
-    this.permissions = null;
-    this.permissionsError = null;
-    this.error = null;
+    this.permissions.reset();
+    this.signingIn.error = null;
     this.mfa = null;
     for (const reset of this.#resets) reset();
   }

@@ -1,9 +1,9 @@
 import type { Settings } from '../../../../electron/common/domain';
-import type { BridgeError } from '../../../../electron/common/errors';
-import { api, call } from '../api';
+import type { KeywardApi } from '../../../../electron/common/bridge';
 import type { Announcer } from './announcer.svelte';
 import { regionPattern } from './cli-setup.svelte';
 import type { StoredKeys } from './stored-keys.svelte';
+import { Task } from './task.svelte';
 
 type Field = 'region' | 'endpoint' | 'clipboardSeconds' | 'staleKeyDays';
 
@@ -30,23 +30,25 @@ function endpointProblem(endpoint: string): string | null {
  * so each field says what is wrong as it is typed; main checks again and has the last word.
  */
 export class SettingsForm {
-  saved = $state.raw<Settings | null>(null);
   region = $state('');
   endpoint = $state('');
   clipboardSeconds = $state('');
   staleKeyDays = $state('');
-  loadError = $state.raw<BridgeError | null>(null);
-  saving = $state(false);
-  error = $state.raw<BridgeError | null>(null);
+  /** Reading the settings; `value` is what main holds, `error` why they could not be read. */
+  readonly loading = new Task<Settings>();
+  /** Saving what changed; `error` says why it was not saved. */
+  readonly saving = new Task<Settings>();
   /** Set by a save that worked, until something is typed again. */
   justSaved = $state(false);
   /** After a save that changed where Keyward talks: where that is now, and for what. */
   savedNote = $state('');
+  readonly #api: KeywardApi;
   readonly #announcer: Announcer;
   readonly #stored: StoredKeys;
   readonly #signedIn: () => boolean;
 
-  constructor(announcer: Announcer, stored: StoredKeys, signedIn: () => boolean) {
+  constructor(api: KeywardApi, announcer: Announcer, stored: StoredKeys, signedIn: () => boolean) {
+    this.#api = api;
     this.#announcer = announcer;
     this.#stored = stored;
     this.#signedIn = signedIn;
@@ -75,11 +77,14 @@ export class SettingsForm {
 
   readonly valid = $derived(Object.values(this.problems).every((problem) => problem === null));
 
+  /** The settings as main holds them (read, or as the last save left them). */
+  get saved(): Settings | null {
+    return this.loading.value;
+  }
+
   load = async (): Promise<void> => {
-    this.loadError = null;
-    const answer = await call(() => api.settings.get());
+    const answer = await this.loading.run(() => this.#api.settings.get());
     if (answer.ok) this.#fill(answer.value);
-    else this.loadError = answer.error;
   };
 
   /** Sends only what changed. True when saved (or nothing needed saving). */
@@ -94,14 +99,8 @@ export class SettingsForm {
     if (seconds !== before.clipboardSeconds) change.clipboardSeconds = seconds;
     const days = Number(this.staleKeyDays.trim());
     if (days !== before.staleKeyDays) change.staleKeyDays = days;
-    this.saving = true;
-    this.error = null;
-    const answer = await call(() => api.settings.update(change));
-    this.saving = false;
-    if (!answer.ok) {
-      this.error = answer.error;
-      return false;
-    }
+    const answer = await this.saving.run(() => this.#api.settings.update(change));
+    if (!answer.ok) return false;
     this.#fill(answer.value);
     this.#stored.staleKeyDays = answer.value.staleKeyDays;
     this.savedNote = 'region' in change || 'endpoint' in change ? this.#whereNow(answer.value) : '';
@@ -124,7 +123,7 @@ export class SettingsForm {
   }
 
   #fill(settings: Settings): void {
-    this.saved = settings;
+    this.loading.value = settings;
     this.region = settings.region;
     this.endpoint = settings.endpoint ?? '';
     this.clipboardSeconds = String(settings.clipboardSeconds);

@@ -1,9 +1,9 @@
-import { createUserSearch, userSearchText } from '../user-search';
 import { createContext } from 'svelte';
+import type { KeywardApi } from '../../../../electron/common/bridge';
 import type { IamUserSummary, UserPage } from '../../../../electron/common/domain';
-import type { BridgeError } from '../../../../electron/common/errors';
 import type { Result } from '../../../../electron/common/result';
-import { api, call } from '../api';
+import { createUserSearch, userSearchText } from '../user-search';
+import { Task } from './task.svelte';
 
 const pageSize = 1000;
 
@@ -14,39 +14,38 @@ const pageSize = 1000;
 export class UserDirectory {
   all = $state.raw<IamUserSummary[]>([]);
   query = $state('');
-  loading = $state(false);
-  complete = $state(false);
-  error = $state.raw<BridgeError | null>(null);
+  /** Reading the pages (`busy` until the last one), and why the list stopped, if it did. */
+  readonly listing = new Task<null>();
   selected = $state<string | null>(null);
-  #generation = 0;
+  readonly #api: KeywardApi;
+
+  constructor(api: KeywardApi) {
+    this.#api = api;
+  }
 
   /** Prepared once per loaded list; each keystroke then only scans (npm run bench measures it). */
   readonly #search = $derived(createUserSearch(this.all, userSearchText));
   readonly filtered = $derived(this.#search.filter(this.query));
 
   load = async (): Promise<void> => {
-    const generation = ++this.#generation;
-    this.loading = true;
-    this.complete = false;
-    this.error = null;
     this.all = [];
-    let cursor: string | null = null;
-    do {
-      const from: string | null = cursor;
-      const answer: Result<UserPage> = await call(() =>
-        api.users.list({ cursor: from, filter: '', pageSize }),
-      );
-      if (generation !== this.#generation) return;
-      if (!answer.ok) {
-        this.error = answer.error;
-        this.loading = false;
-        return;
-      }
-      this.all = this.all.concat(answer.value.users);
-      cursor = answer.value.cursor;
-    } while (cursor !== null);
-    this.loading = false;
-    this.complete = true;
+    await this.listing.run(async (latest) => {
+      let cursor: string | null = null;
+      do {
+        const from: string | null = cursor;
+        const page: Result<UserPage> = await this.#api.users.list({
+          cursor: from,
+          filter: '',
+          pageSize,
+        });
+        if (!page.ok) return page;
+        // A newer load (or a sign-out) took over: what it shows is not added to.
+        if (!latest()) break;
+        this.all = this.all.concat(page.value.users);
+        cursor = page.value.cursor;
+      } while (cursor !== null);
+      return { ok: true, value: null };
+    });
   };
 
   /**
@@ -54,13 +53,10 @@ export class UserDirectory {
    * everyone, the search and why the last list failed, so the next sign-in starts afresh.
    */
   reset = (): void => {
-    this.#generation++;
+    this.listing.reset();
     this.all = [];
     this.query = '';
     this.selected = null;
-    this.loading = false;
-    this.complete = false;
-    this.error = null;
   };
 }
 

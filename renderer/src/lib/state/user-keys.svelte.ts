@@ -1,8 +1,11 @@
+import type { KeywardApi } from '../../../../electron/common/bridge';
 import type { AccessKeySummary } from '../../../../electron/common/domain';
 import type { BridgeError } from '../../../../electron/common/errors';
-import { api, call } from '../api';
+import type { Result } from '../../../../electron/common/result';
+import { call } from '../api';
 import { plural, shortKeyId } from '../format';
 import type { Announcer } from './announcer.svelte';
+import { Task } from './task.svelte';
 
 export type KeyAction = 'activate' | 'deactivate' | 'delete';
 
@@ -21,53 +24,81 @@ export interface OffboardSummary {
 export class UserKeys {
   userName = $state<string | null>(null);
   keys = $state.raw<AccessKeySummary[]>([]);
-  loading = $state(false);
-  error = $state.raw<BridgeError | null>(null);
-  busy = $state.raw<{ accessKeyId: string; action: KeyAction } | null>(null);
-  actionError = $state.raw<{ accessKeyId: string; error: BridgeError } | null>(null);
-  offboarding = $state(false);
-  offboardSummary = $state.raw<OffboardSummary | null>(null);
+  /** Reading the person's keys; `error` says why they could not be read. */
+  readonly listing = new Task<AccessKeySummary[]>();
+  /** Switching a key on or off, or deleting it; `about` says which key and what. */
+  readonly acting = new Task<null, { accessKeyId: string; action: KeyAction }>();
+  /** Offboarding the person; `value` says what happened to each key. */
+  readonly offboarding = new Task<OffboardSummary>();
+  readonly #api: KeywardApi;
   readonly #announcer: Announcer;
   readonly #onLockedOut: () => Promise<void>;
-  #generation = 0;
 
-  constructor(announcer: Announcer, onLockedOut: () => Promise<void>) {
+  constructor(api: KeywardApi, announcer: Announcer, onLockedOut: () => Promise<void>) {
+    this.#api = api;
     this.#announcer = announcer;
     this.#onLockedOut = onLockedOut;
   }
 
   readonly activeCount = $derived(this.keys.filter((key) => key.status === 'Active').length);
 
+  /** What is being done to this key now, if anything. */
+  doingTo = (key: AccessKeySummary): KeyAction | null => {
+    const doing = this.acting.doing;
+    return doing?.accessKeyId === key.accessKeyId ? doing.action : null;
+  };
+
+  /** Why switching this key on or off failed, if it was the last key acted on. */
+  errorOf = (key: AccessKeySummary): BridgeError | null =>
+    this.acting.about?.accessKeyId === key.accessKeyId ? this.acting.error : null;
+
   /** Shows keys already known (e.g. from the two-key error) without asking AWS again. */
   seed = (userName: string, keys: AccessKeySummary[]): void => {
-    this.#generation++;
+    this.#forget();
     this.userName = userName;
     this.keys = keys;
-    this.error = null;
-    this.actionError = null;
-    this.offboardSummary = null;
   };
 
   show = async (userName: string): Promise<void> => {
+    this.#forget();
     this.userName = userName;
     this.keys = [];
-    this.offboardSummary = null;
-    this.actionError = null;
     await this.refresh();
   };
+
+  #forget(): void {
+    this.listing.reset();
+    this.acting.error = null;
+    this.offboarding.reset();
+  }
 
   refresh = async (): Promise<void> => {
     const userName = this.userName;
     if (userName === null) return;
-    const generation = ++this.#generation;
-    this.loading = true;
-    this.error = null;
-    const answer = await call(() => api.keys.list({ userName }));
-    if (generation !== this.#generation) return;
-    this.loading = false;
-    if (answer.ok) this.keys = answer.value;
-    else this.error = answer.error;
+    const answer = await this.listing.run(() => this.#api.keys.list({ userName }));
+    if (answer.ok && answer.latest) this.keys = answer.value;
   };
+
+  /**
+   * Runs one change of one key; `change` updates the list once AWS made it, even when another key
+   * was acted on meanwhile.
+   */
+  #act(
+    key: AccessKeySummary,
+    action: KeyAction,
+    request: () => Promise<Result<null>>,
+    change: () => void,
+    handles?: () => boolean,
+  ): Promise<Result<null>> {
+    return this.acting.run(
+      async () => {
+        const answer = await request();
+        if (answer.ok) change();
+        return answer;
+      },
+      { about: { accessKeyId: key.accessKeyId, action }, ...(handles ? { handles } : {}) },
+    );
+  }
 
   /** `confirmLockOut`: the person read that this key is Keyward's own sign-in, and agreed. */
   setStatus = async (
@@ -75,29 +106,26 @@ export class UserKeys {
     status: 'Active' | 'Inactive',
     options: { confirmLockOut?: boolean } = {},
   ): Promise<boolean> => {
-    this.busy = {
-      accessKeyId: key.accessKeyId,
-      action: status === 'Active' ? 'activate' : 'deactivate',
-    };
-    this.actionError = null;
-    const answer = await call(() =>
-      api.keys.setStatus({
-        userName: key.userName,
-        accessKeyId: key.accessKeyId,
-        status,
-        ...(options.confirmLockOut ? { confirmInUse: true } : {}),
-      }),
+    const { userName, accessKeyId } = key;
+    const answer = await this.#act(
+      key,
+      status === 'Active' ? 'activate' : 'deactivate',
+      () =>
+        this.#api.keys.setStatus({
+          userName,
+          accessKeyId,
+          status,
+          ...(options.confirmLockOut ? { confirmInUse: true } : {}),
+        }),
+      () => {
+        this.keys = this.keys.map((k) => (k.accessKeyId === accessKeyId ? { ...k, status } : k));
+      },
     );
-    this.busy = null;
-    if (!answer.ok) {
-      this.actionError = { accessKeyId: key.accessKeyId, error: answer.error };
-      return false;
-    }
-    this.keys = this.keys.map((k) => (k.accessKeyId === key.accessKeyId ? { ...k, status } : k));
+    if (!answer.ok) return false;
     if (status === 'Inactive' && key.signedInKey) await this.#lockedOut(key, 'deactivated');
     else {
       this.#announcer.say(
-        `Key ${shortKeyId(key.accessKeyId)} is now ${status === 'Active' ? 'active' : 'deactivated'}.`,
+        `Key ${shortKeyId(accessKeyId)} is now ${status === 'Active' ? 'active' : 'deactivated'}.`,
       );
     }
     return true;
@@ -111,40 +139,44 @@ export class UserKeys {
     );
   };
 
-  /** Sets (or, with an empty text, clears) a key's description; null when done, else why not. */
-  describe = async (key: AccessKeySummary, description: string): Promise<BridgeError | null> => {
+  /** Sets (or, with an empty text, clears) a key's description. */
+  describe = async (key: AccessKeySummary, description: string): Promise<Result<null>> => {
+    const { userName, accessKeyId } = key;
     const answer = await call(() =>
-      api.keys.describe({ userName: key.userName, accessKeyId: key.accessKeyId, description }),
+      this.#api.keys.describe({ userName, accessKeyId, description }),
     );
-    if (!answer.ok) return answer.error;
+    if (!answer.ok) return answer;
     const value = description === '' ? null : description;
     this.keys = this.keys.map((k) =>
-      k.accessKeyId === key.accessKeyId ? { ...k, description: value } : k,
+      k.accessKeyId === accessKeyId ? { ...k, description: value } : k,
     );
     this.#announcer.say(
       value === null
-        ? `The description of key ${shortKeyId(key.accessKeyId)} was removed.`
-        : `Key ${shortKeyId(key.accessKeyId)} is now described as “${value}”.`,
+        ? `The description of key ${shortKeyId(accessKeyId)} was removed.`
+        : `Key ${shortKeyId(accessKeyId)} is now described as “${value}”.`,
     );
-    return null;
+    return answer;
   };
 
   /**
    * The person confirmed in Keyward's own dialog, which says so when the key is Keyward's own
-   * sign-in, so a key still in use may go too.
+   * sign-in, so a key still in use may go too. A refusal is shown in that dialog.
    */
-  delete = async (key: AccessKeySummary): Promise<BridgeError | null> => {
-    this.busy = { accessKeyId: key.accessKeyId, action: 'delete' };
-    this.actionError = null;
-    const answer = await call(() =>
-      api.keys.delete({ userName: key.userName, accessKeyId: key.accessKeyId, confirmInUse: true }),
+  delete = async (key: AccessKeySummary): Promise<Result<null>> => {
+    const { userName, accessKeyId } = key;
+    const answer = await this.#act(
+      key,
+      'delete',
+      () => this.#api.keys.delete({ userName, accessKeyId, confirmInUse: true }),
+      () => {
+        this.keys = this.keys.filter((k) => k.accessKeyId !== accessKeyId);
+      },
+      () => true,
     );
-    this.busy = null;
-    if (!answer.ok) return answer.error;
-    this.keys = this.keys.filter((k) => k.accessKeyId !== key.accessKeyId);
+    if (!answer.ok) return answer;
     if (key.signedInKey) await this.#lockedOut(key, 'deleted');
-    else this.#announcer.say(`Key ${shortKeyId(key.accessKeyId)} was deleted.`);
-    return null;
+    else this.#announcer.say(`Key ${shortKeyId(accessKeyId)} was deleted.`);
+    return answer;
   };
 
   /** The key Keyward is signed in with, when it is one of these. */
@@ -163,31 +195,36 @@ export class UserKeys {
   ): Promise<void> => {
     const userName = this.userName;
     if (userName === null) return;
-    this.offboarding = true;
-    const summary: OffboardSummary = { mode, done: [], unchanged: [], failed: [] };
-    const ordered = [...this.keys].sort((a, b) => Number(a.signedInKey) - Number(b.signedInKey));
-    let lockedOut: AccessKeySummary | null = null;
-    for (const key of ordered) {
-      if (mode === 'deactivate' && key.status !== 'Active') {
-        summary.unchanged.push(key.accessKeyId);
-        continue;
+    const answer = await this.offboarding.run(async () => {
+      const summary: OffboardSummary = { mode, done: [], unchanged: [], failed: [] };
+      const ordered = [...this.keys].sort((a, b) => Number(a.signedInKey) - Number(b.signedInKey));
+      for (const key of ordered) {
+        if (mode === 'deactivate' && key.status !== 'Active') {
+          summary.unchanged.push(key.accessKeyId);
+          continue;
+        }
+        // Any other key of a leaving person may go although still in use: that is the point.
+        const confirmInUse = key.signedInKey ? options.confirmLockOut === true : true;
+        const accessKeyId = key.accessKeyId;
+        const done =
+          mode === 'delete'
+            ? await call(() => this.#api.keys.delete({ userName, accessKeyId, confirmInUse }))
+            : await call(() =>
+                this.#api.keys.setStatus({
+                  userName,
+                  accessKeyId,
+                  status: 'Inactive',
+                  confirmInUse,
+                }),
+              );
+        if (done.ok) summary.done.push(accessKeyId);
+        else summary.failed.push({ accessKeyId, error: done.error });
       }
-      // Any other key of a leaving person may go although still in use: that is the point.
-      const confirmInUse = key.signedInKey ? options.confirmLockOut === true : true;
-      const accessKeyId = key.accessKeyId;
-      const answer =
-        mode === 'delete'
-          ? await call(() => api.keys.delete({ userName, accessKeyId, confirmInUse }))
-          : await call(() =>
-              api.keys.setStatus({ userName, accessKeyId, status: 'Inactive', confirmInUse }),
-            );
-      if (answer.ok) {
-        summary.done.push(accessKeyId);
-        if (key.signedInKey) lockedOut = key;
-      } else summary.failed.push({ accessKeyId, error: answer.error });
-    }
-    this.offboarding = false;
-    this.offboardSummary = summary;
+      return { ok: true, value: summary };
+    });
+    if (!answer.ok) return;
+    const summary = answer.value;
+    const lockedOut = this.keys.find((k) => k.signedInKey && summary.done.includes(k.accessKeyId));
     const verb = mode === 'delete' ? 'deleted' : 'deactivated';
     this.#announcer.say(
       `${userName}: ${plural(summary.done.length, 'key')} ${verb}` +

@@ -1,0 +1,158 @@
+import { ActivityLog } from './activity/activity-log';
+import { AuditService } from './audit/audit-service';
+import { AwsSession, placeFrom } from './aws/aws-session';
+import { SecretClipboard } from './clipboard/secret-clipboard';
+import { HandoffDesk } from './handoff/handoff-desk';
+import { KeyAdmin } from './keys/key-admin';
+import type { Platform } from './platform';
+import { KeyRotation } from './rotation/key-rotation';
+import type { RotationSession } from './rotation/rotation-run';
+import { RotationStates } from './rotation/rotation-state';
+import { SpareKeys } from './rotation/spare-keys';
+import { Journal } from './secrets/journal';
+import { LostKeys } from './secrets/lost-keys';
+import { NewKeys } from './secrets/new-keys';
+import { PendingSecrets } from './secrets/pending-secrets';
+import { SettingsFile } from './settings';
+import { DeviceKeys } from './vault/device-keys';
+import { ProfileStore } from './vault/profile-store';
+import type { SecretStore } from './vault/secret-store';
+
+export interface CoreOptions {
+  /** A key file the OS opened Keyward with, for the hand-off desk to offer. */
+  launchFile?: string | null;
+  /** How long a brand-new key may take to work everywhere (AWS: seconds; the sandbox: none). */
+  newKeyPatienceMs?: number;
+}
+
+/** Keyward's services, each with one job; the window's handlers and the CLI stand on these. */
+export interface Core {
+  readonly session: AwsSession;
+  readonly keyAdmin: KeyAdmin;
+  readonly newKeys: NewKeys;
+  readonly lostKeys: LostKeys;
+  readonly deviceKeys: DeviceKeys;
+  readonly clipboard: SecretClipboard;
+  readonly handoff: HandoffDesk;
+  readonly audit: AuditService;
+  readonly rotation: KeyRotation;
+  readonly settings: SettingsFile;
+  readonly activity: ActivityLog;
+  /** Quitting: clears a secret still on the clipboard and signs out. */
+  shutdown(): Promise<void>;
+}
+
+/** The signed-in part of Keyward for one AWS session: its keys, new secrets and lost keys. */
+interface SessionServices {
+  session: AwsSession;
+  keyAdmin: KeyAdmin;
+  newKeys: NewKeys;
+  lostKeys: LostKeys;
+}
+
+/**
+ * The one place Keyward is wired. Main, the command line, the e2e devices, the demo, the bench
+ * and test fixtures all build Keyward here, so every rule (journal, confirmations, permissions
+ * learned, the three rules for removing a kept key) applies to each of them alike.
+ */
+export function createCore(
+  platform: Platform,
+  secretStore: SecretStore,
+  options: CoreOptions = {},
+): Core {
+  const dataDir = platform.dataDir();
+  const profiles = new ProfileStore(secretStore);
+  const settings = new SettingsFile(dataDir);
+  const journal = new Journal(dataDir);
+  const activity = new ActivityLog(dataDir);
+  const rotations = new RotationStates(dataDir);
+  const place = placeFrom(settings);
+  const clipboard = new SecretClipboard({ platform, settings });
+
+  const sessionServices = (pending: PendingSecrets): SessionServices => {
+    const session = new AwsSession({ profiles, place });
+    // Built in this order, lost keys and key administration need each other: a deleted key
+    // closes its lost-key reminder, and resolving a reminder deletes or deactivates a key.
+    const lostKeys: LostKeys = new LostKeys({ journal, pending, keyAdmin: () => keyAdmin });
+    const keyAdmin = new KeyAdmin({
+      session,
+      activity,
+      onKeyDeleted: (accessKeyId) => lostKeys.keyDeleted(accessKeyId),
+    });
+    const newKeys = new NewKeys({ session, journal, pending, activity, profiles, clipboard });
+    return { session, keyAdmin, newKeys, lostKeys };
+  };
+
+  const window = sessionServices(new PendingSecrets());
+  // A new endpoint or region reaches the signed-in session at once, for every request.
+  settings.onChange((next) => {
+    window.session.follow(next);
+  });
+
+  const audit = new AuditService({
+    signedIn: () => window.session.signedIn(),
+    settings,
+    dataDir,
+    platform,
+  });
+  // The last audit describes the account signed in before; it must not outlive the session.
+  window.session.onSignOut(() => {
+    audit.clear();
+  });
+
+  // A rotation's new key whose keychain write failed stays held for the next run in this process.
+  const rotationPending = new PendingSecrets();
+  const rotation = new KeyRotation({
+    profiles,
+    states: rotations,
+    spares: new SpareKeys(secretStore),
+    activity,
+    place,
+    openSession: (): RotationSession => {
+      const own = sessionServices(rotationPending);
+      return {
+        ...own,
+        close: () => {
+          own.session.signOut();
+        },
+      };
+    },
+    windowSession: window.session,
+    provePatienceMs: options.newKeyPatienceMs ?? 30_000,
+  });
+
+  const handoff = new HandoffDesk(
+    {
+      platform,
+      secretStore,
+      profiles,
+      newKeys: window.newKeys,
+      session: window.session,
+      activity,
+      settings,
+    },
+    {
+      launchFile: options.launchFile ?? null,
+      ...(options.newKeyPatienceMs !== undefined
+        ? { verifyPatienceMs: options.newKeyPatienceMs }
+        : {}),
+    },
+  );
+
+  const deviceKeys = new DeviceKeys({ profiles, rotations, activity, clipboard, settings, place });
+
+  return {
+    ...window,
+    deviceKeys,
+    clipboard,
+    handoff,
+    audit,
+    rotation,
+    settings,
+    activity,
+    async shutdown() {
+      await clipboard.clearNow();
+      window.session.signOut();
+    },
+  };
+}

@@ -1,0 +1,175 @@
+import type { NewKey, PendingKeyState, StoredProfile } from '../../common/domain';
+import type { ActivityLog } from '../activity/activity-log';
+import type { AwsSession } from '../aws/aws-session';
+import { checkDescription } from '../aws/description-rules';
+import type { SecretClipboard } from '../clipboard/secret-clipboard';
+import { AppError } from '../errors';
+import type { ProfileStore } from '../vault/profile-store';
+import { summarize } from '../vault/profile-store';
+import type { Journal } from './journal';
+import { storedKeyOf } from './pending-secrets';
+import type { PendingSecret, PendingSecrets } from './pending-secrets';
+
+export interface NewKeysDeps {
+  session: AwsSession;
+  journal: Journal;
+  pending: PendingSecrets;
+  activity: ActivityLog;
+  profiles: ProfileStore;
+  clipboard: Pick<SecretClipboard, 'copySensitive'>;
+}
+
+type ActivityAction = Parameters<ActivityLog['record']>[0]['action'];
+
+/**
+ * The life of a new secret (DESIGN.md): born from CreateAccessKey with a journal entry, held in
+ * memory behind a handle, secured (keychain, encrypted file, hand-off), then forgotten.
+ */
+export class NewKeys {
+  readonly #deps: NewKeysDeps;
+  readonly #creating = new Map<string, Promise<NewKey>>();
+
+  constructor(deps: NewKeysDeps) {
+    this.#deps = deps;
+  }
+
+  /** A double click must not make two keys: concurrent requests for one user share one create. */
+  create(userName: string, description: string | null): Promise<NewKey> {
+    const inFlight = this.#creating.get(userName);
+    if (inFlight) return inFlight;
+    const creation = this.#create(userName, description).finally(() =>
+      this.#creating.delete(userName),
+    );
+    this.#creating.set(userName, creation);
+    return creation;
+  }
+
+  async #create(userName: string, description: string | null): Promise<NewKey> {
+    const { session, journal, pending, activity } = this.#deps;
+    if (description) checkDescription(description);
+    const made = await session.call('iam:CreateAccessKey', userName, ({ clients, identity }, aws) =>
+      aws.createAccessKey(
+        {
+          clients,
+          journal,
+          pending,
+          activity,
+          actor: identity.arn,
+          accountId: identity.accountId,
+          signedInKeyId: identity.accessKeyId,
+        },
+        userName,
+        description,
+      ),
+    );
+    return newKeyOf(made);
+  }
+
+  /** The held secret behind a handle (for hand-off and rotation, which secure it their way). */
+  get(handle: string): PendingSecret {
+    return this.#deps.pending.get(handle);
+  }
+
+  async reveal(handle: string): Promise<string> {
+    const pending = this.get(handle);
+    await this.#record(pending, 'key.secret-shown');
+    return pending.secretAccessKey;
+  }
+
+  /** Main writes the clipboard and clears it later, but only if it still holds this secret. */
+  async copy(handle: string): Promise<{ clearsInSeconds: number }> {
+    const pending = this.get(handle);
+    const copied = await this.#deps.clipboard.copySensitive(pending.secretAccessKey);
+    await this.#record(pending, 'key.secret-copied');
+    return copied;
+  }
+
+  /** Keeps the new key in this computer's keychain under `profileName`. */
+  async keep(handle: string, profileName: string): Promise<StoredProfile> {
+    const { profiles } = this.#deps;
+    const pending = this.get(handle);
+    await profiles.requireFree(profileName, pending.accessKeyId);
+    const key = storedKeyOf(pending);
+    await profiles.put(profileName, key);
+    await this.markSecured(pending, 'keychain');
+    await this.#record(pending, 'key.stored', profileName);
+    return summarize(profileName, key);
+  }
+
+  /** The first way a secret is secured closes its journal entry: it can no longer be lost. */
+  async markSecured(pending: PendingSecret, by: 'keychain' | 'file' | 'handoff'): Promise<void> {
+    if (this.#deps.pending.markSecured(pending.handle, by))
+      await this.#deps.journal.close(pending.journalId, 'secured');
+  }
+
+  /**
+   * Forgets a secret. Refused while nothing has secured it, unless `discard`, which also deletes
+   * the key in AWS: a key nobody holds the secret of is only a liability.
+   */
+  async finish(handle: string, discard: boolean): Promise<void> {
+    const pending = this.get(handle);
+    if (pending.securedBy.size === 0) {
+      if (!discard) {
+        throw new AppError(
+          'secret-not-secured',
+          'This key’s secret has not been saved anywhere yet, and AWS will never show it again.',
+          'Keep it in this computer’s keychain or save an encrypted copy first. Or choose "Discard" to delete the key.',
+        );
+      }
+      await this.#deps.session.call(
+        'iam:DeleteAccessKey',
+        pending.userName,
+        ({ clients, identity }, aws) =>
+          aws.deleteAccessKey(clients, pending.userName, pending.accessKeyId, {
+            sessionKeyId: identity.accessKeyId,
+            lockOutConfirmed: false,
+          }),
+      );
+      await this.#deps.journal.close(pending.journalId, 'deleted');
+      await this.#record(pending, 'key.discarded');
+    }
+    this.#deps.pending.forget(handle);
+  }
+
+  /** A secret is held that nothing has secured yet (quitting would lose it). */
+  hasUnsecured(): boolean {
+    return this.#deps.pending.hasUnsecured();
+  }
+
+  /** The new keys held now (never their secrets). */
+  held(): PendingKeyState[] {
+    return this.#deps.pending.list();
+  }
+
+  /**
+   * The new keys held, once any creation still in flight has ended. A window reloaded while
+   * "Create the key" ran asks at once, before AWS has made the key; answering then would leave
+   * the secret held where the page never offers it. Bounded by those creations, which end either
+   * way (made, or failed): a failure is the creating page's to report, not this answer's.
+   */
+  async heldSettled(): Promise<PendingKeyState[]> {
+    await Promise.allSettled(this.#creating.values());
+    return this.held();
+  }
+
+  async #record(pending: PendingSecret, action: ActivityAction, detail?: string) {
+    await this.#deps.activity.record({
+      actor: this.#deps.session.actor(),
+      action,
+      userName: pending.userName,
+      accessKeyId: pending.accessKeyId,
+      ...(detail ? { detail } : {}),
+    });
+  }
+}
+
+function newKeyOf(pending: PendingSecret): NewKey {
+  return {
+    handle: pending.handle,
+    accessKeyId: pending.accessKeyId,
+    userName: pending.userName,
+    accountId: pending.accountId,
+    created: pending.created,
+    description: pending.description,
+  };
+}

@@ -1,0 +1,43 @@
+import type { Component } from 'svelte';
+import AccountScreen from './account/account-screen.svelte';
+import AuditScreen from './audit/audit-screen.svelte';
+import CreateScreen from './create/create-screen.svelte';
+import MyKeysScreen from './my-keys/my-keys-screen.svelte';
+import PeopleScreen from './people/people-screen.svelte';
+import ReceiveScreen from './receive/receive-screen.svelte';
+import SettingsScreen from './settings/settings-screen.svelte';
+import StartScreen from './start/start-screen.svelte';
+
+export interface Screen {
+  /** Used by `Navigation.go` (and so in code only). */
+  name: string;
+  /** What the sidebar calls it. */
+  label: string;
+  component: Component;
+  /** Listed in the sidebar's main navigation. */
+  sidebar: boolean;
+}
+
+/**
+ * Every screen of the window, in the sidebar's order. A new screen is one entry here (its
+ * component in `screens/<name>/`): app.svelte shows the current one, the sidebar lists it, and
+ * `Navigation` accepts its name.
+ */
+export const screens = [
+  { name: 'start', label: 'Start', component: StartScreen, sidebar: true },
+  { name: 'my-keys', label: 'My keys', component: MyKeysScreen, sidebar: true },
+  { name: 'receive', label: 'Receive a key', component: ReceiveScreen, sidebar: true },
+  { name: 'create', label: 'Create a key', component: CreateScreen, sidebar: true },
+  { name: 'people', label: 'People’s keys', component: PeopleScreen, sidebar: true },
+  { name: 'audit', label: 'Audit', component: AuditScreen, sidebar: true },
+  { name: 'account', label: 'AWS sign-in', component: AccountScreen, sidebar: true },
+  { name: 'settings', label: 'Settings', component: SettingsScreen, sidebar: true },
+] as const satisfies readonly Screen[];
+
+declare global {
+  /**
+   * A screen's name, as listed above. Global rather than exported: navigation needs the names,
+   * and every screen imports navigation, so importing this module there would close a cycle.
+   */
+  type RegisteredScreen = (typeof screens)[number]['name'];
+}
