@@ -8,7 +8,16 @@ import {
 import { IAMServiceException } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isKeyRefused, isNetworkFailure, isThrottling, translateAwsError } from './aws-errors';
+import { AppError } from '../errors';
+import {
+  callAws,
+  deniedActionOf,
+  isAccessDenied,
+  isKeyRefused,
+  isNetworkFailure,
+  isThrottling,
+  translateAwsError,
+} from './aws-errors';
 
 function awsError(name: string, message = 'AWS wording that must not reach the screen') {
   return new IAMServiceException({
@@ -18,6 +27,43 @@ function awsError(name: string, message = 'AWS wording that must not reach the s
     $metadata: { httpStatusCode: 400 },
   });
 }
+
+describe('one answer to "was this refused as not allowed?"', () => {
+  it.each(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation'])(
+    '%s from AWS is a refusal, before and after it is explained',
+    (name) => {
+      const raw = awsError(name, 'User: arn:x is not authorized to perform: iam:ListUsers on *');
+      expect(isAccessDenied(raw)).toBe(true);
+      const explained = translateAwsError(raw, { doing: 'list the people' });
+      expect(isAccessDenied(explained)).toBe(true);
+      expect(deniedActionOf(explained)).toBe('iam:ListUsers');
+      expect(explained.details).toMatchObject({ deniedAction: 'iam:ListUsers' });
+    },
+  );
+
+  it.each(['NoSuchEntity', 'InvalidClientTokenId', 'Throttling'])('%s is not', (name) => {
+    expect(isAccessDenied(awsError(name))).toBe(false);
+    expect(isAccessDenied(translateAwsError(awsError(name), { doing: 'x' }))).toBe(false);
+  });
+});
+
+describe('the one call wrapper', () => {
+  it('passes an answer through and explains a failure with AWS’s request id', async () => {
+    expect(await callAws({ doing: 'count' }, () => Promise.resolve(3))).toBe(3);
+    const failure = new IAMServiceException({
+      name: 'NoSuchEntity',
+      message: 'The user with name bob cannot be found.',
+      $fault: 'client',
+      $metadata: { httpStatusCode: 404, requestId: 'req-123' },
+    });
+    const error = await callAws({ doing: 'list the access keys', userName: 'bob' }, () =>
+      Promise.reject(failure),
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: 'not-found', details: { requestId: 'req-123' } });
+    expect((error as AppError).message).not.toContain('cannot be found');
+  });
+});
 
 describe('AWS errors in plain words', () => {
   it.each([
