@@ -8,7 +8,7 @@ export { PermissionTracker } from './permissions';
 export { signIn } from './session';
 export type { SignedIn } from './session';
 export { listUsersPage } from './users';
-export { createAccessKey } from '../secrets/create-key';
+export { createAccessKey } from './create-access-key';
 export { verifyAccessKey } from './verify-key';
 export type { VerifiedKey } from './verify-key';
 export { checkStoredKey } from './check-stored-key';

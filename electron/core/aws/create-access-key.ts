@@ -3,19 +3,19 @@ import { CreateAccessKeyCommand } from '@aws-sdk/client-iam';
 import type { CreateAccessKeyCommandOutput } from '@aws-sdk/client-iam';
 import type { AccessKeySummary } from '../../common/domain';
 import type { ActivityLog } from '../activity/activity-log';
-import { listAccessKeys } from '../aws/access-keys';
-import type { AwsClients } from '../aws/aws-clients';
+import { listAccessKeys } from './access-keys';
+import type { AwsClients } from './aws-clients';
 import {
   isAccessDenied,
   isNetworkFailure,
   isThrottling,
   translateAwsError,
-} from '../aws/aws-errors';
-import { writeDescription } from '../aws/key-descriptions';
+} from './aws-errors';
+import { writeDescription } from './key-descriptions';
 import { AppError } from '../errors';
 import { log, maskKeyId } from '../log';
-import type { Journal } from './journal';
-import type { PendingSecret, PendingSecrets } from './pending-secrets';
+import type { Journal } from '../secrets/journal';
+import type { PendingSecret, PendingSecrets } from '../secrets/pending-secrets';
 
 export interface CreateKeyDeps {
   clients: AwsClients;
