@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { profileNamePattern } from './profile-names';
-import { accessKeyIdPattern } from './key-shapes';
+import { accessKeyIdPattern, userNamePattern } from './key-shapes';
 
 /** Strings from the page are always bounded: a 10 MB string must not reach a handler. */
 export const boundedString = (max: number) => z.string().max(max);
@@ -9,7 +9,7 @@ export const boundedString = (max: number) => z.string().max(max);
 export const noInput = z.strictObject({});
 
 /** IAM user names: 1–64 of letters, digits and + = , . @ _ - (IAM's own rule). */
-export const userNameSchema = z.string().regex(/^[\w+=,.@-]{1,64}$/);
+export const userNameSchema = z.string().regex(userNamePattern);
 
 export const accessKeyIdSchema = z.string().regex(accessKeyIdPattern);
 

@@ -1,7 +1,12 @@
 import { CsvSyntaxError, formatCsv, parseCsvRecords, startsLikeFormula } from '../csv';
 import { HandoffError } from './handoff-error';
 import type { HandoffKeySummary } from '../../common/domain';
-import { accessKeyIdPattern, secretAccessKeyPattern } from '../../common/key-shapes';
+import {
+  accessKeyIdPattern,
+  accountIdPattern,
+  secretAccessKeyPattern,
+  userNamePattern,
+} from '../../common/key-shapes';
 
 export type { HandoffKeySummary };
 
@@ -55,8 +60,6 @@ const keywardColumns = [
   'Created',
 ] as const;
 
-const userNameShape = /^[\w+=,.@-]{1,64}$/;
-const accountIdShape = /^\d{12}$/;
 const isoUtcShape = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
 // Control characters break the one-line layout; bidirectional overrides can make a description
 // read differently from what it says.
@@ -77,13 +80,13 @@ function secretProblem(value: string): Problem {
 }
 
 function userNameProblem(value: string): Problem {
-  return userNameShape.test(value)
+  return userNamePattern.test(value)
     ? null
     : 'the user name is not a valid IAM user name (1 to 64 letters, digits or _+=,.@-)';
 }
 
 function accountIdProblem(value: string): Problem {
-  return accountIdShape.test(value) ? null : 'the account ID is not 12 digits';
+  return accountIdPattern.test(value) ? null : 'the account ID is not 12 digits';
 }
 
 function descriptionProblem(value: string): Problem {

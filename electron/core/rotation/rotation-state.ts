@@ -7,7 +7,7 @@ import { JsonFile } from '../files/data-file';
 import { log } from '../log';
 import { rotationSteps } from '../../common/domain';
 import type { RotationStep } from '../../common/domain';
-import { longTermKeyIdPattern } from '../../common/key-shapes';
+import { accountIdPattern, longTermKeyIdPattern } from '../../common/key-shapes';
 
 export { rotationSteps };
 export type { RotationStep };
@@ -20,7 +20,7 @@ const inProgressSchema = z.strictObject({
   phase: z.literal('in-progress'),
   profile: profileName,
   userName: z.string().min(1).max(64),
-  accountId: z.string().regex(/^\d{12}$/),
+  accountId: z.string().regex(accountIdPattern),
   oldKeyId: keyId,
   /** Known once CreateAccessKey answered; null before (or after an orphan was cleaned up). */
   newKeyId: keyId.nullable(),

@@ -3,7 +3,11 @@ import type { StoredProfile } from '../../common/domain';
 import { newProfileNameProblem, profileNamePattern } from '../../common/profile-names';
 import { AppError } from '../errors';
 import type { SecretStore } from './secret-store';
-import { accessKeyIdPattern, secretAccessKeyPattern } from '../../common/key-shapes';
+import {
+  accessKeyIdPattern,
+  accountIdPattern,
+  secretAccessKeyPattern,
+} from '../../common/key-shapes';
 
 /** Windows Credential Manager refuses blobs over 2,560 bytes; every backend gets the same bound. */
 export const maxEntryBytes = 2560;
@@ -20,7 +24,7 @@ const storedKeySchema = z.strictObject({
   accessKeyId: z.string().regex(accessKeyIdPattern),
   secretAccessKey: z.string().regex(secretAccessKeyPattern),
   userName: z.string().min(1).max(64),
-  accountId: z.string().regex(/^\d{12}$/),
+  accountId: z.string().regex(accountIdPattern),
   created: z.string().max(40),
   description: z.string().max(256).nullable(),
 });

@@ -18,7 +18,7 @@ export function profileNameProblem(name: string, taken: readonly string[]): stri
   return null;
 }
 
-export const userNamePattern = /^[\w+=,.@-]{1,64}$/;
+export { userNamePattern } from '../../../electron/common/key-shapes';
 
 /** A receiving code is an age public key: "age1" and 58 more lower-case letters and digits. */
 export const receivingCodePattern = /^age1[0-9a-z]{58}$/;
