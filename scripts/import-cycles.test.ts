@@ -1,5 +1,5 @@
 import path from 'node:path';
-import tsParser from '@typescript-eslint/parser';
+import tseslint from 'typescript-eslint';
 import { ESLint } from 'eslint';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import { describe, expect, it } from 'vitest';
@@ -60,7 +60,7 @@ describe('the lint rule against import cycles', () => {
       overrideConfigFile: true,
       overrideConfig: {
         files: [fixture],
-        languageOptions: { parser: tsParser },
+        languageOptions: { parser: tseslint.parser },
         plugins: { 'import-x': importX },
         settings: {
           'import-x/extensions': ['.ts'],

@@ -1,6 +1,6 @@
-import tsParser from '@typescript-eslint/parser';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import svelteParser from 'svelte-eslint-parser';
+import tseslint from 'typescript-eslint';
 
 /**
  * No import cycles in the app, its tests and tools, type-only imports included: a cycle makes two
@@ -70,8 +70,8 @@ function withValueEdges(statement) {
 export function parseForESLint(code, options) {
   const file = options?.filePath ?? '';
   const parsed = file.endsWith('.svelte')
-    ? svelteParser.parseForESLint(code, { ...options, parser: tsParser })
-    : tsParser.parseForESLint(code, options);
+    ? svelteParser.parseForESLint(code, { ...options, parser: tseslint.parser })
+    : tseslint.parser.parseForESLint(code, options);
   const ast = { ...parsed.ast, body: statementsOf(parsed.ast).map(withValueEdges) };
   return { ...parsed, ast };
 }
@@ -88,6 +88,8 @@ export function importCycles(files) {
       'import-x/parsers': { [import.meta.filename]: sourceExtensions },
       // Packages are not followed: a cycle through node_modules is not ours to fix.
       'import-x/ignore': ['node_modules'],
+      // Resolutions are kept for the whole run (the default forgets them after 30 s; a run takes minutes).
+      'import-x/cache': { lifetime: Number.POSITIVE_INFINITY },
       'import-x/resolver-next': [
         createNodeResolver({ extensions: [...sourceExtensions, '.js', '.mjs', '.json'] }),
       ],
