@@ -172,6 +172,19 @@ describe('users and keys', () => {
     expect(badChar.message).toContain('cannot contain ";"');
   });
 
+  it('refuses to describe a key the person does not have, from any door, and tags nothing', async () => {
+    await f.signInAs('admin');
+    const [bobs] = await f.core.keyAdmin.listKeys('bob');
+    const error = await failure(f.core.keyAdmin.describeKey('alice', bobs!.accessKeyId, 'Laptop'));
+    expect(error).toMatchObject({
+      code: 'not-found',
+      message: `alice has no key ${bobs!.accessKeyId}.`,
+    });
+    expect(f.sandbox.state.users.get('alice')!.tags.map((t) => t.Key)).not.toContain(
+      bobs!.accessKeyId,
+    );
+  });
+
   it('explains, naming the action, when a self-service user acts on someone else', async () => {
     await f.signInAs('alice');
     const error = await failure(f.core.newKeys.create('bob', null));

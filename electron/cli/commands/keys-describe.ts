@@ -25,17 +25,17 @@ export const keysDescribe: CommandSpec = {
       throw new UsageError('--description is required ("" removes the description).');
     }
     const core = await context.signIn(args);
-    // AWS keeps a description as a tag on the user, and would accept one for a key id the user
-    // does not have: the window only offers the keys it lists, so here the key is looked up first.
-    const keys = await core.keyAdmin.listKeys(user);
-    if (!keys.some((listed) => listed.accessKeyId === key)) {
+    await core.keyAdmin.describeKey(user, key, description).catch((error: unknown) => {
+      if (!(error instanceof AppError && error.code === 'not-found')) throw error;
       throw new AppError(
-        'not-found',
-        `${user} has no key ${key}.`,
+        error.code,
+        error.message,
         `See ${user}’s keys with: keyward keys list --user ${user}`,
+        {
+          cause: error,
+        },
       );
-    }
-    await core.keyAdmin.describeKey(user, key, description);
+    });
     context.print({ userName: user, accessKeyId: key, description: description || null }, () =>
       description === ''
         ? `Removed the description of ${key} of ${user}.`

@@ -104,9 +104,20 @@ export class KeyAdmin {
     await this.#deps.onKeyDeleted(accessKeyId);
   }
 
+  /**
+   * AWS keeps a description as a tag on the user, and would accept one for a key id the user
+   * does not have: the key is looked up first, whichever door asks.
+   */
   async describeKey(userName: string, accessKeyId: string, description: string): Promise<void> {
     const { session, activity } = this.#deps;
     checkDescription(description);
+    if (!(await this.listKeys(userName)).some((key) => key.accessKeyId === accessKeyId)) {
+      throw new AppError(
+        'not-found',
+        `${userName} has no key ${accessKeyId}.`,
+        'Refresh the list of keys and try again.',
+      );
+    }
     await session.call('iam:TagUser', userName, ({ clients }, aws) =>
       aws.writeDescription(clients, userName, accessKeyId, description),
     );
