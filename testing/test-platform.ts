@@ -15,6 +15,8 @@ export class TestPlatform implements Platform {
     open: [],
   };
   clipboard = '';
+  /** Every clipboard write, with the names of the OS markers written beside the text. */
+  readonly clipboardWrites: { text: string; markers: string[] }[] = [];
   #dataDir: string;
   #saveAnswers: (string | null)[] = [];
   #openAnswers: (string | null)[] = [];
@@ -50,8 +52,9 @@ export class TestPlatform implements Platform {
     return Promise.resolve(this.clipboard);
   }
 
-  writeClipboard(text: string): Promise<void> {
+  writeClipboard(text: string, markers: Record<string, Uint8Array> = {}): Promise<void> {
     this.clipboard = text;
+    this.clipboardWrites.push({ text, markers: Object.keys(markers) });
     return Promise.resolve();
   }
 

@@ -10,7 +10,11 @@ export interface Platform {
   showSaveDialog(options: SaveDialogOptions): Promise<string | null>;
   showOpenDialog(options: OpenDialogOptions): Promise<string | null>;
   readClipboard(): Promise<string>;
-  writeClipboard(text: string): Promise<void>;
+  /**
+   * Replaces what the clipboard holds. `markers` (raw OS clipboard formats, see
+   * core/clipboard/concealed-formats.ts) are written with the text in one go.
+   */
+  writeClipboard(text: string, markers?: Record<string, Uint8Array>): Promise<void>;
   openExternal(url: string): Promise<void>;
 }
 

@@ -1,6 +1,7 @@
-import { BrowserWindow, clipboard, dialog, shell } from 'electron';
+import { BrowserWindow, ClipboardItem, clipboard, dialog, shell } from 'electron';
 import type { OpenDialogOptions, Platform, SaveDialogOptions } from '../core/platform';
 import { isAllowedExternalUrl } from '../core/security/external-links';
+import { clipboardEntries } from './clipboard-entries';
 
 /** The Platform seam implemented with Electron: the only place core's needs meet Electron. */
 export class ElectronPlatform implements Platform {
@@ -38,8 +39,9 @@ export class ElectronPlatform implements Platform {
     return clipboard.readText();
   }
 
-  writeClipboard(text: string): Promise<void> {
-    return clipboard.writeText(text);
+  writeClipboard(text: string, markers: Record<string, Uint8Array> = {}): Promise<void> {
+    if (Object.keys(markers).length === 0) return clipboard.writeText(text);
+    return clipboard.write([new ClipboardItem(clipboardEntries(text, markers))]);
   }
 
   async openExternal(url: string): Promise<void> {

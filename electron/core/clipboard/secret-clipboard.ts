@@ -1,16 +1,17 @@
 import type { Settings } from '../../common/domain';
 import { log } from '../log';
 import type { Platform } from '../platform';
+import { concealedClipboardFormats } from './concealed-formats';
 
 export interface SecretClipboardDeps {
-  platform: Pick<Platform, 'readClipboard' | 'writeClipboard'>;
+  platform: Pick<Platform, 'os' | 'readClipboard' | 'writeClipboard'>;
   settings: { read(): Promise<Settings> };
 }
 
 /**
- * The clipboard as main writes it. A secret copied here is cleared after the time Settings
- * names, but only if the clipboard still holds it (the person may have copied something else
- * since); quitting clears it at once rather than leaving it behind.
+ * The clipboard as main writes it. A secret copied here is marked concealed for the OS, and
+ * cleared after the time Settings names, but only if the clipboard still holds it (the person
+ * may have copied something else since); quitting clears it at once rather than leaving it.
  */
 export class SecretClipboard {
   readonly #deps: SecretClipboardDeps;
@@ -28,7 +29,9 @@ export class SecretClipboard {
 
   async copySensitive(secret: string): Promise<{ clearsInSeconds: number }> {
     const { clipboardSeconds } = await this.#deps.settings.read();
-    await this.#deps.platform.writeClipboard(secret);
+    const { platform } = this.#deps;
+    // Marked concealed: clipboard history, cloud clipboards and managers keep no copy.
+    await platform.writeClipboard(secret, concealedClipboardFormats(platform.os));
     const timer = setTimeout(() => {
       this.#timers.delete(timer);
       void this.#clearIfHolding(secret);
