@@ -8,7 +8,9 @@ type Listener = (event: { preventDefault: () => void }, url: string) => void;
 function fakeContents() {
   const listeners = new Map<string, Listener>();
   let openHandler: ((details: { url: string }) => { action: string }) | undefined;
+  const webRtcPolicies: string[] = [];
   const contents = {
+    setWebRTCIPHandlingPolicy: (policy: string) => webRtcPolicies.push(policy),
     on: (name: string, listener: Listener) => listeners.set(name, listener),
     setWindowOpenHandler: (handler: typeof openHandler) => {
       openHandler = handler;
@@ -25,11 +27,18 @@ function fakeContents() {
     redirect: (url: string) => fire('will-redirect', url),
     attachWebview: () => fire('will-attach-webview', ''),
     openWindow: (url: string) => openHandler?.({ url }).action,
+    webRtcPolicies,
   };
 }
 
 describe('the window’s web contents', () => {
   const origin = 'app://keyward';
+
+  it('keeps WebRTC from revealing this computer’s addresses', () => {
+    const page = fakeContents();
+    hardenWebContents(page.contents, origin, () => Promise.resolve());
+    expect(page.webRtcPolicies).toEqual(['disable_non_proxied_udp']);
+  });
 
   it('stays on the app’s own pages', () => {
     const openExternal = vi.fn(() => Promise.resolve());

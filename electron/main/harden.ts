@@ -40,6 +40,8 @@ export function hardenWebContents(
   contents.on('will-redirect', (event, url) => {
     if (leavesApp(url)) event.preventDefault();
   });
+  // WebRTC could reveal this computer's addresses; the page never needs it.
+  contents.setWebRTCIPHandlingPolicy('disable_non_proxied_udp');
   contents.on('will-attach-webview', (event) => {
     event.preventDefault();
   });

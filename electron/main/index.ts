@@ -3,6 +3,7 @@ import { Menu, app, dialog, session, shell } from 'electron';
 import { checkedSelfCommand } from '../cli/self-command';
 import { createDispatcher } from '../core/ipc/dispatch';
 import { createHandlers } from '../core/handlers';
+import { refusedDebugMessage, refusedDebugSwitches } from './debug-switches';
 import { createCore } from '../core/compose';
 import type { Core } from '../core/compose';
 import { describeError, log } from '../core/log';
@@ -42,8 +43,15 @@ app.on('open-file', (event, file) => {
 });
 
 const commandLine = commandLineArguments(process.argv, app.isPackaged);
+const refusedSwitches = app.isPackaged ? refusedDebugSwitches(process.argv.slice(1)) : [];
 
-if (commandLine) {
+if (refusedSwitches.length > 0) {
+  const message = refusedDebugMessage(refusedSwitches);
+  process.stderr.write(`keyward: ${message}\n`);
+  // Started from a shortcut there is no terminal to read: say it in a box as well.
+  if (!commandLine) dialog.showErrorBox('Keyward did not start', message);
+  app.exit(2);
+} else if (commandLine) {
   // `Keyward credential-process …` and the other commands: no window, no single-instance lock.
   void runCommandLine(commandLine);
 } else if (!app.requestSingleInstanceLock()) {

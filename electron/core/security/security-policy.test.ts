@@ -59,6 +59,11 @@ describe('serving the renderer', () => {
     expect(file.headers['Content-Type']).toContain('text/html');
   });
 
+  it('turns off DNS prefetching, so a link is not looked up before anyone clicks it', async () => {
+    const file = await serveStaticFile(root, '/');
+    expect(file.headers['X-DNS-Prefetch-Control']).toBe('off');
+  });
+
   it.each(['/../outside-secret.html', '/%2e%2e/outside-secret.html', '/..%2Foutside-secret.html'])(
     'never serves a file outside its folder: %s',
     async (urlPath) => {

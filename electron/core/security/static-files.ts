@@ -26,6 +26,8 @@ export async function serveStaticFile(root: string, urlPath: string): Promise<St
   const headers = {
     'Content-Security-Policy': contentSecurityPolicy,
     'X-Content-Type-Options': 'nosniff',
+    // Links in the page (AWS's documentation) must not be looked up before anyone clicks them.
+    'X-DNS-Prefetch-Control': 'off',
     'Cache-Control': 'no-store',
   };
   let decoded: string;
