@@ -61,7 +61,7 @@ export function createCore(
   options: CoreOptions = {},
 ): Core {
   const dataDir = platform.dataDir();
-  const profiles = new ProfileStore(secretStore);
+  const profiles = new ProfileStore(secretStore, { dataDir });
   const settings = new SettingsFile(dataDir);
   const journal = new Journal(dataDir);
   const activity = new ActivityLog(dataDir);
@@ -95,9 +95,12 @@ export function createCore(
     dataDir,
     platform,
   });
-  // The last audit describes the account signed in before; it must not outlive the session.
-  window.session.onSignOut(() => {
+  window.session.onSignOut((ending, next) => {
+    // The last audit describes the account signed in before; it must not outlive the session.
     audit.clear();
+    // New secrets belong to the identity that made them (the same one signing in again, with a
+    // rotated key say, keeps them).
+    if (next?.arn !== ending.arn) void window.newKeys.dropHeldBy(ending.arn);
   });
 
   // A rotation's new key whose keychain write failed stays held for the next run in this process.

@@ -17,6 +17,8 @@ import type { SignedIn } from './session';
 export const loadAws = () => import('./index');
 export type AwsModule = Awaited<ReturnType<typeof loadAws>>;
 
+export type SignOutListener = (ending: Identity, next: Identity | null) => void;
+
 export interface AwsSessionDeps {
   profiles: ProfileStore;
   /** Where requests go (region, endpoint), read at each sign-in. */
@@ -31,7 +33,7 @@ export interface AwsSessionDeps {
 export class AwsSession {
   readonly #deps: AwsSessionDeps;
   #current: { signedIn: SignedIn; permissions: PermissionTracker } | null = null;
-  readonly #signOutListeners = new Set<() => void>();
+  readonly #signOutListeners = new Set<SignOutListener>();
 
   constructor(deps: AwsSessionDeps) {
     this.#deps = deps;
@@ -53,7 +55,7 @@ export class AwsSession {
       { source, region, endpoint, ...(mfaCode ? { mfaCode } : {}) },
       this.#deps.profiles,
     );
-    this.signOut();
+    this.#end(signedIn.identity);
     this.#current = {
       signedIn,
       permissions: new aws.PermissionTracker(signedIn.identity, signedIn.clients),
@@ -62,14 +64,22 @@ export class AwsSession {
   }
 
   signOut(): void {
-    const ending = this.#current;
-    this.#current = null;
-    ending?.signedIn.clients.destroy();
-    if (ending) for (const listener of this.#signOutListeners) listener();
+    this.#end(null);
   }
 
-  /** Told when a sign-in ends (signed out, or replaced by another). Returns the unsubscribe. */
-  onSignOut(listener: () => void): () => void {
+  #end(next: Identity | null): void {
+    const ending = this.#current;
+    this.#current = null;
+    if (!ending) return;
+    ending.signedIn.clients.destroy();
+    for (const listener of this.#signOutListeners) listener(ending.signedIn.identity, next);
+  }
+
+  /**
+   * Told when a sign-in ends: signed out (`next` null), or replaced by another sign-in (the
+   * same identity again, say with a rotated key, or someone else). Returns the unsubscribe.
+   */
+  onSignOut(listener: SignOutListener): () => void {
     this.#signOutListeners.add(listener);
     return () => this.#signOutListeners.delete(listener);
   }

@@ -5,12 +5,7 @@ import type { AccessKeySummary } from '../../common/domain';
 import type { ActivityLog } from '../activity/activity-log';
 import { listAccessKeys } from './access-keys';
 import type { AwsClients } from './aws-clients';
-import {
-  isAccessDenied,
-  isNetworkFailure,
-  isThrottling,
-  translateAwsError,
-} from './aws-errors';
+import { isAccessDenied, isNetworkFailure, isThrottling, translateAwsError } from './aws-errors';
 import { writeDescription } from './key-descriptions';
 import { AppError } from '../errors';
 import { log, maskKeyId } from '../log';
@@ -78,6 +73,7 @@ export async function createAccessKey(
     accountId: deps.accountId,
     created: (key.CreateDate ?? new Date()).toISOString(),
     description: null,
+    ownerArn: deps.actor,
   });
   log('keys', `create ${maskKeyId(key.AccessKeyId)} for ${userName} ok`);
   await deps.activity.record({

@@ -4,6 +4,7 @@ import type { AwsSession } from '../aws/aws-session';
 import { checkDescription } from '../aws/description-rules';
 import type { SecretClipboard } from '../clipboard/secret-clipboard';
 import { AppError } from '../errors';
+import { log, maskKeyId } from '../log';
 import type { ProfileStore } from '../vault/profile-store';
 import { summarize } from '../vault/profile-store';
 import type { Journal } from './journal';
@@ -70,15 +71,31 @@ export class NewKeys {
     return this.#deps.pending.get(handle);
   }
 
-  async reveal(handle: string): Promise<string> {
+  /**
+   * A held secret, to show or copy: only to the sign-in that created it. (Signing out drops them,
+   * see `dropHeldBy`; this also stops a page of another sign-in asking in between.)
+   */
+  #owned(handle: string): PendingSecret {
     const pending = this.get(handle);
+    if (pending.ownerArn !== this.#deps.session.whoami()?.arn) {
+      throw new AppError(
+        'secret-gone',
+        'This key’s secret belongs to another AWS sign-in, so Keyward will not show it here.',
+        'Sign in again as the person who created the key to keep it, or create a new key.',
+      );
+    }
+    return pending;
+  }
+
+  async reveal(handle: string): Promise<string> {
+    const pending = this.#owned(handle);
     await this.#record(pending, 'key.secret-shown');
     return pending.secretAccessKey;
   }
 
   /** Main writes the clipboard and clears it later, but only if it still holds this secret. */
   async copy(handle: string): Promise<{ clearsInSeconds: number }> {
-    const pending = this.get(handle);
+    const pending = this.#owned(handle);
     const copied = await this.#deps.clipboard.copySensitive(pending.secretAccessKey);
     await this.#record(pending, 'key.secret-copied');
     return copied;
@@ -88,9 +105,10 @@ export class NewKeys {
   async keep(handle: string, profileName: string): Promise<StoredProfile> {
     const { profiles } = this.#deps;
     const pending = this.get(handle);
-    await profiles.requireFree(profileName, pending.accessKeyId);
     const key = storedKeyOf(pending);
-    await profiles.put(profileName, key);
+    // Refused when the name is taken, even by a store a moment ago in another Keyward process:
+    // the secret then stays held and its journal entry open, for another name or another way.
+    await profiles.keepNew(profileName, key);
     await this.markSecured(pending, 'keychain');
     await this.#record(pending, 'key.stored', profileName);
     return summarize(profileName, key);
@@ -129,6 +147,27 @@ export class NewKeys {
       await this.#record(pending, 'key.discarded');
     }
     this.#deps.pending.forget(handle);
+  }
+
+  /**
+   * A sign-in ended: the secrets it created go. One secured somewhere is simply forgotten; one
+   * kept nowhere leaves its journal entry open, so the lost-key reminder offers to delete the
+   * key (its secret can never be shown again). The window offers to keep each before signing out.
+   */
+  async dropHeldBy(ownerArn: string): Promise<void> {
+    const { pending, activity } = this.#deps;
+    // All go at once, before anything is awaited: the next question finds none of them.
+    const dropped = pending.ownedBy(ownerArn);
+    for (const held of dropped) pending.forget(held.handle);
+    for (const held of dropped.filter((key) => key.securedBy.size === 0)) {
+      log('keys', `dropped ${maskKeyId(held.accessKeyId)} unsaved at sign-out`);
+      await activity.record({
+        actor: ownerArn,
+        action: 'key.lost',
+        userName: held.userName,
+        accessKeyId: held.accessKeyId,
+      });
+    }
   }
 
   /** A secret is held that nothing has secured yet (quitting would lose it). */

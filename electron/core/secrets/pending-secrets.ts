@@ -14,6 +14,8 @@ export interface PendingSecret {
   created: string;
   description: string | null;
   securedBy: Set<SecuredBy>;
+  /** The AWS identity (ARN) whose sign-in created it: the secret is that sign-in's alone. */
+  ownerArn: string;
 }
 
 /** What the keychain keeps for a new key: everything but the handle and bookkeeping. */
@@ -64,6 +66,11 @@ export class PendingSecrets {
 
   forget(handle: string): void {
     this.#entries.delete(handle);
+  }
+
+  /** The secrets `ownerArn`'s sign-in created. */
+  ownedBy(ownerArn: string): PendingSecret[] {
+    return [...this.#entries.values()].filter((entry) => entry.ownerArn === ownerArn);
   }
 
   /** Everything still held, for "you have unsaved keys" on close and quit. */
