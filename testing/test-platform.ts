@@ -1,7 +1,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { OpenDialogOptions, Platform, SaveDialogOptions } from '../electron/core/platform';
+import type {
+  ConfirmQuestion,
+  OpenDialogOptions,
+  Platform,
+  SaveDialogOptions,
+} from '../electron/core/platform';
 
 /**
  * The Platform seam for tests and the browser demo: a real data folder on disk, dialogs answered
@@ -10,10 +15,16 @@ import type { OpenDialogOptions, Platform, SaveDialogOptions } from '../electron
 export class TestPlatform implements Platform {
   readonly os = process.platform;
   readonly openedUrls: string[] = [];
-  readonly dialogs: { save: SaveDialogOptions[]; open: OpenDialogOptions[] } = {
+  readonly dialogs: {
+    save: SaveDialogOptions[];
+    open: OpenDialogOptions[];
+    confirm: ConfirmQuestion[];
+  } = {
     save: [],
     open: [],
+    confirm: [],
   };
+  #confirmAnswers: boolean[] = [];
   clipboard = '';
   /** Every clipboard write, with the names of the OS markers written beside the text. */
   readonly clipboardWrites: { text: string; markers: string[] }[] = [];
@@ -36,6 +47,16 @@ export class TestPlatform implements Platform {
 
   answerNextOpen(filePath: string | null): void {
     this.#openAnswers.push(filePath);
+  }
+
+  /** The next question main asks is answered so (unanswered: Cancel, as the default is). */
+  answerNextConfirm(yes: boolean): void {
+    this.#confirmAnswers.push(yes);
+  }
+
+  confirm(question: ConfirmQuestion): Promise<boolean> {
+    this.dialogs.confirm.push(question);
+    return Promise.resolve(this.#confirmAnswers.shift() ?? false);
   }
 
   showSaveDialog(options: SaveDialogOptions): Promise<string | null> {

@@ -55,6 +55,8 @@ test('a new endpoint saved in Settings while signed in is where every list and c
     await openScreen(page, 'Settings');
     const endpoint = page.getByRole('textbox', { name: /Test server address/ });
     await endpoint.fill(other.endpoint);
+    // Main asks in a dialog of its own, naming the address.
+    device.platform.answerNextConfirm(true);
     await page.getByRole('button', { name: 'Save settings' }).click();
     await expect(
       page.getByRole('main').getByRole('status').filter({ hasText: 'Saved' }),
@@ -64,6 +66,9 @@ test('a new endpoint saved in Settings while signed in is where every list and c
     await expect(
       page.getByText(`Keyward is talking to a test server at ${other.endpoint}`),
     ).toBeVisible();
+    expect(device.platform.dialogs.confirm.map((question) => question.message)).toEqual([
+      `Send everything Keyward asks AWS to ${other.endpoint}?`,
+    ]);
 
     await goTo(page, 'People’s keys');
     await page

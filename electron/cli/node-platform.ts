@@ -1,7 +1,12 @@
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../core/errors';
-import type { OpenDialogOptions, Platform, SaveDialogOptions } from '../core/platform';
+import type {
+  ConfirmQuestion,
+  OpenDialogOptions,
+  Platform,
+  SaveDialogOptions,
+} from '../core/platform';
 
 /**
  * Keyward's data folder, the same one the window uses (Electron's userData for "Keyward"), so
@@ -65,6 +70,11 @@ export class NodePlatform implements Platform {
 
   openExternal(_url: string): Promise<void> {
     return Promise.reject(noDesktop('a browser'));
+  }
+
+  /** The command line asks its own questions (and takes --yes), never through here. */
+  confirm(_question: ConfirmQuestion): Promise<boolean> {
+    return Promise.reject(noDesktop('a dialog'));
   }
 }
 

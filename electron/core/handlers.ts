@@ -15,6 +15,7 @@ import { checkPassphraseStrength } from './handoff/passphrase-strength';
 import type { Handlers } from './ipc/dispatch';
 import { offboardUser } from './keys/offboard';
 import { isAllowedExternalUrl } from './security/external-links';
+import { confirmEndpointChange } from './settings-endpoint';
 import { checkVault } from './vault/vault-status';
 
 /** Everything the handlers stand on; main builds it with Electron, tests with plain Node. */
@@ -111,8 +112,16 @@ export function createHandlers(services: Services): Handlers {
     'handoff.save': ({ handle, lock }) => handoff.save(handle, lock),
     'handoff.open': ({ source }) => handoff.open(source),
     'handoff.unlock': ({ token, passphrase }) => handoff.unlock(token, passphrase),
-    'handoff.claim': ({ token, index, profileName, storeEvenIfNotWorking }) =>
-      handoff.claim(token, index, profileName, storeEvenIfNotWorking ?? false),
+    'handoff.claim': ({
+      token,
+      index,
+      profileName,
+      storeEvenIfNotWorking,
+      keepEvenIfOtherAccount,
+    }) =>
+      handoff.claim(token, index, profileName, storeEvenIfNotWorking ?? false, {
+        keepEvenIfOtherAccount: keepEvenIfOtherAccount ?? false,
+      }),
     'handoff.forget': ({ token }) => {
       handoff.forget(token);
       return Promise.resolve(null);
@@ -160,6 +169,10 @@ export function createHandlers(services: Services): Handlers {
     'clipboard.copySensitive': ({ text }) => core.clipboard.copySensitive(text),
 
     'settings.get': () => core.settings.read(),
-    'settings.update': (change) => core.settings.update(change),
+    'settings.update': async (change) => {
+      const { before, next } = await core.settings.check(change);
+      await confirmEndpointChange(platform, before.endpoint, next.endpoint);
+      return core.settings.update(change);
+    },
   };
 }

@@ -16,6 +16,19 @@ export interface Platform {
    */
   writeClipboard(text: string, markers?: Record<string, Uint8Array>): Promise<void>;
   openExternal(url: string): Promise<void>;
+  /**
+   * Asks the person in a dialog main shows (the page cannot fake or skip it). True when they
+   * chose `confirm`.
+   */
+  confirm(question: ConfirmQuestion): Promise<boolean>;
+}
+
+export interface ConfirmQuestion {
+  title: string;
+  message: string;
+  detail: string;
+  /** The button that goes ahead; the other is Cancel, the default. */
+  confirm: string;
 }
 
 export interface FileFilter {

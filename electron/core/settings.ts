@@ -110,6 +110,14 @@ export class SettingsFile {
   }
 
   async update(change: Partial<Settings>): Promise<Settings> {
+    const { before, next } = await this.check(change);
+    await this.#file.write(next);
+    for (const listener of this.#listeners) listener(next, before);
+    return next;
+  }
+
+  /** What `update(change)` would save, or the reason it would refuse, without saving. */
+  async check(change: Partial<Settings>): Promise<{ before: Settings; next: Settings }> {
     if (typeof change.endpoint === 'string' && endpointHasCredentials(change.endpoint)) {
       // Said without repeating the address: it holds a password.
       throw new AppError(
@@ -129,9 +137,6 @@ export class SettingsFile {
         settingHints[field] ?? 'Check the value and try again.',
       );
     }
-    const next = parsed.data;
-    await this.#file.write(next);
-    for (const listener of this.#listeners) listener(next, before);
-    return next;
+    return { before, next: parsed.data };
   }
 }

@@ -1,5 +1,10 @@
 import { BrowserWindow, ClipboardItem, clipboard, dialog, shell } from 'electron';
-import type { OpenDialogOptions, Platform, SaveDialogOptions } from '../core/platform';
+import type {
+  ConfirmQuestion,
+  OpenDialogOptions,
+  Platform,
+  SaveDialogOptions,
+} from '../core/platform';
 import { isAllowedExternalUrl } from '../core/security/external-links';
 import { clipboardEntries } from './clipboard-entries';
 
@@ -47,6 +52,20 @@ export class ElectronPlatform implements Platform {
   async openExternal(url: string): Promise<void> {
     if (!isAllowedExternalUrl(url)) throw new Error('link outside the allow-list');
     await shell.openExternal(url);
+  }
+
+  async confirm(question: ConfirmQuestion): Promise<boolean> {
+    const { response } = await dialog.showMessageBox(this.#parentWindow(), {
+      type: 'warning',
+      title: question.title,
+      message: question.message,
+      detail: question.detail,
+      buttons: [question.confirm, 'Cancel'],
+      defaultId: 1,
+      cancelId: 1,
+      noLink: true,
+    });
+    return response === 0;
   }
 
   // Dialogs are modal to Keyward's window; there is only ever one.
