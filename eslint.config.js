@@ -122,6 +122,7 @@ export default tseslint.config(
               // Pure rule modules the window and main share, so a rule is written once.
               group: [
                 '**/electron/common/**',
+                '!**/electron/common/activity',
                 '!**/electron/common/key-rules',
                 '!**/electron/common/key-shapes',
                 '!**/electron/common/profile-names',

@@ -6,10 +6,14 @@ import { expect, test } from './fixtures';
 import type { Page } from './fixtures';
 import { openScreen, signInWithStoredKey } from './harness/ui';
 
-async function openAudit(page: Page): Promise<void> {
+// Every test here is an admin's: their key is kept on this computer, and they start on Audit
+// signed in with it.
+test.beforeEach(async ({ page, device, launch }) => {
+  await device.keepKeyOf('admin', 'admin-key');
+  await launch();
   await openScreen(page, 'Audit');
   await signInWithStoredKey(page, 'admin-key');
-}
+});
 
 /** The person names in the table's body, top to bottom. */
 function peopleInTable(page: Page) {
@@ -18,15 +22,10 @@ function peopleInTable(page: Page) {
 
 test('an admin runs the audit with progress, stops one, then sorts, filters and exports the result', async ({
   page,
-  device,
   sandbox,
   platform,
-  launch,
   capture,
 }) => {
-  await device.keepKeyOf('admin', 'admin-key');
-  await launch();
-  await openAudit(page);
   await expect(page.getByText('No audit yet.')).toBeVisible();
 
   // Slow answers (seconds each), so the progress can be seen and the run stopped even on a busy
@@ -119,13 +118,8 @@ test.describe('an account with 10,000 people', () => {
 
   test('the audit shows one page at a time, and sorting and filtering stay quick', async ({
     page,
-    device,
-    launch,
     capture,
   }) => {
-    await device.keepKeyOf('admin', 'admin-key');
-    await launch();
-    await openAudit(page);
     await page.getByRole('button', { name: 'Run the audit' }).click();
     const table = page.getByRole('table', { name: 'Everyone’s keys' });
     await expect(table).toBeVisible({ timeout: 20_000 });

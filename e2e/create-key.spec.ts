@@ -1,100 +1,5 @@
 import { expect, test } from './fixtures';
-import { createOwnKeyUntilKept, signInWithStoredKey, tabTo } from './harness/ui';
-
-test('keyboard only: a staff member creates their own key, sees the secret, keeps it in the keychain', async ({
-  page,
-  device,
-  sandbox,
-  launch,
-  capture,
-}) => {
-  await device.keepKeyOf('alice', 'alice-key');
-  await launch();
-  const { keyboard } = page;
-
-  await tabTo(page, page.getByRole('button', { name: 'Create a key' }));
-  await keyboard.press('Enter');
-  await expect(page.getByRole('heading', { name: 'Sign in to create a key' })).toBeFocused();
-  await capture('create-0-sign-in');
-  await tabTo(page, page.getByRole('radio', { name: /^alice-key/ }));
-  await expect(page.getByRole('radio', { name: /^alice-key/ })).toBeChecked();
-  await keyboard.press('Enter');
-
-  const whose = page.getByRole('heading', { name: 'Whose key is it?' });
-  await expect(whose).toBeFocused();
-  await expect(page.getByRole('radio', { name: /My own key, for alice/ })).toBeChecked();
-  await capture('create-1-whose');
-  await tabTo(page, page.getByRole('button', { name: 'Continue' }));
-  await keyboard.press('Enter');
-
-  await expect(page.getByRole('heading', { name: 'What will the key be used for?' })).toBeFocused();
-  await tabTo(page, page.getByRole('radio', { name: /AWS command line/ }));
-  await keyboard.press('Space');
-  await expect(
-    page.getByRole('heading', { name: 'Better: sign in with “aws login”' }),
-  ).toBeVisible();
-  await capture('create-2-purpose-suggestion');
-  await tabTo(page, page.getByRole('button', { name: 'Continue' }));
-  await keyboard.press('Enter');
-  await expect(page.getByRole('alert')).toContainText('Tick the box');
-  await tabTo(page, page.getByRole('checkbox', { name: /I still want to create an access key/ }), {
-    back: true,
-  });
-  await keyboard.press('Space');
-  await tabTo(page, page.getByRole('button', { name: 'Continue' }));
-  await keyboard.press('Enter');
-
-  await expect(
-    page.getByRole('heading', { name: 'Describe the key, then create it' }),
-  ).toBeFocused();
-  const description = page.getByRole('textbox', { name: /Description/ });
-  await expect(description).toHaveValue('AWS command line');
-  await tabTo(page, description);
-  await keyboard.press('ControlOrMeta+a');
-  await keyboard.type('Laptop <CLI>');
-  await expect(page.getByText('The description cannot contain “<”')).toBeVisible();
-  await capture('create-3-describe-invalid');
-  await keyboard.press('ControlOrMeta+a');
-  await keyboard.type('Laptop CLI');
-  await keyboard.press('Enter');
-
-  await expect(page.getByRole('heading', { name: 'Keep the new key safe' })).toBeFocused();
-  const created = sandbox.state.keysOf('alice').at(-1)!;
-  expect(
-    sandbox.state.findUser('alice')?.tags.find((tag) => tag.Key === created.accessKeyId)?.Value,
-  ).toBe('Laptop CLI');
-  // The secret is not in the page until the person asks for it.
-  expect(await page.content()).not.toContain(created.secretAccessKey);
-  await capture('create-4-secure');
-  await tabTo(page, page.getByRole('button', { name: 'Show secret' }));
-  await keyboard.press('Enter');
-  await expect(page.getByText(created.secretAccessKey)).toBeVisible();
-  await capture('create-5-secret-shown');
-  await tabTo(page, page.getByRole('button', { name: 'Hide secret' }), { back: true });
-  await keyboard.press('Enter');
-  expect(await page.content()).not.toContain(created.secretAccessKey);
-
-  const name = page.getByRole('textbox', { name: 'Name for the key' });
-  await expect(name).toHaveValue('work');
-  await tabTo(page, name);
-  await keyboard.press('Enter');
-  await expect(
-    page.getByRole('main').getByText('Kept in this computer’s keychain as “work”'),
-  ).toBeVisible();
-  await tabTo(page, page.getByRole('button', { name: 'Finish' }));
-  await keyboard.press('Enter');
-
-  await expect(page.getByRole('heading', { name: 'All done' })).toBeFocused();
-  await capture('create-6-done');
-  const stored = await device.profiles.get('work');
-  expect(stored).toMatchObject({
-    accessKeyId: created.accessKeyId,
-    secretAccessKey: created.secretAccessKey,
-    userName: 'alice',
-    description: 'Laptop CLI',
-  });
-  expect(device.core.newKeys.held()).toEqual([]);
-});
+import { createOwnKeyUntilKept, openCreateKeySignedIn, tabTo } from './harness/ui';
 
 test('with two keys already, the person deletes the unused one and then creates the new key', async ({
   page,
@@ -106,8 +11,7 @@ test('with two keys already, the person deletes the unused one and then creates 
   await device.keepKeyOf('bob', 'bob-key');
   const [oldKey, usedKey] = sandbox.state.keysOf('bob');
   await launch();
-  await page.getByRole('button', { name: 'Create a key' }).click();
-  await signInWithStoredKey(page, 'bob-key');
+  await openCreateKeySignedIn(page, 'bob-key');
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('radio', { name: /A program or service outside AWS/ }).check();
   await page.getByRole('button', { name: 'Continue' }).click();
@@ -159,45 +63,147 @@ test('with two keys already, the person deletes the unused one and then creates 
   await expect(page.getByText('and, separately, its passphrase')).toBeVisible();
 });
 
-test('leaving before the secret is kept anywhere asks first, and deleting is the person’s choice', async ({
-  page,
-  device,
-  sandbox,
-  launch,
-  capture,
-}) => {
-  await device.keepKeyOf('alice', 'alice-key');
-  await launch();
-  await createOwnKeyUntilKept(page, 'alice-key');
-  const created = sandbox.state.keysOf('alice').at(-1)!;
-
-  // Closing the window is asked about too (the browser, or Electron's main process, asks).
-  const closePrevented = await page.evaluate(() => {
-    const event = new Event('beforeunload', { cancelable: true });
-    window.dispatchEvent(event);
-    return event.defaultPrevented;
+test.describe('with alice’s key kept on this computer', () => {
+  test.beforeEach(async ({ device, launch }) => {
+    await device.keepKeyOf('alice', 'alice-key');
+    await launch();
   });
-  expect(closePrevented).toBe(true);
 
-  await page.getByRole('button', { name: 'My keys' }).click();
-  const dialog = page.getByRole('dialog', { name: 'The new key’s secret is not saved yet' });
-  await expect(dialog).toBeVisible();
-  await expect(dialog).toContainText('AWS will never show it again.');
-  await expect(dialog.getByRole('button', { name: 'Go back and keep it safe' })).toBeFocused();
-  await capture('create-guard-1-leave');
-  await page.keyboard.press('Escape');
-  await expect(dialog).toBeHidden();
-  await expect(page.getByRole('heading', { name: 'Keep the new key safe' })).toBeVisible();
-  expect(sandbox.state.accessKeys.has(created.accessKeyId)).toBe(true);
+  test('keyboard only: a staff member creates their own key, sees the secret, keeps it in the keychain', async ({
+    page,
+    device,
+    sandbox,
+    capture,
+  }) => {
+    const { keyboard } = page;
 
-  await page.getByRole('button', { name: 'Finish' }).click();
-  await dialog.getByRole('button', { name: 'Delete the key and leave' }).click();
-  await expect(page.getByRole('heading', { name: 'The key was deleted' })).toBeVisible();
-  await capture('create-guard-2-deleted');
-  expect(sandbox.state.accessKeys.has(created.accessKeyId)).toBe(false);
-  expect(device.core.newKeys.held()).toEqual([]);
+    await tabTo(page, page.getByRole('button', { name: 'Create a key' }));
+    await keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: 'Sign in to create a key' })).toBeFocused();
+    await capture('create-0-sign-in');
+    await tabTo(page, page.getByRole('radio', { name: /^alice-key/ }));
+    await expect(page.getByRole('radio', { name: /^alice-key/ })).toBeChecked();
+    await keyboard.press('Enter');
 
-  // Nothing pending any more: leaving is free.
-  await page.getByRole('button', { name: 'My keys' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: 'My keys' })).toBeVisible();
+    const whose = page.getByRole('heading', { name: 'Whose key is it?' });
+    await expect(whose).toBeFocused();
+    await expect(page.getByRole('radio', { name: /My own key, for alice/ })).toBeChecked();
+    await capture('create-1-whose');
+    await tabTo(page, page.getByRole('button', { name: 'Continue' }));
+    await keyboard.press('Enter');
+
+    await expect(
+      page.getByRole('heading', { name: 'What will the key be used for?' }),
+    ).toBeFocused();
+    await tabTo(page, page.getByRole('radio', { name: /AWS command line/ }));
+    await keyboard.press('Space');
+    await expect(
+      page.getByRole('heading', { name: 'Better: sign in with “aws login”' }),
+    ).toBeVisible();
+    await capture('create-2-purpose-suggestion');
+    await tabTo(page, page.getByRole('button', { name: 'Continue' }));
+    await keyboard.press('Enter');
+    await expect(page.getByRole('alert')).toContainText('Tick the box');
+    await tabTo(
+      page,
+      page.getByRole('checkbox', { name: /I still want to create an access key/ }),
+      {
+        back: true,
+      },
+    );
+    await keyboard.press('Space');
+    await tabTo(page, page.getByRole('button', { name: 'Continue' }));
+    await keyboard.press('Enter');
+
+    await expect(
+      page.getByRole('heading', { name: 'Describe the key, then create it' }),
+    ).toBeFocused();
+    const description = page.getByRole('textbox', { name: /Description/ });
+    await expect(description).toHaveValue('AWS command line');
+    await tabTo(page, description);
+    await keyboard.press('ControlOrMeta+a');
+    await keyboard.type('Laptop <CLI>');
+    await expect(page.getByText('The description cannot contain “<”')).toBeVisible();
+    await capture('create-3-describe-invalid');
+    await keyboard.press('ControlOrMeta+a');
+    await keyboard.type('Laptop CLI');
+    await keyboard.press('Enter');
+
+    await expect(page.getByRole('heading', { name: 'Keep the new key safe' })).toBeFocused();
+    const created = sandbox.state.keysOf('alice').at(-1)!;
+    expect(
+      sandbox.state.findUser('alice')?.tags.find((tag) => tag.Key === created.accessKeyId)?.Value,
+    ).toBe('Laptop CLI');
+    // The secret is not in the page until the person asks for it.
+    expect(await page.content()).not.toContain(created.secretAccessKey);
+    await capture('create-4-secure');
+    await tabTo(page, page.getByRole('button', { name: 'Show secret' }));
+    await keyboard.press('Enter');
+    await expect(page.getByText(created.secretAccessKey)).toBeVisible();
+    await capture('create-5-secret-shown');
+    await tabTo(page, page.getByRole('button', { name: 'Hide secret' }), { back: true });
+    await keyboard.press('Enter');
+    expect(await page.content()).not.toContain(created.secretAccessKey);
+
+    const name = page.getByRole('textbox', { name: 'Name for the key' });
+    await expect(name).toHaveValue('work');
+    await tabTo(page, name);
+    await keyboard.press('Enter');
+    await expect(
+      page.getByRole('main').getByText('Kept in this computer’s keychain as “work”'),
+    ).toBeVisible();
+    await tabTo(page, page.getByRole('button', { name: 'Finish' }));
+    await keyboard.press('Enter');
+
+    await expect(page.getByRole('heading', { name: 'All done' })).toBeFocused();
+    await capture('create-6-done');
+    const stored = await device.profiles.get('work');
+    expect(stored).toMatchObject({
+      accessKeyId: created.accessKeyId,
+      secretAccessKey: created.secretAccessKey,
+      userName: 'alice',
+      description: 'Laptop CLI',
+    });
+    expect(device.core.newKeys.held()).toEqual([]);
+  });
+
+  test('leaving before the secret is kept anywhere asks first, and deleting is the person’s choice', async ({
+    page,
+    device,
+    sandbox,
+    capture,
+  }) => {
+    await createOwnKeyUntilKept(page, 'alice-key');
+    const created = sandbox.state.keysOf('alice').at(-1)!;
+
+    // Closing the window is asked about too (the browser, or Electron's main process, asks).
+    const closePrevented = await page.evaluate(() => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    });
+    expect(closePrevented).toBe(true);
+
+    await page.getByRole('button', { name: 'My keys' }).click();
+    const dialog = page.getByRole('dialog', { name: 'The new key’s secret is not saved yet' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText('AWS will never show it again.');
+    await expect(dialog.getByRole('button', { name: 'Go back and keep it safe' })).toBeFocused();
+    await capture('create-guard-1-leave');
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('heading', { name: 'Keep the new key safe' })).toBeVisible();
+    expect(sandbox.state.accessKeys.has(created.accessKeyId)).toBe(true);
+
+    await page.getByRole('button', { name: 'Finish' }).click();
+    await dialog.getByRole('button', { name: 'Delete the key and leave' }).click();
+    await expect(page.getByRole('heading', { name: 'The key was deleted' })).toBeVisible();
+    await capture('create-guard-2-deleted');
+    expect(sandbox.state.accessKeys.has(created.accessKeyId)).toBe(false);
+    expect(device.core.newKeys.held()).toEqual([]);
+
+    // Nothing pending any more: leaving is free.
+    await page.getByRole('button', { name: 'My keys' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'My keys' })).toBeVisible();
+  });
 });

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { openPeopleSignedIn } from './harness/ui';
+import { chooseKeyFile, openPeopleSignedIn } from './harness/ui';
 
 test('an admin creates a key sealed to a colleague’s receiving code; the colleague opens it and Keyward verifies it', async ({
   page,
@@ -58,8 +58,7 @@ test('an admin creates a key sealed to a colleague’s receiving code; the colle
 
   // The colleague opens the file; Keyward checks the key with AWS before keeping it.
   const created = sandbox.state.keysOf('alice').at(-1)!;
-  staff.platform.answerNextOpen(file);
-  await staff.page.getByRole('button', { name: 'Choose key file…' }).click();
+  await chooseKeyFile(staff, file);
   await expect(staff.page.getByText('Backup tool')).toBeVisible();
   await capture('handoff-3-staff-opened', staff.page);
   await staff.page.getByRole('button', { name: 'Check and keep the key' }).click();

@@ -26,46 +26,48 @@ test('a key file double-clicked while Keyward already runs goes straight to unlo
   await unlockKeyFile(page, handed.passphrase ?? '');
 });
 
-test('a key file opened while a new key is not kept yet asks before leaving it', async ({
-  page,
-  device,
-  launch,
-}) => {
-  await device.keepKeyOf('alice', 'alice-key');
-  const app = await launch();
-  await createOwnKeyUntilKept(page, 'alice-key');
+test.describe('with a new key of alice’s not kept anywhere yet', () => {
+  test.beforeEach(async ({ page, device, launch }) => {
+    await device.keepKeyOf('alice', 'alice-key');
+    await launch();
+    await createOwnKeyUntilKept(page, 'alice-key');
+  });
 
-  const file = path.join(device.platform.dataDir(), 'someone.keyward');
-  writeFileSync(file, 'not opened yet');
-  device.services.core.handoff.offerFile(file);
-  await app.notify('handoff.fileOpened');
-  await expect(page.getByRole('dialog')).toContainText('not saved yet');
-  await page.getByRole('button', { name: /Go back/ }).click();
-  await expect(page.getByRole('heading', { name: 'Keep the new key safe' })).toBeVisible();
-});
+  test('a key file opened while a new key is not kept yet asks before leaving it', async ({
+    page,
+    device,
+    launch,
+  }) => {
+    const app = await launch();
 
-test('after the window reloads, a new key not kept anywhere yet is shown again, not lost', async ({
-  page,
-  device,
-  sandbox,
-  launch,
-  capture,
-}) => {
-  await device.keepKeyOf('alice', 'alice-key');
-  await launch();
-  await createOwnKeyUntilKept(page, 'alice-key');
-  const created = sandbox.state.keysOf('alice').at(-1)!;
+    const file = path.join(device.platform.dataDir(), 'someone.keyward');
+    writeFileSync(file, 'not opened yet');
+    device.services.core.handoff.offerFile(file);
+    await app.notify('handoff.fileOpened');
+    await expect(page.getByRole('dialog')).toContainText('not saved yet');
+    await page.getByRole('button', { name: /Go back/ }).click();
+    await expect(page.getByRole('heading', { name: 'Keep the new key safe' })).toBeVisible();
+  });
 
-  // The browser asks before unloading a page holding an unsaved secret; the reload goes ahead.
-  page.once('dialog', (dialog) => void dialog.accept());
-  await page.reload();
+  test('after the window reloads, a new key not kept anywhere yet is shown again, not lost', async ({
+    page,
+    device,
+    sandbox,
+    capture,
+  }) => {
+    const created = sandbox.state.keysOf('alice').at(-1)!;
 
-  await expect(page.getByRole('heading', { name: 'Keep the new key safe' })).toBeVisible();
-  await expect(page.getByText(created.accessKeyId)).toBeVisible();
-  await capture('installed-held-key-after-reload');
-  await page.getByRole('button', { name: 'Keep in keychain' }).click();
-  await expect(
-    page.getByRole('main').getByText(/Kept in this computer’s keychain as/),
-  ).toBeVisible();
-  expect((await device.profiles.get('work'))?.accessKeyId).toBe(created.accessKeyId);
+    // The browser asks before unloading a page holding an unsaved secret; the reload goes ahead.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.reload();
+
+    await expect(page.getByRole('heading', { name: 'Keep the new key safe' })).toBeVisible();
+    await expect(page.getByText(created.accessKeyId)).toBeVisible();
+    await capture('installed-held-key-after-reload');
+    await page.getByRole('button', { name: 'Keep in keychain' }).click();
+    await expect(
+      page.getByRole('main').getByText(/Kept in this computer’s keychain as/),
+    ).toBeVisible();
+    expect((await device.profiles.get('work'))?.accessKeyId).toBe(created.accessKeyId);
+  });
 });

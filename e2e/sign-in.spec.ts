@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import { writeMfaProfile } from './harness/aws-files';
-import { describeOwnKey, signInWithStoredKey } from './harness/ui';
+import { describeOwnKey, openCreateKeySignedIn, signInWithStoredKey } from './harness/ui';
 
 test('an admin signs in with a kept key and sees who they are and what they may do', async ({
   page,
@@ -36,8 +36,7 @@ test('a person without permission is told what was refused and which permission 
 }) => {
   await device.keepKeyOf('nobody', 'contractor');
   await launch();
-  await page.getByRole('button', { name: 'Create a key' }).click();
-  await signInWithStoredKey(page, 'contractor');
+  await openCreateKeySignedIn(page, 'contractor');
   await describeOwnKey(page);
   await page.getByRole('button', { name: 'Create the key' }).click();
   const alert = page.getByRole('alert');

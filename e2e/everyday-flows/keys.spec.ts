@@ -3,10 +3,10 @@ import { expect, test } from '../fixtures';
 import {
   describeOwnKey,
   goTo,
+  openCreateKeySignedIn,
   openPeopleSignedIn,
   openPersonSignedIn,
   replaceKeptKey,
-  signInWithStoredKey,
 } from '../harness/ui';
 
 /**
@@ -89,8 +89,7 @@ test('leaving Create while the key is being created leads back to keeping it saf
 }) => {
   await device.keepKeyOf('alice', 'alice-key');
   await launch();
-  await page.getByRole('button', { name: 'Create a key' }).click();
-  await signInWithStoredKey(page, 'alice-key');
+  await openCreateKeySignedIn(page, 'alice-key');
   await describeOwnKey(page);
 
   // AWS is slow today: the person leaves while the key is still being made.
@@ -129,8 +128,7 @@ test('a staff member who deactivates the key Keyward is signed in with is told a
   await device.keepKeyOf('bob', 'bob-key');
   const [, usedKey] = sandbox.state.keysOf('bob');
   await launch();
-  await page.getByRole('button', { name: 'Create a key' }).click();
-  await signInWithStoredKey(page, 'bob-key');
+  await openCreateKeySignedIn(page, 'bob-key');
   await describeOwnKey(page);
   await page.getByRole('button', { name: 'Create the key' }).click();
   await expect(page.getByRole('heading', { name: 'bob already has two keys' })).toBeVisible();
@@ -151,38 +149,6 @@ test('a staff member who deactivates the key Keyward is signed in with is told a
   await ask.getByRole('button', { name: 'Deactivate and sign out' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in to create a key' })).toBeVisible();
   expect(sandbox.state.accessKeys.get(usedKey!.accessKeyId)?.status).toBe('Inactive');
-});
-
-test('an admin is told before locking themselves out, on their own key and when offboarding themselves', async ({
-  page,
-  device,
-  sandbox,
-  launch,
-}) => {
-  await device.keepKeyOf('admin', 'admin-key');
-  const adminKey = sandbox.admin.accessKeyId;
-  await launch();
-  await openPersonSignedIn(page, 'admin-key', 'admin');
-  const card = page.getByRole('article').filter({ hasText: adminKey });
-  await card.getByRole('button', { name: 'Deactivate' }).click();
-  const ask = page.getByRole('dialog', { name: /Keyward is signed in with this key/ });
-  await expect(ask).toBeVisible();
-  await ask.getByRole('button', { name: 'Keep it active' }).click();
-  expect(sandbox.state.accessKeys.get(adminKey)?.status).toBe('Active');
-
-  await page.getByRole('button', { name: 'Offboard admin…' }).click();
-  const offboard = page.getByRole('dialog', { name: 'Offboard admin' });
-  await expect(offboard).toContainText('Keyward is signed in with');
-  await offboard.getByRole('button', { name: 'Deactivate all keys' }).click();
-  // Not without ticking that they understand.
-  await expect(offboard).toBeVisible();
-  await expect(offboard.getByRole('checkbox', { name: /I understand/ })).toBeFocused();
-  expect(sandbox.state.accessKeys.get(adminKey)?.status).toBe('Active');
-  await offboard.getByRole('checkbox', { name: /I understand/ }).check();
-  await offboard.getByRole('button', { name: 'Deactivate all keys' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: 'People’s keys' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
-  expect(sandbox.state.accessKeys.get(adminKey)?.status).toBe('Inactive');
 });
 
 test('the make-room dialog offers only a delete that Keyward will do', async ({
@@ -255,6 +221,34 @@ test.describe('with the admin’s key kept on this computer', () => {
   test.beforeEach(async ({ device, launch }) => {
     await device.keepKeyOf('admin', 'admin-key');
     await launch();
+  });
+
+  test('an admin is told before locking themselves out, on their own key and when offboarding themselves', async ({
+    page,
+    sandbox,
+  }) => {
+    const adminKey = sandbox.admin.accessKeyId;
+    await openPersonSignedIn(page, 'admin-key', 'admin');
+    const card = page.getByRole('article').filter({ hasText: adminKey });
+    await card.getByRole('button', { name: 'Deactivate' }).click();
+    const ask = page.getByRole('dialog', { name: /Keyward is signed in with this key/ });
+    await expect(ask).toBeVisible();
+    await ask.getByRole('button', { name: 'Keep it active' }).click();
+    expect(sandbox.state.accessKeys.get(adminKey)?.status).toBe('Active');
+
+    await page.getByRole('button', { name: 'Offboard admin…' }).click();
+    const offboard = page.getByRole('dialog', { name: 'Offboard admin' });
+    await expect(offboard).toContainText('Keyward is signed in with');
+    await offboard.getByRole('button', { name: 'Deactivate all keys' }).click();
+    // Not without ticking that they understand.
+    await expect(offboard).toBeVisible();
+    await expect(offboard.getByRole('checkbox', { name: /I understand/ })).toBeFocused();
+    expect(sandbox.state.accessKeys.get(adminKey)?.status).toBe('Active');
+    await offboard.getByRole('checkbox', { name: /I understand/ }).check();
+    await offboard.getByRole('button', { name: 'Deactivate all keys' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'People’s keys' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
+    expect(sandbox.state.accessKeys.get(adminKey)?.status).toBe('Inactive');
   });
 
   test('a double-click on Deactivate changes the key only once', async ({

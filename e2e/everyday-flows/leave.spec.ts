@@ -1,18 +1,22 @@
 import { expect, test } from '../fixtures';
-import { createOwnKeyUntilKept, describeOwnKey, goTo, signInWithStoredKey } from '../harness/ui';
+import { createOwnKeyUntilKept, describeOwnKey, goTo, openCreateKeySignedIn } from '../harness/ui';
 
 /** AWS answers this slowly while a test acts in the middle of a call to it. */
 const slowAwsMs = 3000;
+
+// Each test waits out a slow answer from AWS on purpose.
+test.describe.configure({ timeout: 90_000 });
+
+test.beforeEach(async ({ device, launch }) => {
+  await device.keepKeyOf('alice', 'alice-key');
+  await launch();
+});
 
 test('pressing Escape or Go back while the new key is being deleted neither stops the deletion nor keeps the deleted key', async ({
   page,
   device,
   sandbox,
-  launch,
 }) => {
-  test.setTimeout(90_000);
-  await device.keepKeyOf('alice', 'alice-key');
-  await launch();
   await createOwnKeyUntilKept(page, 'alice-key');
   const created = sandbox.state.keysOf('alice').at(-1)!;
 
@@ -51,13 +55,8 @@ test('reloading the window while the key is still being created shows the new ke
   page,
   device,
   sandbox,
-  launch,
 }) => {
-  test.setTimeout(90_000);
-  await device.keepKeyOf('alice', 'alice-key');
-  await launch();
-  await goTo(page, 'Create a key');
-  await signInWithStoredKey(page, 'alice-key');
+  await openCreateKeySignedIn(page, 'alice-key');
   await describeOwnKey(page);
   sandbox.faults.setLatency(slowAwsMs);
   await page.getByRole('button', { name: 'Create the key' }).click();

@@ -9,6 +9,7 @@ import {
   createOwnKey,
   describeOwnKey,
   goTo,
+  openCreateKeySignedIn,
   openPeopleSignedIn,
   replaceKeptKey,
   signInWithStoredKey,
@@ -74,8 +75,7 @@ test('signing out while a new key is kept nowhere, then signing in again, starts
 }) => {
   await device.keepKeyOf('alice', 'alice-key');
   await launch();
-  await goTo(page, 'Create a key');
-  await signInWithStoredKey(page, 'alice-key');
+  await openCreateKeySignedIn(page, 'alice-key');
   await createOwnKey(page);
   const created = sandbox.state.keysOf('alice').at(-1)!;
 
@@ -91,66 +91,66 @@ test('signing out while a new key is kept nowhere, then signing in again, starts
   await expect(page.getByRole('button', { name: 'Keep in keychain' })).toHaveCount(0);
 });
 
-test('after leaving My keys and coming back, a replacement that stopped part-way can be finished', async ({
-  page,
-  device,
-  sandbox,
-  launch,
-}) => {
-  await device.keepKeyOf('alice', 'work', 200);
-  const oldKeyId = sandbox.credentialsFor('alice').accessKeyId;
-  await launch();
-  const card = page.getByRole('article', { name: 'work' });
-  await expect(card).toBeVisible();
-  await goTo(page, 'Receive a key');
-  await goTo(page, 'My keys');
+test.describe('with alice’s 200-day-old key kept as “work”', () => {
+  test.beforeEach(async ({ device, launch }) => {
+    await device.keepKeyOf('alice', 'work', 200);
+    await launch();
+  });
 
-  // AWS refuses to turn the old key off, again and again: the rotation stops after the switch.
-  for (let n = 1; n <= 5; n++) sandbox.faults.failNth('UpdateAccessKey', n, 'error');
-  await replaceKeptKey(page, 'work');
-  const stopped = card.getByRole('heading', { name: 'Replacing this key stopped part-way' });
-  await expect(stopped).toBeVisible({ timeout: 20_000 });
+  test('after leaving My keys and coming back, a replacement that stopped part-way can be finished', async ({
+    page,
+    sandbox,
+  }) => {
+    const oldKeyId = sandbox.credentialsFor('alice').accessKeyId;
+    const card = page.getByRole('article', { name: 'work' });
+    await expect(card).toBeVisible();
+    await goTo(page, 'Receive a key');
+    await goTo(page, 'My keys');
 
-  // Away and back once more: still there, and it finishes.
-  await goTo(page, 'Settings');
-  await goTo(page, 'My keys');
-  await expect(stopped).toBeVisible();
-  await expect(card.getByRole('button', { name: 'Replace this key (rotate)…' })).toBeDisabled();
-  await card.getByRole('button', { name: 'Finish the replacement' }).click();
-  await expect(card.getByText('Replaced.')).toBeVisible({ timeout: 20_000 });
-  await expect(stopped).toHaveCount(0);
-  expect(sandbox.state.accessKeys.get(oldKeyId)?.status).toBe('Inactive');
-});
+    // AWS refuses to turn the old key off, again and again: the rotation stops after the switch.
+    for (let n = 1; n <= 5; n++) sandbox.faults.failNth('UpdateAccessKey', n, 'error');
+    await replaceKeptKey(page, 'work');
+    const stopped = card.getByRole('heading', { name: 'Replacing this key stopped part-way' });
+    await expect(stopped).toBeVisible({ timeout: 20_000 });
 
-test('replacing the key the window is signed in with keeps the window working, with the new key', async ({
-  page,
-  device,
-  sandbox,
-  launch,
-}) => {
-  await device.keepKeyOf('alice', 'work', 200);
-  const oldKeyId = sandbox.credentialsFor('alice').accessKeyId;
-  await launch();
-  await goTo(page, 'AWS sign-in');
-  await signInWithStoredKey(page, 'work');
-  await goTo(page, 'My keys');
+    // Away and back once more: still there, and it finishes.
+    await goTo(page, 'Settings');
+    await goTo(page, 'My keys');
+    await expect(stopped).toBeVisible();
+    await expect(card.getByRole('button', { name: 'Replace this key (rotate)…' })).toBeDisabled();
+    await card.getByRole('button', { name: 'Finish the replacement' }).click();
+    await expect(card.getByText('Replaced.')).toBeVisible({ timeout: 20_000 });
+    await expect(stopped).toHaveCount(0);
+    expect(sandbox.state.accessKeys.get(oldKeyId)?.status).toBe('Inactive');
+  });
 
-  const card = page.getByRole('article', { name: 'work' });
-  await replaceKeptKey(page, 'work', { rightAway: true });
-  await expect(card.getByText('Replaced.')).toBeVisible({ timeout: 20_000 });
-  expect(sandbox.state.accessKeys.has(oldKeyId)).toBe(false);
-  const newKeyId = (await device.profiles.get('work'))!.accessKeyId;
+  test('replacing the key the window is signed in with keeps the window working, with the new key', async ({
+    page,
+    device,
+    sandbox,
+  }) => {
+    const oldKeyId = sandbox.credentialsFor('alice').accessKeyId;
+    await goTo(page, 'AWS sign-in');
+    await signInWithStoredKey(page, 'work');
+    await goTo(page, 'My keys');
 
-  // The window's sign-in moved to the new key: the next action works.
-  await expect(sidebarSession(page)).toContainText('Signed in to AWS as alice');
-  expect(device.core.session.whoami()?.accessKeyId).toBe(newKeyId);
-  await goTo(page, 'Create a key');
-  await createOwnKey(page);
-  await page.getByRole('textbox', { name: 'Name for the key' }).fill('second');
-  await page.getByRole('button', { name: 'Keep in keychain' }).click();
-  await expect(
-    page.getByRole('main').getByText('Kept in this computer’s keychain as “second”'),
-  ).toBeVisible();
+    const card = page.getByRole('article', { name: 'work' });
+    await replaceKeptKey(page, 'work', { rightAway: true });
+    await expect(card.getByText('Replaced.')).toBeVisible({ timeout: 20_000 });
+    expect(sandbox.state.accessKeys.has(oldKeyId)).toBe(false);
+    const newKeyId = (await device.profiles.get('work'))!.accessKeyId;
+
+    // The window's sign-in moved to the new key: the next action works.
+    await expect(sidebarSession(page)).toContainText('Signed in to AWS as alice');
+    expect(device.core.session.whoami()?.accessKeyId).toBe(newKeyId);
+    await goTo(page, 'Create a key');
+    await createOwnKey(page);
+    await page.getByRole('textbox', { name: 'Name for the key' }).fill('second');
+    await page.getByRole('button', { name: 'Keep in keychain' }).click();
+    await expect(
+      page.getByRole('main').getByText('Kept in this computer’s keychain as “second”'),
+    ).toBeVisible();
+  });
 });
 
 test('“Remove from this computer” also takes the key out of the AWS command line’s settings', async ({
@@ -288,8 +288,7 @@ test('after deleting one of two keys while creating, the heading says there is r
   await device.keepKeyOf('bob', 'bob-key');
   const [oldKey] = sandbox.state.keysOf('bob');
   await launch();
-  await goTo(page, 'Create a key');
-  await signInWithStoredKey(page, 'bob-key');
+  await openCreateKeySignedIn(page, 'bob-key');
   await describeOwnKey(page);
   await page.getByRole('button', { name: 'Create the key' }).click();
   await expect(

@@ -23,6 +23,12 @@ export async function openScreen(page: Page, screen: string): Promise<void> {
   await expect(page.getByRole('heading', { level: 2, name: screen })).toBeFocused();
 }
 
+/** Opens "Create a key" from the sidebar and signs in there with a key kept in Keyward. */
+export async function openCreateKeySignedIn(page: Page, profileName: string): Promise<void> {
+  await goTo(page, 'Create a key');
+  await signInWithStoredKey(page, profileName);
+}
+
 /** Opens People's keys from the sidebar and signs in there with a key kept in Keyward. */
 export async function openPeopleSignedIn(page: Page, profileName: string): Promise<void> {
   await openScreen(page, 'People’s keys');
@@ -68,12 +74,11 @@ export async function createOwnKey(page: Page): Promise<void> {
 }
 
 /**
- * From the start screen: signs in with a kept key and creates a new key for that same person,
- * up to "Keep the new key safe" (the secret then held in main, kept nowhere yet).
+ * Opens "Create a key" signed in with a kept key and creates a new key for that same person, up
+ * to "Keep the new key safe" (the secret then held in main, kept nowhere yet).
  */
 export async function createOwnKeyUntilKept(page: Page, profileName: string): Promise<void> {
-  await page.getByRole('button', { name: 'Create a key' }).click();
-  await signInWithStoredKey(page, profileName);
+  await openCreateKeySignedIn(page, profileName);
   await createOwnKey(page);
 }
 

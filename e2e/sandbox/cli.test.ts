@@ -31,30 +31,46 @@ function startCli(args: string[]) {
   return { child, exited, output, waitFor };
 }
 
+/** Whom STS takes the printed credentials for, asked at the printed endpoint. */
+async function callerOfPrintedCredentials(stdout: string): Promise<string | undefined> {
+  const printed = (name: string) => new RegExp(`export ${name}=(\\S+)`).exec(stdout)?.[1] ?? '';
+  const sts = new STSClient({
+    endpoint: printed('AWS_ENDPOINT_URL'),
+    region: 'us-east-1',
+    credentials: {
+      accessKeyId: printed('AWS_ACCESS_KEY_ID'),
+      secretAccessKey: printed('AWS_SECRET_ACCESS_KEY'),
+    },
+    maxAttempts: 1,
+  });
+  return (await sts.send(new GetCallerIdentityCommand({}))).Arn;
+}
+
+/**
+ * Runs `npm run sandbox` with `args` until it serves, checks that the admin credentials it prints
+ * work at the endpoint it prints, then stops it with SIGTERM and expects a clean exit. Returns
+ * what it printed.
+ */
+async function serveThenStop(args: string[]): Promise<string> {
+  const cli = startCli(args);
+  let stdout: string;
+  try {
+    await cli.waitFor(/export AWS_ENDPOINT_URL=(\S+)\n/);
+    await cli.waitFor(/Press Ctrl\+C to stop/);
+    stdout = cli.output().stdout;
+    expect(await callerOfPrintedCredentials(stdout)).toBe('arn:aws:iam::123456789012:user/admin');
+  } finally {
+    cli.child.kill('SIGTERM');
+  }
+  expect(await cli.exited).toBe(0);
+  return stdout;
+}
+
 describe('npm run sandbox', () => {
   it('prints the endpoint and admin credentials, serves them, and stops cleanly on SIGTERM', async () => {
-    const cli = startCli(['--port', '0', '--users', '25']);
-    try {
-      const [, endpoint] = await cli.waitFor(/export AWS_ENDPOINT_URL=(\S+)\n/);
-      await cli.waitFor(/Press Ctrl\+C to stop/);
-      const { stdout } = cli.output();
-      const accessKeyId = /export AWS_ACCESS_KEY_ID=(\S+)/.exec(stdout)?.[1] ?? '';
-      const secretAccessKey = /export AWS_SECRET_ACCESS_KEY=(\S+)/.exec(stdout)?.[1] ?? '';
-      expect(stdout).toContain('region   us-east-1');
-      expect(stdout).toContain('25 users');
-
-      const sts = new STSClient({
-        endpoint,
-        region: 'us-east-1',
-        credentials: { accessKeyId, secretAccessKey },
-        maxAttempts: 1,
-      });
-      const identity = await sts.send(new GetCallerIdentityCommand({}));
-      expect(identity.Arn).toBe('arn:aws:iam::123456789012:user/admin');
-    } finally {
-      cli.child.kill('SIGTERM');
-    }
-    expect(await cli.exited).toBe(0);
+    const stdout = await serveThenStop(['--port', '0', '--users', '25']);
+    expect(stdout).toContain('region   us-east-1');
+    expect(stdout).toContain('25 users');
   });
 
   it('starts the README’s 10,000-user account, serves it, and stops', async () => {
@@ -62,27 +78,8 @@ describe('npm run sandbox', () => {
     // The line as a shell runs it: a trailing `# comment` is not an argument.
     const command = /^npm run sandbox -- (.*--users 10000[^#]*)/m.exec(readme)?.[1] ?? '';
     expect(command).not.toBe('');
-    const cli = startCli(command.trim().split(/\s+/));
-    try {
-      const [, endpoint] = await cli.waitFor(/export AWS_ENDPOINT_URL=(\S+)\n/);
-      await cli.waitFor(/Press Ctrl\+C to stop/);
-      const { stdout } = cli.output();
-      expect(stdout).toContain('10000 users');
-      const sts = new STSClient({
-        endpoint,
-        region: 'us-east-1',
-        credentials: {
-          accessKeyId: /export AWS_ACCESS_KEY_ID=(\S+)/.exec(stdout)?.[1] ?? '',
-          secretAccessKey: /export AWS_SECRET_ACCESS_KEY=(\S+)/.exec(stdout)?.[1] ?? '',
-        },
-        maxAttempts: 1,
-      });
-      const identity = await sts.send(new GetCallerIdentityCommand({}));
-      expect(identity.Arn).toBe('arn:aws:iam::123456789012:user/admin');
-    } finally {
-      cli.child.kill('SIGTERM');
-    }
-    expect(await cli.exited).toBe(0);
+    const stdout = await serveThenStop(command.trim().split(/\s+/));
+    expect(stdout).toContain('10000 users');
   });
 
   it('explains what is wrong with a seed file and exits with an error', async () => {

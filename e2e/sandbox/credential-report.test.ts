@@ -5,15 +5,8 @@ import {
 } from '@aws-sdk/client-iam';
 import { describe, expect } from 'vitest';
 import type { Sandbox } from './sandbox';
+import { credentialReportHeader } from '../../testing/core/audit/report-columns';
 import { awsError, iamClient, it } from './test-support';
-
-const HEADER =
-  'user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,' +
-  'password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,' +
-  'access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,' +
-  'access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,' +
-  'access_key_2_last_used_region,access_key_2_last_used_service,cert_1_active,' +
-  'cert_1_last_rotated,cert_2_active,cert_2_last_rotated';
 
 const reportTime = (date: Date | undefined) =>
   date?.toISOString().replace(/\.\d{3}Z$/, '+00:00') ?? 'missing';
@@ -26,7 +19,7 @@ async function fetchReport(sandbox: Sandbox): Promise<Record<string, Record<stri
   expect(GeneratedTime).toBeInstanceOf(Date);
   const csv = new TextDecoder().decode(Content);
   const [header, ...rows] = csv.split('\n');
-  expect(header).toBe(HEADER);
+  expect(header).toBe(credentialReportHeader);
   const columns = (header ?? '').split(',');
   return Object.fromEntries(
     rows.map((row) => {

@@ -6,7 +6,7 @@ import {
   type Tag,
 } from '@aws-sdk/client-iam';
 import { describe, expect } from 'vitest';
-import { awsError, containing, iamClient, it } from './test-support';
+import { awsError, containing, it } from './test-support';
 
 const validation = (member: string, constraint: string) => ({
   code: 'ValidationError',

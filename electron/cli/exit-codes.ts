@@ -30,7 +30,9 @@ export function exitCodeFor(code: ErrorCode): number {
       return exitCodes.keychain;
     case 'not-found':
       return exitCodes.notFound;
+    // key-other-account: AWS accepted the key; keeping it needs --keep-other-account.
     case 'confirmation-required':
+    case 'key-other-account':
       return exitCodes.confirmation;
     case 'not-signed-in':
     case 'access-denied':

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { keywardForEachTest } from '../../testing/core/keyward-each-test';
 import { keepKeyOf } from '../../testing/core/kept-keys';
+import { sealHandoff } from '../core/handoff/handoff-file';
 import { commands } from './command-table';
 import { usageLine } from './help-text';
 import type { CliOutcome } from '../../testing/cli/cli-harness';
@@ -362,5 +363,48 @@ describe('keys kept on this computer', () => {
     const removed = await keyward(env, ['cli', 'remove', '--profile', 'admin']);
     expect(removed.code).toBe(0);
     expect(readFileSync(env['AWS_CONFIG_FILE'] ?? '', 'utf8')).toBe('[default]\n');
+  });
+});
+
+describe('keyward handoff open', () => {
+  it('refuses a key AWS says belongs to another account than its file says, unless --keep-other-account', async () => {
+    await f.core.session.signIn({ kind: 'stored-key', profile: 'admin' });
+    const created = await f.core.newKeys.create('alice', null);
+    const file = path.join(env['HOME'] ?? '', 'other-account.keyward');
+    writeFileSync(
+      file,
+      await sealHandoff(
+        [
+          {
+            accessKeyId: created.accessKeyId,
+            secretAccessKey: await f.core.newKeys.reveal(created.handle),
+            userName: 'alice',
+            accountId: '999988887777',
+            description: '',
+            created: created.created,
+          },
+        ],
+        { kind: 'recipients', codes: [await f.core.handoff.receivingCode()] },
+      ),
+    );
+
+    const refused = await keyward(env, ['handoff', 'open', file, '--store', 'received']);
+    expectOneLineError(
+      refused,
+      5,
+      /belongs to AWS account 123456789012, but the key file says it is for account 999988887777\. .*--keep-other-account/,
+    );
+    expect(await f.profiles.get('received')).toBeNull();
+
+    const kept = await keyward(env, [
+      'handoff',
+      'open',
+      file,
+      '--store',
+      'received',
+      '--keep-other-account',
+    ]);
+    expect(kept.code).toBe(0);
+    expect((await f.profiles.require('received')).accountId).toBe('123456789012');
   });
 });

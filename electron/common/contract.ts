@@ -1,3 +1,4 @@
+import type { ActivityEntry } from './activity';
 import type { AuditProgress, AuditResult } from './audit';
 import type {
   About,
@@ -160,6 +161,12 @@ export const contract = {
     output: returns<null>(),
   },
 
+  /** The activity log's last entries, the newest last. */
+  'activity.list': {
+    input: z.strictObject({ limit: z.number().int().min(1).max(1000).optional() }),
+    output: returns<ActivityEntry[]>(),
+  },
+
   'profiles.list': { input: noInput, output: returns<StoredProfile[]>() },
   /** Copies a stored key's secret; main clears the clipboard after the set time. */
   'profiles.copySecret': {
@@ -232,6 +239,8 @@ export const contract = {
       index: z.number().int().min(0).max(9),
       profileName: profileNameSchema,
       storeEvenIfNotWorking: z.boolean().optional(),
+      /** Keep a key AWS says belongs to another account than its file says (`key-other-account`). */
+      keepEvenIfOtherAccount: z.boolean().optional(),
     }),
     output: returns<ClaimedKey>(),
   },

@@ -31,6 +31,7 @@ export const errorCodes = [
   'weak-passphrase',
   'invalid-recipient',
   'key-not-working',
+  'key-other-account',
   'cancelled',
   'network',
   'aws-failure',
@@ -59,6 +60,8 @@ export interface ErrorDetails {
   mfaSerial?: string;
   /** AWS's id for the failed request, for an administrator or AWS support. */
   requestId?: string;
+  /** A received key AWS says belongs to another account than its key file says. */
+  otherAccount?: { inFile: string; verified: string };
 }
 
 /** For exhaustive switches: a new case that is not handled fails type-checking here. */

@@ -1,3 +1,4 @@
+import { defaultActivityLimit } from '../common/activity';
 import { isAuditCancelled } from './audit/audit-service';
 import type { Core } from './compose';
 import type { Platform } from './platform';
@@ -82,6 +83,7 @@ export function createHandlers(services: Services): Handlers {
     'keys.pending': () => newKeys.heldSettled(),
 
     'lost.list': () => lostKeys.list(),
+    'activity.list': ({ limit }) => core.activity.recent(limit ?? defaultActivityLimit),
     'lost.resolve': ({ journalId, action }) => lostKeys.resolve(journalId, action).then(done),
 
     'profiles.list': () => deviceKeys.list(),

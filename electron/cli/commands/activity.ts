@@ -1,26 +1,7 @@
-import type { ActivityEntry } from '../../core/activity/activity-log';
+import { activityWords, defaultActivityLimit as defaultLimit } from '../../common/activity';
 import type { CommandSpec } from '../command-spec';
 import { UsageError, stringArg } from '../command-spec';
 import { table } from '../format';
-
-const defaultLimit = 20;
-
-/** What each recorded action means, in the words the window uses. */
-const actionWords: Record<ActivityEntry['action'], string> = {
-  'key.created': 'created',
-  'key.activated': 'activated',
-  'key.deactivated': 'deactivated',
-  'key.deleted': 'deleted',
-  'key.described': 'description changed',
-  'key.stored': 'kept in the keychain',
-  'key.removed-from-device': 'removed from this computer',
-  'key.secret-copied': 'secret copied',
-  'key.secret-shown': 'secret shown',
-  'key.saved-to-file': 'saved to a key file',
-  'key.handed-off': 'sealed to a colleague',
-  'key.discarded': 'discarded (deleted before it was kept)',
-  'key.lost': 'lost (its secret was never saved)',
-};
 
 export const activity: CommandSpec = {
   words: ['activity'],
@@ -36,7 +17,7 @@ export const activity: CommandSpec = {
   run: async (context, args) => {
     const limit = limitArg(stringArg(args, 'limit'));
     const core = await context.core();
-    const entries = (await core.activity.read()).slice(-limit);
+    const entries = await core.activity.recent(limit);
     context.print(entries, () =>
       entries.length === 0
         ? 'Nothing recorded yet.'
@@ -44,7 +25,7 @@ export const activity: CommandSpec = {
             ['WHEN (UTC)', 'WHAT', 'USER', 'KEY ID', 'BY', 'DETAIL'],
             entries.map((entry) => [
               entry.at.slice(0, 19).replace('T', ' '),
-              actionWords[entry.action],
+              activityWords[entry.action],
               entry.userName,
               entry.accessKeyId,
               entry.actor,

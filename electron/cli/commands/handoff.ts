@@ -6,7 +6,8 @@ import { UsageError, flagArg, requiredArg, stringArg } from '../command-spec';
 export const handoffOpen: CommandSpec = {
   words: ['handoff', 'open'],
   summary: 'Open a key file you were sent and keep the key in this computer’s keychain.',
-  usage: 'FILE --store PROFILE [--passphrase-stdin] [--key ID] [--keep-if-not-working]',
+  usage:
+    'FILE --store PROFILE [--passphrase-stdin] [--key ID] [--keep-if-not-working] [--keep-other-account]',
   positionals: ['FILE'],
   options: {
     store: { type: 'string', value: 'PROFILE', help: 'Keep the key as PROFILE' },
@@ -18,6 +19,10 @@ export const handoffOpen: CommandSpec = {
     'keep-if-not-working': {
       type: 'boolean',
       help: 'Keep the key even if AWS does not accept it right now',
+    },
+    'keep-other-account': {
+      type: 'boolean',
+      help: 'Keep the key even if AWS says it belongs to another account than the file says',
     },
   },
   run: async (context, args) => {
@@ -59,12 +64,13 @@ export const handoffOpen: CommandSpec = {
             : `The file holds ${String(unlocked.keys.length)} keys (${unlocked.keys.map((key) => key.accessKeyId).join(', ')}): choose one with --key.`,
         );
       }
-      const claimed = await desk.claim(
-        opened.token,
-        index,
-        profile,
-        flagArg(args, 'keep-if-not-working'),
-      );
+      const claimed = await desk
+        .claim(opened.token, index, profile, flagArg(args, 'keep-if-not-working'), {
+          keepEvenIfOtherAccount: flagArg(args, 'keep-other-account'),
+        })
+        .catch((error: unknown) => {
+          throw withOptionToInsist(error);
+        });
       context.print(
         claimed,
         () =>
@@ -75,3 +81,14 @@ export const handoffOpen: CommandSpec = {
     }
   },
 };
+
+/** The window offers a button to keep the key anyway; here, the person needs the option's name. */
+function withOptionToInsist(error: unknown): unknown {
+  if (!(error instanceof AppError) || error.code !== 'key-other-account') return error;
+  return new AppError(
+    error.code,
+    error.message,
+    'The sender may have sent a key for another account than they meant to: ask them. To keep it anyway, run the command again with --keep-other-account.',
+    { cause: error, ...(error.details ? { details: error.details } : {}) },
+  );
+}

@@ -2,24 +2,10 @@ import path from 'node:path';
 import { z } from 'zod';
 import { JsonLinesFile } from '../files/data-file';
 import { log } from '../log';
+import { activityActions } from '../../common/activity';
+import type { ActivityEntry } from '../../common/activity';
 
-const activityActions = [
-  'key.created',
-  'key.activated',
-  'key.deactivated',
-  'key.deleted',
-  'key.described',
-  'key.stored',
-  'key.removed-from-device',
-  'key.secret-copied',
-  'key.secret-shown',
-  'key.saved-to-file',
-  'key.handed-off',
-  'key.discarded',
-  'key.lost',
-] as const;
-
-const activityEntrySchema = z.object({
+const activityEntrySchema: z.ZodType<ActivityEntry> = z.object({
   at: z.string(),
   /** The ARN (or profile) that did it. */
   actor: z.string(),
@@ -29,8 +15,7 @@ const activityEntrySchema = z.object({
   detail: z.string().optional(),
 });
 
-/** One thing that happened to a key. Never a secret: ids, names and times only. */
-export type ActivityEntry = z.infer<typeof activityEntrySchema>;
+export type { ActivityEntry };
 
 /** The local activity log: JSON lines in the data folder, for "who did what to which key, when". */
 export class ActivityLog {
@@ -55,6 +40,11 @@ export class ActivityLog {
         `could not record ${entry.action}: ${error instanceof Error ? error.message : 'unknown'}`,
       );
     }
+  }
+
+  /** The last `limit` entries, the newest last. */
+  async recent(limit: number): Promise<ActivityEntry[]> {
+    return (await this.read()).slice(-limit);
   }
 
   read(): Promise<ActivityEntry[]> {

@@ -175,3 +175,39 @@ describe('exporting an audit read from the credential report', () => {
     }
   });
 });
+
+describe('exporting IAM paths that hold a semicolon', () => {
+  // IAM paths may hold any printable character; spreadsheets in many European locales split a
+  // CSV at semicolons, whatever the quotes around a field in the middle of a line.
+  const row = (userName: string, iamPath: string): AuditResult['rows'][number] => ({
+    userName,
+    arn: `arn:aws:iam::123456789012:user${iamPath}${userName}`,
+    userCreated: null,
+    keys: [],
+    flags: [],
+  });
+  const result: AuditResult = {
+    accountId: '123456789012',
+    source: 'per-user',
+    generatedAt: '2026-01-01T00:00:00.000Z',
+    rows: [row('alice', '/a;=cmd/'), row('bob', '/ops;@SUM(1); -2/')],
+    summary: {} as AuditResult['summary'],
+    requests: 0,
+    durationMs: 0,
+  };
+
+  it('quotes the field and shows each piece after a semicolon as text', () => {
+    const text = auditToCsv(result);
+    expect(text.split('\r\n')[1]).toContain(`,"arn:aws:iam::123456789012:user/a;'=cmd/alice",`);
+    const [, alice, bob] = parseCsv(text);
+    expect(alice?.[1]).toBe("arn:aws:iam::123456789012:user/a;'=cmd/alice");
+    expect(bob?.[1]).toBe("arn:aws:iam::123456789012:user/ops;'@SUM(1);' -2/bob");
+  });
+
+  it('leaves no cell that starts a formula when a spreadsheet splits it at semicolons', () => {
+    const cells = auditToCsv(result)
+      .split('\r\n')
+      .flatMap((line) => line.split(';'));
+    expect(cells.filter((cell) => /^[ "]*[=+\-@\t\r]/.test(cell))).toEqual([]);
+  });
+});

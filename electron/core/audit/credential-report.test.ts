@@ -1,22 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { CredentialReportFormatError, parseCredentialReport } from './credential-report';
 import { parseCsv } from '../csv';
+import { credentialReportHeader } from '../../../testing/core/audit/report-columns';
 
 const now = Date.parse('2026-01-01T00:00:00Z');
 
-// The columns of IAM's credential report, in AWS's documented order.
-const header =
-  'user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,' +
-  'password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,' +
-  'access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,' +
-  'access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,' +
-  'access_key_2_last_used_region,access_key_2_last_used_service,cert_1_active,' +
-  'cert_1_last_rotated,cert_2_active,cert_2_last_rotated';
 const noKey = 'false,N/A,N/A,N/A,N/A';
 const noCerts = 'false,N/A,false,N/A';
 
 const report = [
-  header,
+  credentialReportHeader,
   // The root user: password columns IAM does not support for it, an active root key, MFA on.
   `<root_account>,arn:aws:iam::123456789012:root,2019-01-01T00:00:00+00:00,not_supported,` +
     `2025-12-30T08:00:00+00:00,not_supported,not_supported,true,` +

@@ -29,7 +29,24 @@ export interface FileSnapshot {
   file: string;
   exists: boolean;
   text: string;
+  /**
+   * Whether the bytes are UTF-8, as the AWS CLI requires (Python refuses anything else). When
+   * not, `text` has replacement characters and must never be written back.
+   */
+  utf8: boolean;
   mode: number;
+}
+
+// A byte-order mark stays in the text: the AWS CLI does not skip it either.
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const lenientUtf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+function decode(bytes: Buffer): { text: string; utf8: boolean } {
+  try {
+    return { text: strictUtf8.decode(bytes), utf8: true };
+  } catch {
+    return { text: lenientUtf8.decode(bytes), utf8: false };
+  }
 }
 
 export async function readSnapshot(file: string): Promise<FileSnapshot> {
@@ -40,11 +57,11 @@ export async function readSnapshot(file: string): Promise<FileSnapshot> {
     // Absent: it is created where the AWS CLI will look for it.
   }
   try {
-    const [text, info] = await Promise.all([readFile(real, 'utf8'), stat(real)]);
-    return { file: real, exists: true, text, mode: info.mode & 0o777 };
+    const [bytes, info] = await Promise.all([readFile(real), stat(real)]);
+    return { file: real, exists: true, ...decode(bytes), mode: info.mode & 0o777 };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      return { file: real, exists: false, text: '', mode: 0o600 };
+      return { file: real, exists: false, text: '', utf8: true, mode: 0o600 };
     }
     throw unreadable(file, error);
   }

@@ -7,7 +7,8 @@ import { awsFiles, readSnapshot, writeWithBackup } from './aws-files';
 import { keywardCommands, planRemove, planSetup, plaintextKeys, sectionState } from './cli-section';
 import { credentialProcessCommand } from './credential-process-command';
 import { programOf } from './program-location';
-import { keysOf, splitLines } from './ini-lines';
+import type { AwsFile } from './aws-cli-reading';
+import { readAwsFile, requireReadable, settingsOf } from './aws-cli-reading';
 import { checkAwsProfileName } from './profile-names';
 import { profileSections } from './profile-sections';
 
@@ -36,7 +37,10 @@ export async function setupCliProfile(
   const command = credentialProcessCommand(options.keywardCommand, profile, options.os);
   await refusePlaintextCredentials(files.credentials, profile);
   const config = await readSnapshot(files.config);
-  const edit = planSetup(config.text, profile, { command, region: options.region });
+  const edit = planSetup(readAwsFile(config, 'config'), profile, {
+    command,
+    region: options.region,
+  });
   if (!edit.changed) return { profile, configFile: config.file, backupFile: null, changed: false };
   const backupFile = await writeWithBackup(config, edit.text);
   log('aws-config', `set up credential_process for profile ${profile}`);
@@ -58,8 +62,8 @@ export async function staleCliProfiles(
 ): Promise<string[]> {
   const files = options.files ?? awsFiles();
   const exists = options.exists ?? existsSync;
-  const { text } = await readSnapshot(files.config);
-  return keywardCommands(text)
+  // A file the AWS CLI cannot read is still searched: repairing then says what is wrong with it.
+  return keywardCommands(await readConfig(files))
     .filter(({ profile, command }) => {
       const program = programOf(command);
       const isKept = options.kept?.includes(profile) ?? true;
@@ -97,7 +101,7 @@ export async function removeCliProfile(
   checkAwsProfileName(profile);
   const files = options.files ?? awsFiles();
   const config = await readSnapshot(files.config);
-  const edit = planRemove(config.text, profile);
+  const edit = planRemove(readAwsFile(config, 'config'), profile);
   if (!edit.removed) return { profile, configFile: config.file, backupFile: null, removed: false };
   const backupFile = await writeWithBackup(config, edit.text);
   log('aws-config', `removed credential_process for profile ${profile}`);
@@ -110,7 +114,11 @@ export async function cliProfileState(
   options: { files?: AwsFiles } = {},
 ): Promise<'keyward' | 'other' | 'absent'> {
   const files = options.files ?? awsFiles();
-  return sectionState((await readSnapshot(files.config)).text, profile);
+  return sectionState(await readConfig(files), profile);
+}
+
+async function readConfig(files: AwsFiles): Promise<AwsFile> {
+  return readAwsFile(await readSnapshot(files.config), 'config');
 }
 
 /**
@@ -118,9 +126,11 @@ export async function cliProfileState(
  * profile that still has plaintext keys there would silently change nothing.
  */
 async function refusePlaintextCredentials(file: string, profile: string): Promise<void> {
-  const lines = splitLines((await readSnapshot(file)).text);
-  const plaintext = profileSections(lines, profile, 'credentials').some((section) =>
-    keysOf(lines, section).some((key) => plaintextKeys.includes(key.key)),
+  const credentials = readAwsFile(await readSnapshot(file), 'credentials');
+  // The AWS CLI stops at a credentials file it cannot read, whatever the config file says.
+  requireReadable(credentials);
+  const plaintext = profileSections(credentials.ini, profile, 'credentials').some((section) =>
+    settingsOf(credentials.ini, section).some((key) => plaintextKeys.includes(key.key)),
   );
   if (plaintext) {
     throw new AppError(

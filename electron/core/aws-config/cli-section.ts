@@ -1,21 +1,16 @@
 import { AppError } from '../errors';
 import { isKeywardCommand } from './credential-process-command';
-import type { KeyLine, Line, Section } from './ini-lines';
-import {
-  contentEnd,
-  dominantEol,
-  isBlank,
-  isComment,
-  joinLines,
-  keysOf,
-  sectionsOf,
-  splitLines,
-} from './ini-lines';
+import type { AwsFile } from './aws-cli-reading';
+import { checkEdit, requireReadable, settingsOf } from './aws-cli-reading';
+import type { IniFile, KeyLine, Line, Section } from './ini-lines';
+import { contentEnd, dominantEol, isBlank, isComment, joinLines, keyLines } from './ini-lines';
 import { profileOfHeader, profileSections, sectionHeader } from './profile-sections';
+import { leadingSpace } from './python-text';
 
 /**
- * The pure text edits behind `cli setup` and `cli remove`: given the config file's text, the text
+ * The pure text edits behind `cli setup` and `cli remove`: given the config file as read, the text
  * it should have. Keyward marks what it wrote with a comment, so removing undoes exactly that.
+ * Each edit is read back the way the AWS CLI reads it (checkEdit) before it may be written.
  */
 
 /** Lines Keyward writes in a profile section. Never aws_secret_access_key. */
@@ -56,7 +51,7 @@ export interface SetupOptions {
   dropPlaintextKeys?: boolean;
 }
 
-export function planSetup(text: string, profile: string, options: SetupOptions): SetupEdit {
+export function planSetup(config: AwsFile, profile: string, options: SetupOptions): SetupEdit {
   if (options.region !== null && !regionShape.test(options.region)) {
     throw new AppError(
       'invalid-input',
@@ -64,70 +59,139 @@ export function planSetup(text: string, profile: string, options: SetupOptions):
       'Use a region such as us-east-1 or eu-west-1.',
     );
   }
-  const lines = splitLines(text);
+  requireReadable(config);
+  const { ini } = config;
+  const lines = ini.lines.map((line) => ({ ...line }));
   const eol = dominantEol(lines);
-  const section = onlySection(lines, profile);
-  if (!section) {
-    const added = newSection(profile, options, eol);
-    const last = lines.at(-1);
-    if (last && last.eol === '') last.eol = eol;
-    if (last && !isBlank(last)) added.unshift({ text: '', eol });
-    const next = joinLines([...lines, ...added]);
-    return { text: next, changed: true };
-  }
-
-  const keys = keysOf(lines, section);
-  const command = keys.find((key) => key.key === 'credential_process');
-  if (command && !isKeywardCommand(command.value, profile)) {
+  const section = onlySection(config, profile);
+  const settings = settingsOf(ini, section);
+  const command = settings.find((setting) => setting.key === 'credential_process');
+  if (command && (command.inherited || !isKeywardCommand(command.value, profile))) {
     throw new AppError(
       'conflict',
-      `The AWS profile "${profile}" already gets its credentials from another program (credential_process).`,
+      `The AWS profile "${profile}" already gets its credentials from another program (credential_process${command.inherited ? ', set for every profile in the [DEFAULT] section' : ''}).`,
       'Choose another profile name, or remove that line from your AWS config file first.',
     );
   }
   const dropped = options.dropPlaintextKeys ? plaintextKeys : [];
-  const conflicting = keys.filter(
-    (key) => otherSources.includes(key.key) && !dropped.includes(key.key),
+  const conflicting = settings.filter(
+    (setting) =>
+      otherSources.includes(setting.key) && (setting.inherited || !dropped.includes(setting.key)),
   );
   if (conflicting.length > 0) {
+    const named = conflicting.map((setting) =>
+      setting.inherited ? `${setting.key}, set for every profile in [DEFAULT]` : setting.key,
+    );
     throw new AppError(
       'conflict',
-      `The AWS profile "${profile}" already gets its credentials another way (${conflicting.map((key) => key.key).join(', ')}).`,
+      `The AWS profile "${profile}" already gets its credentials another way (${named.join('; ')}).`,
       'Choose another profile name, or remove those lines from your AWS config file first.',
     );
+  }
+  const commandLine = `credential_process = ${options.command}`;
+  const hint = `Keyward changed nothing. You can add this line under ${section ? `[${section.header}]` : sectionHeader(profile, 'config')} in ${config.file} yourself: ${commandLine}`;
+
+  // Written only when the profile has none yet, not even one it inherits from [DEFAULT].
+  const region = settings.some((setting) => setting.key === 'region') ? null : options.region;
+
+  if (!section) {
+    const added = newSection(profile, options.command, region, eol);
+    const last = lines.at(-1);
+    if (last && last.eol === '') last.eol = eol;
+    if (last && !isBlank(last)) added.unshift({ text: '', eol });
+    const next = joinLines([...lines, ...added]);
+    checkEdit(
+      config,
+      next,
+      (all) => {
+        const own = new Map([['credential_process', options.command]]);
+        if (region !== null) own.set('region', region);
+        all.set(sectionHeader(profile, 'config').slice(1, -1), own);
+      },
+      hint,
+    );
+    return { text: next, changed: true };
   }
 
   const edits = new Map<number, Line[]>();
   const removed = new Set<number>();
-  for (const key of keys.filter((k) => dropped.includes(k.key))) removeKey(removed, key);
-  const commandLine = `credential_process = ${options.command}`;
+  for (const key of section.keys.filter((k) => dropped.includes(k.key))) {
+    removeKey(removed, ini, key);
+  }
   if (command) {
     if (command.value !== options.command) {
-      edits.set(command.index, [{ text: commandLine, eol: lines[command.index]?.eol ?? eol }]);
-      for (let index = command.index + 1; index < command.end; index++) removed.add(index);
+      // The line keeps its own indentation, name and "=" spacing; only the value changes.
+      const line = lines[command.index] ?? { text: '', eol };
+      edits.set(command.index, [
+        { text: line.text.slice(0, command.valueStart) + options.command, eol: line.eol },
+      ]);
+      removeKey(removed, ini, command);
+      removed.delete(command.index);
     }
   } else {
     const marker = markerOf(lines, section);
     const adding: KeywardKey[] = ['credential_process'];
-    const hasRegion = keys.some((key) => key.key === 'region');
-    if (options.region !== null && !hasRegion) adding.push('region');
-    const inserted: Line[] = [];
+    if (region !== null) adding.push('region');
+    const inserted: string[] = [];
     if (marker?.kind === 'added') {
       for (const key of marker.keys) if (!adding.includes(key)) adding.push(key);
       removed.add(marker.index);
     }
-    if (marker?.kind !== 'created') inserted.push({ text: addedComment(adding, profile), eol });
-    inserted.push({ text: commandLine, eol });
-    if (options.region !== null && !hasRegion) {
-      inserted.push({ text: `region = ${options.region}`, eol });
-    }
-    const after = marker?.kind === 'created' ? marker.index : section.start;
+    if (marker?.kind !== 'created') inserted.push(addedComment(adding, profile));
+    inserted.push(commandLine);
+    if (region !== null) inserted.push(`region = ${region}`);
+    const after = insertionPoint(ini, section, marker?.kind === 'created' ? marker.index : null);
+    const indent = indentBelow(ini, after, removed);
     const anchor = lines[after];
     if (anchor && anchor.eol === '') anchor.eol = eol;
-    edits.set(after, [...(edits.get(after) ?? [anchor ?? { text: '', eol }]), ...inserted]);
+    edits.set(after, [
+      anchor ?? { text: '', eol },
+      ...inserted.map((text) => ({ text: indent + text, eol })),
+    ]);
   }
-  if (edits.size === 0 && removed.size === 0) return { text, changed: false };
-  return { text: applyEdits(lines, edits, removed), changed: true };
+  if (edits.size === 0 && removed.size === 0) return { text: joinLines(ini.lines), changed: false };
+  const next = applyEdits(lines, edits, removed);
+  checkEdit(
+    config,
+    next,
+    (all) => {
+      const own = all.get(section.header);
+      for (const key of dropped) own?.delete(key);
+      own?.set('credential_process', options.command);
+      if (region !== null && !command) own?.set('region', region);
+    },
+    hint,
+  );
+  return { text: next, changed: true };
+}
+
+/**
+ * Where Keyward's lines go: below its own "Managed by Keyward" comment when there is one, else
+ * right below the header. Never between a setting and the indented lines that continue it.
+ */
+function insertionPoint(ini: IniFile, section: Section, marker: number | null): number {
+  if (marker === null) return section.start;
+  const next = nextContent(ini, marker, new Set());
+  return next !== null && ini.roles[next] === 'continuation' ? section.start : marker;
+}
+
+/**
+ * The indentation for lines inserted after line `after`: that of the next line that is read,
+ * which starts a setting or a section. configparser reads a line indented deeper than the setting
+ * above it as part of that setting's value, so an inserted line indented less would swallow the
+ * settings below it, and one indented more would be swallowed by the setting above.
+ */
+function indentBelow(ini: IniFile, after: number, removed: ReadonlySet<number>): string {
+  const next = nextContent(ini, after, removed);
+  return next === null ? '' : leadingSpace(ini.lines[next]?.text ?? '');
+}
+
+function nextContent(ini: IniFile, after: number, removed: ReadonlySet<number>): number | null {
+  for (let index = after + 1; index < ini.lines.length; index++) {
+    const role = ini.roles[index];
+    if (role !== 'blank' && role !== 'comment' && !removed.has(index)) return index;
+  }
+  return null;
 }
 
 export interface RemoveEdit {
@@ -135,16 +199,47 @@ export interface RemoveEdit {
   removed: boolean;
 }
 
-export function planRemove(text: string, profile: string): RemoveEdit {
-  const lines = splitLines(text);
-  const section = onlySection(lines, profile);
-  if (!section) return { text, removed: false };
-  const keys = keysOf(lines, section);
+export function planRemove(config: AwsFile, profile: string): RemoveEdit {
+  const { ini } = config;
+  const original = joinLines(ini.lines);
+  const sections = profileSections(ini, profile, 'config');
+  const plans = sections.map((section) => removalIn(ini, section, profile));
+  const plan = plans.find((each) => each.removed.size > 0);
+  if (!plan) return { text: original, removed: false };
+  // There is something of Keyward's to take out: only now does the file have to be sound.
+  requireReadable(config);
+  const section = onlySection(config, profile);
+  if (!section) return { text: original, removed: false };
+  const next = applyEdits(ini.lines, new Map(), plan.removed);
+  checkEdit(
+    config,
+    next,
+    (all) => {
+      if (plan.wholeSection) all.delete(section.header);
+      else for (const key of plan.keys) all.get(section.header)?.delete(key);
+    },
+    `Keyward changed nothing. You can delete the lines it added under [${section.header}] in ${config.file} yourself.`,
+  );
+  return { text: next, removed: true };
+}
+
+interface Removal {
+  removed: Set<number>;
+  /** The settings that go, or the whole section. */
+  keys: string[];
+  wholeSection: boolean;
+}
+
+/** What removing Keyward's lines from one section takes out. */
+function removalIn(ini: IniFile, section: Section, profile: string): Removal {
+  const { lines } = ini;
+  const keys = section.keys;
   const command = keys.find(
     (key) => key.key === 'credential_process' && isKeywardCommand(key.value, profile),
   );
   const marker = markerOf(lines, section);
   const removed = new Set<number>();
+  const gone: KeyLine[] = [];
 
   if (marker?.kind === 'created') {
     const othersKeys = keys.filter((key) => !(keywardKeys as readonly string[]).includes(key.key));
@@ -155,38 +250,33 @@ export function planRemove(text: string, profile: string): RemoveEdit {
       }
       const before = lines[section.start - 1];
       if (before && isBlank(before)) removed.add(section.start - 1);
-    } else {
-      // Someone added their own settings to it since: keep those and the header.
-      removed.add(marker.index);
-      for (const key of keys) {
-        if (key.key === 'region' || key === command) removeKey(removed, key);
-      }
+      return { removed, keys: [], wholeSection: true };
     }
+    // Someone added their own settings to it since: keep those and the header.
+    removed.add(marker.index);
+    gone.push(...keys.filter((key) => key.key === 'region' || key === command));
   } else if (marker?.kind === 'added') {
     removed.add(marker.index);
-    for (const key of keys) {
-      if (
+    gone.push(
+      ...keys.filter((key) =>
         key.key === 'credential_process'
           ? key === command
-          : marker.keys.includes(key.key as KeywardKey)
-      ) {
-        removeKey(removed, key);
-      }
-    }
+          : marker.keys.includes(key.key as KeywardKey),
+      ),
+    );
   } else if (command) {
-    removeKey(removed, command);
+    gone.push(command);
   }
-  if (removed.size === 0) return { text, removed: false };
-  return { text: applyEdits(lines, new Map(), removed), removed: true };
+  for (const key of gone) removeKey(removed, ini, key);
+  return { removed, keys: gone.map((key) => key.key), wholeSection: false };
 }
 
 /** Whether the profile's section is Keyward's, belongs to something else, or is not there. */
-export function sectionState(text: string, profile: string): 'keyward' | 'other' | 'absent' {
-  const lines = splitLines(text);
-  const sections = profileSections(lines, profile, 'config');
+export function sectionState(config: AwsFile, profile: string): 'keyward' | 'other' | 'absent' {
+  const sections = profileSections(config.ini, profile, 'config');
   if (sections.length === 0) return 'absent';
   const keyward = sections.some((section) =>
-    keysOf(lines, section).some(
+    section.keys.some(
       (key) => key.key === 'credential_process' && isKeywardCommand(key.value, profile),
     ),
   );
@@ -194,13 +284,12 @@ export function sectionState(text: string, profile: string): 'keyward' | 'other'
 }
 
 /** Every profile whose credential_process is one Keyward wrote, with that command. */
-export function keywardCommands(text: string): { profile: string; command: string }[] {
-  const lines = splitLines(text);
+export function keywardCommands(config: AwsFile): { profile: string; command: string }[] {
   const found: { profile: string; command: string }[] = [];
-  for (const section of sectionsOf(lines)) {
+  for (const section of config.ini.sections) {
     const profile = profileOfHeader(section.header);
     if (profile === null) continue;
-    for (const key of keysOf(lines, section)) {
+    for (const key of section.keys) {
       if (key.key === 'credential_process' && isKeywardCommand(key.value, profile)) {
         found.push({ profile, command: key.value });
       }
@@ -209,13 +298,14 @@ export function keywardCommands(text: string): { profile: string; command: strin
   return found;
 }
 
-function onlySection(lines: Line[], profile: string): Section | null {
-  const sections = profileSections(lines, profile, 'config');
+function onlySection(config: AwsFile, profile: string): Section | null {
+  const sections = profileSections(config.ini, profile, 'config');
   if (sections.length > 1) {
+    const where = sections.map((section) => `[${section.header}] on line ${section.start + 1}`);
     throw new AppError(
       'conflict',
-      `Your AWS config file defines the profile "${profile}" more than once.`,
-      'Remove the duplicate section by hand (the AWS CLI refuses such a file too), then try again.',
+      `Your AWS config file ${config.file} defines the profile "${profile}" more than once: ${where.join(', ')}.`,
+      'Keyward changed nothing. Merge them into one section by hand (the AWS CLI would use only the last), then try again.',
     );
   }
   return sections[0] ?? null;
@@ -240,13 +330,13 @@ function markerOf(lines: readonly Line[], section: Section): Marker | null {
   return null;
 }
 
-function newSection(profile: string, options: SetupOptions, eol: string): Line[] {
+function newSection(profile: string, command: string, region: string | null, eol: string): Line[] {
   const section = [
     sectionHeader(profile, 'config'),
     `# Managed by Keyward: the key is in the OS keychain. "keyward cli remove --profile ${profile}" removes this section.`,
-    `credential_process = ${options.command}`,
+    `credential_process = ${command}`,
   ];
-  if (options.region !== null) section.push(`region = ${options.region}`);
+  if (region !== null) section.push(`region = ${region}`);
   return section.map((text) => ({ text, eol }));
 }
 
@@ -255,8 +345,8 @@ function addedComment(keys: readonly KeywardKey[], profile: string): string {
   return `# Keyward added the ${keys.join(' and ')} ${plural} below. "keyward cli remove --profile ${profile}" removes them.`;
 }
 
-function removeKey(removed: Set<number>, key: KeyLine): void {
-  for (let index = key.index; index < key.end; index++) removed.add(index);
+function removeKey(removed: Set<number>, ini: IniFile, key: KeyLine): void {
+  for (const index of keyLines(ini, key)) removed.add(index);
 }
 
 /** Rebuilds the file: `edits` replace a line with several, `removed` lines go; the rest stay. */

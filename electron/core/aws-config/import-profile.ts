@@ -1,7 +1,7 @@
-import type { StoredProfile } from '../../common/domain';
+import type { PlaintextImportResult } from '../../common/plaintext-import';
 import { AppError } from '../errors';
 import type { ActivityLog } from '../activity/activity-log';
-import type { ProfileStore } from '../vault/profile-store';
+import type { ProfileStore, StoredKey } from '../vault/profile-store';
 import type { Settings } from '../../common/domain';
 import { log, maskKeyId } from '../log';
 import { summarize } from '../vault/profile-store';
@@ -10,8 +10,10 @@ import { awsFiles, readSnapshot, writeWithBackup } from './aws-files';
 import type { CliSetupOptions } from './cli-profile';
 import { planSetup, plaintextKeys } from './cli-section';
 import { credentialProcessCommand } from './credential-process-command';
+import type { AwsFile } from './aws-cli-reading';
+import { checkEdit, readAwsFile, requireReadable, settingsOf } from './aws-cli-reading';
 import type { KeyLine, Line, Section } from './ini-lines';
-import { contentEnd, isBlank, joinLines, keysOf, splitLines } from './ini-lines';
+import { contentEnd, isBlank, joinLines, keyLines } from './ini-lines';
 import { checkAwsProfileName } from './profile-names';
 import type { AwsFileKind } from './profile-sections';
 import { profileSections } from './profile-sections';
@@ -28,6 +30,7 @@ export interface PlaintextKey {
 
 interface Found extends PlaintextKey {
   snapshot: FileSnapshot;
+  read: AwsFile;
   lines: Line[];
   section: Section;
   keys: KeyLine[];
@@ -41,16 +44,8 @@ export interface ImportHost {
   settings: { read(): Promise<Settings> };
 }
 
-export interface ImportResult {
-  profile: StoredProfile;
-  /** Who AWS says the key belongs to. */
-  arn: string;
-  configFile: string;
-  /** The file the plaintext lines were removed from. */
-  removedFrom: string;
-  /** Backups written (each free of the moved secret). */
-  backups: string[];
-}
+/** What an import did; the window gets it over the bridge, so its shape lives in electron/common. */
+export type ImportResult = PlaintextImportResult;
 
 const movedComment = '# aws_secret_access_key moved to the OS keychain by Keyward';
 
@@ -90,6 +85,83 @@ export async function importPlaintextProfile(
       'Check the profile name in your AWS credentials file (aws configure list-profiles).',
     );
   }
+  await keptAlready(host, found);
+
+  // Plan both files before touching anything, so a refusal changes nothing.
+  const command = credentialProcessCommand(options.keywardCommand, profile, options.os);
+  const config = found.kind === 'config' ? found.snapshot : await readSnapshot(files.config);
+  const configEdit = planSetup(readAwsFile(config, 'config'), profile, {
+    command,
+    region: options.region,
+    dropPlaintextKeys: found.kind === 'config',
+  });
+  const credentialsText = found.kind === 'credentials' ? withoutPlaintext(found) : null;
+
+  const verified = await prove(host, found);
+  const key = {
+    accessKeyId: found.accessKeyId,
+    secretAccessKey: found.secretAccessKey,
+    userName: verified.userName ?? 'root',
+    accountId: verified.accountId,
+    created: await createdDate(host, found, verified.userName),
+    description: `Imported from ${found.kind === 'config' ? 'the AWS config file' : 'the AWS credentials file'}`,
+  };
+  // Asked again, under the lock every Keyward process honours when storing under a name: another
+  // window or command may have stored a key as this profile while this one was proved.
+  const existing = await host.profiles.exclusively(async () => {
+    const kept = await keptAlready(host, found);
+    if (kept) return kept;
+    await host.profiles.put(profile, key);
+    // Read back before deleting the only other copy: a keychain that silently dropped it must
+    // not cost the key.
+    const stored = await host.profiles.get(profile);
+    if (stored?.secretAccessKey !== found.secretAccessKey) {
+      throw new AppError(
+        'vault-unavailable',
+        'The keychain did not keep the key, so Keyward left the plaintext file as it was.',
+        'Check that your keychain is unlocked, then try again.',
+      );
+    }
+    return null;
+  });
+  await host.activity.record({
+    actor: 'this device',
+    action: 'key.stored',
+    userName: key.userName,
+    accessKeyId: key.accessKeyId,
+    detail: `imported ${profile}`,
+  });
+
+  const backups: string[] = [];
+  if (configEdit.changed) {
+    const backup = await writeWithBackup(config, configEdit.text, withoutSecret(found, config));
+    if (backup) backups.push(backup);
+  }
+  if (credentialsText !== null) {
+    const backup = await writeWithBackup(
+      found.snapshot,
+      credentialsText,
+      withoutSecret(found, found.snapshot),
+    );
+    if (backup) backups.push(backup);
+  }
+  log('aws-config', `imported ${maskKeyId(found.accessKeyId)} from profile ${profile}`);
+  return {
+    profile: summarize(profile, existing ?? key),
+    arn: verified.arn,
+    configFile: config.file,
+    removedFrom: found.file,
+    backups,
+  };
+}
+
+/**
+ * The key already kept under the profile's name, when it is this very key (importing again
+ * finishes an import stopped part-way); refused when the name holds another key, or this key is
+ * kept under another name.
+ */
+async function keptAlready(host: ImportHost, found: Found): Promise<StoredKey | null> {
+  const { profile } = found;
   const existing = await host.profiles.get(profile);
   if (existing && existing.accessKeyId !== found.accessKeyId) {
     throw new AppError(
@@ -109,72 +181,14 @@ export async function importPlaintextProfile(
       `Use “${keptAs.name}” instead and delete the plaintext lines from that file yourself, or remove “${keptAs.name}” from Keyward and import again.`,
     );
   }
-
-  // Plan both files before touching anything, so a refusal changes nothing.
-  const command = credentialProcessCommand(options.keywardCommand, profile, options.os);
-  const config = found.kind === 'config' ? found.snapshot : await readSnapshot(files.config);
-  const configEdit = planSetup(config.text, profile, {
-    command,
-    region: options.region,
-    dropPlaintextKeys: found.kind === 'config',
-  });
-
-  const verified = await prove(host, found);
-  const key = {
-    accessKeyId: found.accessKeyId,
-    secretAccessKey: found.secretAccessKey,
-    userName: verified.userName ?? 'root',
-    accountId: verified.accountId,
-    created: await createdDate(host, found, verified.userName),
-    description: `Imported from ${found.kind === 'config' ? 'the AWS config file' : 'the AWS credentials file'}`,
-  };
-  if (!existing) {
-    await host.profiles.put(profile, key);
-    // Read back before deleting the only other copy: a keychain that silently dropped it must
-    // not cost the key.
-    const stored = await host.profiles.get(profile);
-    if (stored?.secretAccessKey !== found.secretAccessKey) {
-      throw new AppError(
-        'vault-unavailable',
-        'The keychain did not keep the key, so Keyward left the plaintext file as it was.',
-        'Check that your keychain is unlocked, then try again.',
-      );
-    }
-  }
-  await host.activity.record({
-    actor: 'this device',
-    action: 'key.stored',
-    userName: key.userName,
-    accessKeyId: key.accessKeyId,
-    detail: `imported ${profile}`,
-  });
-
-  const backups: string[] = [];
-  if (configEdit.changed) {
-    const backup = await writeWithBackup(config, configEdit.text, withoutSecret(found, config));
-    if (backup) backups.push(backup);
-  }
-  if (found.kind === 'credentials') {
-    const backup = await writeWithBackup(
-      found.snapshot,
-      withoutPlaintext(found),
-      withoutSecret(found, found.snapshot),
-    );
-    if (backup) backups.push(backup);
-  }
-  log('aws-config', `imported ${maskKeyId(found.accessKeyId)} from profile ${profile}`);
-  return {
-    profile: summarize(profile, existing ?? key),
-    arn: verified.arn,
-    configFile: config.file,
-    removedFrom: found.file,
-    backups,
-  };
+  return existing;
 }
 
 async function findKey(profile: string, files: AwsFiles): Promise<Found | null> {
-  const inCredentials = findIn(await readSnapshot(files.credentials), profile, 'credentials');
-  const inConfig = findIn(await readSnapshot(files.config), profile, 'config');
+  const credentials = await readSnapshot(files.credentials);
+  const config = await readSnapshot(files.config);
+  const inCredentials = findIn(credentials, profile, 'credentials');
+  const inConfig = findIn(config, profile, 'config');
   if (inCredentials && inConfig && inCredentials.accessKeyId !== inConfig.accessKeyId) {
     throw new AppError(
       'conflict',
@@ -185,9 +199,15 @@ async function findKey(profile: string, files: AwsFiles): Promise<Found | null> 
   return inCredentials ?? inConfig;
 }
 
+/**
+ * The profile's plaintext key in one file, as the AWS CLI reads it. An import edits both files,
+ * so neither may be one the AWS CLI cannot read (it would not work after the import either).
+ */
 function findIn(snapshot: FileSnapshot, profile: string, kind: AwsFileKind): Found | null {
-  const lines = splitLines(snapshot.text);
-  const sections = profileSections(lines, profile, kind);
+  const read = readAwsFile(snapshot, kind);
+  requireReadable(read);
+  const { lines } = read.ini;
+  const sections = profileSections(read.ini, profile, kind);
   const section = sections[0];
   if (!section) return null;
   if (sections.length > 1) {
@@ -197,8 +217,18 @@ function findIn(snapshot: FileSnapshot, profile: string, kind: AwsFileKind): Fou
       'Remove the duplicate section by hand, then try again.',
     );
   }
-  const keys = keysOf(lines, section);
-  const value = (name: string) => keys.find((key) => key.key === name)?.value;
+  const keys = section.keys;
+  // What the AWS CLI sees, settings inherited from the DEFAULT section included.
+  const settings = settingsOf(read.ini, section);
+  const value = (name: string) => settings.find((key) => key.key === name)?.value;
+  const inherited = settings.filter((key) => key.inherited && plaintextKeys.includes(key.key));
+  if (inherited.length > 0) {
+    throw new AppError(
+      'conflict',
+      `The profile "${profile}" gets ${inherited.map((key) => key.key).join(' and ')} from the [DEFAULT] section of ${snapshot.file}, which gives them to every profile, so Keyward cannot move them for this profile alone.`,
+      `Move those lines from [DEFAULT] to [${section.header}] by hand, then import again.`,
+    );
+  }
   const accessKeyId = value('aws_access_key_id');
   const secretAccessKey = value('aws_secret_access_key');
   if (accessKeyId === undefined && secretAccessKey === undefined) return null;
@@ -228,6 +258,7 @@ function findIn(snapshot: FileSnapshot, profile: string, kind: AwsFileKind): Fou
     file: snapshot.file,
     kind,
     snapshot,
+    read,
     lines,
     section,
     keys,
@@ -300,7 +331,7 @@ function withoutSecret(found: Found, snapshot: FileSnapshot): string {
 
 /**
  * The credentials file without the profile's plaintext lines; the whole section goes when
- * nothing else was in it.
+ * nothing else was in it. Checked as the AWS CLI will read it: nothing else may change.
  */
 function withoutPlaintext(found: Found): string {
   const { lines, section, keys } = found;
@@ -314,8 +345,18 @@ function withoutPlaintext(found: Found): string {
     else for (let index = end; index < section.end; index++) removed.add(index);
   } else {
     for (const key of keys.filter((k) => plaintextKeys.includes(k.key))) {
-      for (let index = key.index; index < key.end; index++) removed.add(index);
+      for (const index of keyLines(found.read.ini, key)) removed.add(index);
     }
   }
-  return joinLines(lines.filter((_, index) => !removed.has(index)));
+  const text = joinLines(lines.filter((_, index) => !removed.has(index)));
+  checkEdit(
+    found.read,
+    text,
+    (all) => {
+      if (others.length === 0) all.delete(section.header);
+      else for (const key of plaintextKeys) all.get(section.header)?.delete(key);
+    },
+    `Keyward changed nothing. Delete the aws_access_key_id and aws_secret_access_key lines under [${section.header}] in ${found.file} yourself, then import again.`,
+  );
+  return text;
 }

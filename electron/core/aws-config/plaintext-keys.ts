@@ -3,9 +3,9 @@ import { AppError } from '../errors';
 import type { AwsFiles } from './aws-files';
 import { awsFiles, readSnapshot } from './aws-files';
 import { plaintextKeys } from './cli-section';
+import { readAwsFile, settingsOf } from './aws-cli-reading';
 import { findPlaintextKey } from './import-profile';
-import { keysOf, sectionsOf, splitLines } from './ini-lines';
-import { profileOfHeader } from './profile-sections';
+import { profileOf } from './profile-sections';
 
 /**
  * Every profile of the AWS files that holds a key in plain text, for a person to choose one to
@@ -20,11 +20,12 @@ export async function listPlaintextKeys(
   const seen = new Set<string>();
   for (const kind of ['credentials', 'config'] as const) {
     const snapshot = await readSnapshot(files[kind]);
-    const lines = splitLines(snapshot.text);
-    for (const section of sectionsOf(lines)) {
-      const profile = kind === 'credentials' ? section.header : profileOfHeader(section.header);
+    // Read as the AWS CLI would, but on past problems: describing the profile then names them.
+    const { ini } = readAwsFile(snapshot, kind);
+    for (const section of ini.sections) {
+      const profile = profileOf(section.header, kind);
       if (profile === null || seen.has(profile)) continue;
-      if (!keysOf(lines, section).some((line) => plaintextKeys.includes(line.key))) continue;
+      if (!settingsOf(ini, section).some((line) => plaintextKeys.includes(line.key))) continue;
       seen.add(profile);
       const described = await describe(profile, snapshot.file, files);
       if (described) found.push(described);

@@ -2,4 +2,4 @@
 // report and strictly for hand-off files.
 export { CsvError, csvRecords, parseCsv } from './read-report';
 export { CsvSyntaxError, parseCsvRecords } from './read-strict';
-export { formatCsv, formatCsvField, neutraliseFormula, startsLikeFormula } from './write';
+export { couldRunAsFormula, formatCsv, formatCsvField, neutraliseFormula } from './write';

@@ -148,4 +148,20 @@ describe('hand-off CSV', () => {
     ]);
     expect(parseCsvRecords('""\n')).toEqual([['']]);
   });
+
+  it('quotes a description with a semicolon and reads it back exactly', () => {
+    const keys = [sampleKey({ description: 'CI; blue stack' })];
+    const text = formatHandoffCsv(keys);
+    expect(text).toContain(',"CI; blue stack",');
+    expect(parseHandoffCsv(text)).toEqual({ layout: 'keyward', keys });
+  });
+
+  it('refuses a description with a formula after a semicolon, in both directions', () => {
+    // A spreadsheet that splits at semicolons would start a cell at "=cmd".
+    const refusal = reasonOf(() => formatHandoffCsv([{ ...key, description: 'CI;=cmd' }]));
+    expect(refusal).toMatch(/^invalid-key: Key 1 cannot be handed off: .*just after a semicolon/);
+    expect(refusal).toContain('formula');
+    const contents = `${header}\r\n${row.replace('"CI, ""blue"" stack"', '"CI;=cmd"')}\r\n`;
+    expect(reasonOf(() => parseHandoffCsv(contents))).toMatch(/^invalid-contents: .*formula/);
+  });
 });

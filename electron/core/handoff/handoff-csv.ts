@@ -1,4 +1,4 @@
-import { CsvSyntaxError, formatCsv, parseCsvRecords, startsLikeFormula } from '../csv';
+import { CsvSyntaxError, couldRunAsFormula, formatCsv, parseCsvRecords } from '../csv';
 import { HandoffError } from './handoff-error';
 import type { HandoffKeySummary } from '../../common/domain';
 import {
@@ -23,11 +23,13 @@ export type { HandoffKeySummary };
  * One row per key, at most `maxHandoffKeys`. Records end in CRLF; fields are quoted per RFC 4180.
  *
  * Spreadsheet formula injection: a cell starting with = + - or @ runs as a formula when the CSV is
- * opened in a spreadsheet. The description is the only free-text column, so a description starting
- * with one of those is refused (in both directions) rather than silently altered with a leading
- * apostrophe, which would change the text on every round trip. The other columns keep the console's
- * exact bytes: their alphabets have no spaces, quotes, parentheses or pipes, so at worst a secret
- * starting with + reads as arithmetic, never as a function call or an external command.
+ * opened in a spreadsheet, and a spreadsheet set to split at semicolons starts a cell after every
+ * `;` (see couldRunAsFormula). The description is the only free-text column, so a description that
+ * starts like a formula, or has one after a semicolon, is refused (in both directions) rather than
+ * silently altered with an apostrophe, which would change the text on every round trip. The other
+ * columns keep the console's exact bytes: their alphabets have no spaces, quotes, semicolons,
+ * parentheses or pipes, so at worst a secret starting with + reads as arithmetic, never as a
+ * function call or an external command.
  */
 export interface ConsoleKey {
   accessKeyId: string;
@@ -95,8 +97,10 @@ function descriptionProblem(value: string): Problem {
   }
   if (unsafeTextShape.test(value))
     return 'the description contains line breaks or control characters';
-  if (startsLikeFormula(value)) {
-    return 'the description starts with =, +, - or @, which spreadsheets would run as a formula';
+  if (couldRunAsFormula(value)) {
+    return value.includes(';') && !couldRunAsFormula(value.split(';')[0] ?? '')
+      ? 'the description has =, +, - or @ just after a semicolon, which spreadsheets would run as a formula'
+      : 'the description starts with =, +, - or @, which spreadsheets would run as a formula';
   }
   return null;
 }
@@ -142,8 +146,8 @@ export function formatHandoffCsv(keys: readonly HandoffKey[]): string {
     if (problem !== null) {
       throw new HandoffError('invalid-key', {
         message: `Key ${index + 1} cannot be handed off: ${problem}.`,
-        hint: startsLikeFormula(key.description)
-          ? 'Start the description with a letter or a digit.'
+        hint: couldRunAsFormula(key.description)
+          ? 'Start the description, and anything after a semicolon in it, with a letter or a digit.'
           : 'Check the key’s details and try again.',
       });
     }

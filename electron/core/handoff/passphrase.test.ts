@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { effWords } from './eff-wordlist';
 import { HandoffError } from './handoff-error';
@@ -8,36 +9,74 @@ import {
   minPassphraseBits,
 } from './passphrase-strength';
 
-describe('generated passphrases', () => {
-  it('are six words from the EFF list, joined by hyphens, with at least 64 bits', () => {
-    const list = new Set(effWords());
-    for (let i = 0; i < 200; i += 1) {
-      const generated = generatePassphrase();
-      const words = generated.text.split('-');
-      expect(words).toHaveLength(6);
-      for (const word of words) expect(list.has(word)).toBe(true);
-      expect(generated.entropyBits).toBeGreaterThanOrEqual(64);
-    }
-    expect(generatePassphrase().entropyBits).toBe(77.5);
-    expect(generatePassphrase(8).text.split('-')).toHaveLength(8);
-  });
+// Every generated passphrase is judged before it is handed out (zxcvbn: tens of milliseconds each),
+// so the tests that draw hundreds of them get more time than vitest's default.
+const manyDrawsMs = 300_000;
 
-  it('are not repeated', () => {
-    const seen = new Set(Array.from({ length: 500 }, () => generatePassphrase().text));
-    expect(seen.size).toBe(500);
-  });
+describe('generated passphrases', () => {
+  it(
+    'are six words from the EFF list, joined by hyphens, with at least 64 bits',
+    () => {
+      const list = new Set(effWords());
+      for (let i = 0; i < 200; i += 1) {
+        const generated = generatePassphrase();
+        const words = generated.text.split('-');
+        expect(words).toHaveLength(6);
+        for (const word of words) expect(list.has(word)).toBe(true);
+        expect(generated.entropyBits).toBeGreaterThanOrEqual(64);
+      }
+      expect(generatePassphrase().entropyBits).toBe(77.5);
+      expect(generatePassphrase(8).text.split('-')).toHaveLength(8);
+    },
+    manyDrawsMs,
+  );
+
+  it(
+    'are not repeated',
+    () => {
+      const seen = new Set(Array.from({ length: 500 }, () => generatePassphrase().text));
+      expect(seen.size).toBe(500);
+    },
+    manyDrawsMs,
+  );
 
   it('refuse to be shorter than six words', () => {
     expect(() => generatePassphrase(5)).toThrow(RangeError);
   });
 
-  it('always pass the strength check for typed passphrases', () => {
-    for (let i = 0; i < 200; i += 1) {
-      const strength = checkPassphraseStrength(generatePassphrase().text);
-      expect(strength.ok).toBe(true);
-      expect(strength.estimatedBits).toBeGreaterThanOrEqual(minPassphraseBits);
-    }
+  it('are drawn again when a draw would be refused, so Keyward never refuses its own', () => {
+    const abacus = effWords()
+      .filter((word) => !word.includes('-'))
+      .indexOf('abacus');
+    const weakDraw = Array.from({ length: 6 }, () => 'abacus').join('-');
+    expect(checkPassphraseStrength(weakDraw).ok).toBe(false);
+
+    let picks = 0;
+    const firstDrawWeak = (size: number) => (picks++ < 6 ? abacus : randomInt(size));
+    const generated = generatePassphrase(6, firstDrawWeak);
+    expect(picks).toBe(12);
+    expect(generated.text).not.toBe(weakDraw);
+    // What sealing a passphrase file checks (sealHandoff, and so the window and `keys create`).
+    expect(() => {
+      assertStrongPassphrase(generated.text);
+    }).not.toThrow();
   });
+
+  it('stop drawing, rather than loop for ever, when the random source is broken', () => {
+    expect(() => generatePassphrase(6, () => 0)).toThrow(/strength check/);
+  });
+
+  it(
+    'always pass the strength check for typed passphrases',
+    () => {
+      for (let i = 0; i < 200; i += 1) {
+        const strength = checkPassphraseStrength(generatePassphrase().text);
+        expect(strength.ok).toBe(true);
+        expect(strength.estimatedBits).toBeGreaterThanOrEqual(minPassphraseBits);
+      }
+    },
+    manyDrawsMs,
+  );
 });
 
 describe('typed passphrases', () => {
@@ -61,6 +100,37 @@ describe('typed passphrases', () => {
       expect(strength.message).toMatch(/^The passphrase|^This passphrase/);
       expect(strength.hint.length).toBeGreaterThan(10);
     }
+  });
+
+  it.each([
+    ['a pangram', 'the quick brown fox jumps over the lazy dog', 'a well-known phrase'],
+    ['Hamlet, run together', 'tobeornottobethatisthequestion', 'a well-known phrase'],
+    ['a keyboard walk', '1q2w3e4r5t6y7u8i', 'a password many people use'],
+    ['a keyboard walk typed with Shift', '!QAZ2wsx#EDC4rfv', 'a password many people use'],
+    [
+      'a pangram in capitals',
+      'The Quick Brown Fox Jumps Over The Lazy Dog!',
+      'a well-known phrase',
+    ],
+    ['Hamlet with hyphens', 'to-be-or-not-to-be-that-is-the-question', 'a well-known phrase'],
+  ])('refuses %s as zxcvbn reads it, saying why and what to do', (_case, text, why) => {
+    expect(checkPassphraseStrength(text)).toEqual({
+      ok: false,
+      problem: 'too-guessable',
+      estimatedBits: expect.any(Number) as unknown,
+      message: expect.stringMatching(
+        new RegExp(`^This passphrase would be too easy to guess: .*${why}`),
+      ) as unknown,
+      hint: expect.stringMatching(/^Let Keyward generate a passphrase for you/) as unknown,
+    });
+  });
+
+  it('gives zxcvbn’s estimate in bits when it is the lower one', () => {
+    // Sixteen characters zxcvbn sees no pattern in: it counts ten guesses a character.
+    expect(checkPassphraseStrength('k8Jq2Lm9Xz4Rt7Wp').estimatedBits).toBeCloseTo(
+      16 * Math.log2(10),
+      0,
+    );
   });
 
   it.each([

@@ -1,7 +1,9 @@
+import path from 'node:path';
 import { z } from 'zod';
 import type { StoredProfile } from '../../common/domain';
 import { newProfileNameProblem, profileNamePattern } from '../../common/profile-names';
 import { AppError } from '../errors';
+import { inTurn, withProcessLock } from '../files/process-lock';
 import type { SecretStore } from './secret-store';
 import {
   accessKeyIdPattern,
@@ -60,9 +62,48 @@ export function checkKeptProfileName(name: string): string {
 /** Keys stored by Keyward: one keychain entry per profile, a small JSON document. */
 export class ProfileStore {
   readonly #store: SecretStore;
+  readonly #lockFile: string | null;
 
-  constructor(store: SecretStore) {
+  /**
+   * `dataDir`: the data folder every Keyward process using this keychain shares, where the lock
+   * that makes `keepNew` atomic across processes lives. Without it (tests seeding keys, the
+   * rotation's spare slots) only stores within this process are kept apart.
+   */
+  constructor(store: SecretStore, options: { dataDir?: string } = {}) {
     this.#store = store;
+    this.#lockFile =
+      options.dataDir === undefined ? null : path.join(options.dataDir, 'locks', 'kept-keys.lock');
+  }
+
+  /**
+   * Keeps a key under a new name: the name must be free and the key not kept already (see
+   * `requireFree`). Checking and writing happen under one lock, so of two stores into one name at
+   * the same moment (the window and the command line, or two windows) exactly one wins and the
+   * other is told the name is taken; without it both would pass the check, and the second write
+   * would silently replace the first key's secret.
+   */
+  async keepNew(name: string, key: StoredKey): Promise<void> {
+    await this.exclusively(async () => {
+      await this.requireFree(name, key.accessKeyId);
+      await this.put(name, key);
+    });
+  }
+
+  /**
+   * Runs `work` while no other Keyward process (nor this one) is storing a key under a new name.
+   * One lock for every name, not one per name: "a key is kept under one name" spans names, and
+   * these stores are rare and take a moment.
+   */
+  exclusively<T>(work: () => Promise<T>): Promise<T> {
+    const busy = () =>
+      new AppError(
+        'conflict',
+        'Another Keyward window or command has been storing a key for a while, so this key was not stored yet.',
+        'Wait for it to finish, then try again. Your key is still here.',
+      );
+    return this.#lockFile === null
+      ? inTurn('kept keys, this process only', work)
+      : withProcessLock(this.#lockFile, work, { busy });
   }
 
   async put(name: string, key: StoredKey): Promise<void> {

@@ -9,6 +9,8 @@ export class AppStatus {
   about = $state.raw<About | null>(null);
   /** Asking main about the keychain; `value` is its answer, kept while it is asked again. */
   readonly keychain = new Task<VaultStatus>();
+  /** The test server Keyward talks to instead of AWS, if Settings names one. */
+  endpoint = $state<string | null>(null);
   readonly #api: KeywardApi;
 
   constructor(api: KeywardApi) {
@@ -26,6 +28,8 @@ export class AppStatus {
   load = async (): Promise<void> => {
     const about = await call(() => this.#api.app.about());
     if (about.ok) this.about = about.value;
+    const settings = await call(() => this.#api.settings.get());
+    if (settings.ok) this.endpoint = settings.value.endpoint;
     await this.checkVault();
   };
 

@@ -204,7 +204,7 @@ export class AuditRun {
   loadLast = async (): Promise<void> => {
     if (this.auditing.busy) return;
     const answer = await call(() => this.#api.audit.last());
-    if (answer.ok && !this.auditing.busy) this.result = answer.value;
+    if (answer.ok && !this.#running()) this.result = answer.value;
   };
 
   run = async (): Promise<void> => {

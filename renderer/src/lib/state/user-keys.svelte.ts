@@ -185,9 +185,10 @@ export class UserKeys {
   }
 
   /**
-   * Offboarding: every key of the person, one after the other, with a summary of each. The key
-   * Keyward is signed in with goes last, so the others are done while the sign-in still works,
-   * and only with `confirmLockOut` (main refuses it otherwise, and the summary says why).
+   * Offboarding: every key of the person, with a summary of each. Main does it
+   * (electron/core/keys/offboard.ts, as `keyward users offboard` does): the key Keyward is signed
+   * in with goes last, and only with `confirmLockOut` (main refuses it otherwise, and the summary
+   * says why).
    */
   offboard = async (
     mode: 'deactivate' | 'delete',
@@ -197,28 +198,24 @@ export class UserKeys {
     if (userName === null) return;
     const answer = await this.offboarding.run(async () => {
       const summary: OffboardSummary = { mode, done: [], unchanged: [], failed: [] };
-      const ordered = [...this.keys].sort((a, b) => Number(a.signedInKey) - Number(b.signedInKey));
-      for (const key of ordered) {
-        if (mode === 'deactivate' && key.status !== 'Active') {
-          summary.unchanged.push(key.accessKeyId);
-          continue;
+      const result = await call(() =>
+        this.#api.users.offboard({
+          userName,
+          mode,
+          ...(options.confirmLockOut ? { confirmLockOut: true } : {}),
+        }),
+      );
+      if (!result.ok) {
+        // Nothing was done (the keys could not even be listed): each key shown failed for that.
+        for (const key of this.keys) {
+          summary.failed.push({ accessKeyId: key.accessKeyId, error: result.error });
         }
-        // Any other key of a leaving person may go although still in use: that is the point.
-        const confirmInUse = key.signedInKey ? options.confirmLockOut === true : true;
-        const accessKeyId = key.accessKeyId;
-        const done =
-          mode === 'delete'
-            ? await call(() => this.#api.keys.delete({ userName, accessKeyId, confirmInUse }))
-            : await call(() =>
-                this.#api.keys.setStatus({
-                  userName,
-                  accessKeyId,
-                  status: 'Inactive',
-                  confirmInUse,
-                }),
-              );
-        if (done.ok) summary.done.push(accessKeyId);
-        else summary.failed.push({ accessKeyId, error: done.error });
+        return { ok: true, value: summary };
+      }
+      for (const key of result.value.keys) {
+        if (key.outcome === 'failed') {
+          summary.failed.push({ accessKeyId: key.accessKeyId, error: key.error });
+        } else summary[key.outcome].push(key.accessKeyId);
       }
       return { ok: true, value: summary };
     });

@@ -1,0 +1,51 @@
+// What Keyward records about keys in its activity log, and how each door words it. Pure: the
+// window shows the same words as the command line.
+
+export const activityActions = [
+  'key.created',
+  'key.activated',
+  'key.deactivated',
+  'key.deleted',
+  'key.described',
+  'key.stored',
+  'key.removed-from-device',
+  'key.secret-copied',
+  'key.secret-shown',
+  'key.saved-to-file',
+  'key.handed-off',
+  'key.discarded',
+  'key.lost',
+] as const;
+
+export type ActivityAction = (typeof activityActions)[number];
+
+/** One thing that happened to a key. Never a secret: ids, names and times only. */
+export interface ActivityEntry {
+  at: string;
+  /** The ARN (or "this device") that did it. */
+  actor: string;
+  action: ActivityAction;
+  userName: string;
+  accessKeyId: string;
+  detail?: string | undefined;
+}
+
+/** What each recorded action means, in plain words. */
+export const activityWords: Record<ActivityAction, string> = {
+  'key.created': 'created',
+  'key.activated': 'activated',
+  'key.deactivated': 'deactivated',
+  'key.deleted': 'deleted',
+  'key.described': 'description changed',
+  'key.stored': 'kept in the keychain',
+  'key.removed-from-device': 'removed from this computer',
+  'key.secret-copied': 'secret copied',
+  'key.secret-shown': 'secret shown',
+  'key.saved-to-file': 'saved to a key file',
+  'key.handed-off': 'sealed to a colleague',
+  'key.discarded': 'discarded (deleted before it was kept)',
+  'key.lost': 'lost (its secret was never saved)',
+};
+
+/** How many entries a door shows unless asked for more. */
+export const defaultActivityLimit = 20;

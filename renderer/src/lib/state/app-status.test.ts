@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { VaultStatus } from '../../../../electron/common/domain';
+import type { Result } from '../../../../electron/common/result';
+import { fakeApi, later, ok, refusal } from '../../../../testing/renderer/fake-api';
+import { AppStatus } from './app-status.svelte';
+
+const about = { name: 'Keyward', version: '1.2.3', platform: 'linux' };
+const ready: VaultStatus = { state: 'ready', backend: 'GNOME Keyring' };
+const locked: VaultStatus = {
+  state: 'unavailable',
+  problem: 'locked',
+  message: 'The keychain is locked.',
+  hint: 'Unlock it, then try again.',
+};
+
+describe('whether the keychain can keep keys', () => {
+  it('is ready when the keychain works, and knows the version for the sidebar', async () => {
+    const { api } = fakeApi({
+      app: { about: () => Promise.resolve(ok(about)) },
+      vault: { status: () => Promise.resolve(ok(ready)) },
+    });
+    const status = new AppStatus(api);
+    await status.load();
+    expect(status.about?.version).toBe('1.2.3');
+    expect(status.ready).toBe(true);
+    expect(status.trouble).toBe(false);
+  });
+
+  it('knows the test server Keyward talks to instead of AWS, for the banner on every screen', async () => {
+    const settings = {
+      region: 'us-east-1',
+      endpoint: 'http://127.0.0.1:4566',
+      clipboardSeconds: 30,
+      staleKeyDays: 90,
+    };
+    const { api } = fakeApi({
+      app: { about: () => Promise.resolve(ok(about)) },
+      settings: { get: () => Promise.resolve(ok(settings)) },
+      vault: { status: () => Promise.resolve(ok(ready)) },
+    });
+    const status = new AppStatus(api);
+    await status.load();
+    expect(status.endpoint).toBe('http://127.0.0.1:4566');
+  });
+
+  it('shows the trouble page when the keychain is locked, with main’s words', async () => {
+    const { api } = fakeApi({
+      app: { about: () => Promise.resolve(ok(about)) },
+      vault: { status: () => Promise.resolve(ok(locked)) },
+    });
+    const status = new AppStatus(api);
+    await status.load();
+    expect(status.trouble).toBe(true);
+    expect(status.keychain.value).toMatchObject({ message: 'The keychain is locked.' });
+  });
+
+  it('shows the trouble page when the check itself fails', async () => {
+    const { api } = fakeApi({
+      vault: { status: () => Promise.resolve({ ok: false, error: refusal('internal') }) },
+    });
+    const status = new AppStatus(api);
+    await status.checkVault();
+    expect(status.ready).toBe(false);
+    expect(status.trouble).toBe(true);
+    expect(status.keychain.error?.code).toBe('internal');
+  });
+
+  it('“Try again” keeps the page steady while it checks, then opens up once it works', async () => {
+    let answer: Promise<Result<VaultStatus>> = Promise.resolve(ok(locked));
+    const { api } = fakeApi({ vault: { status: () => answer } });
+    const status = new AppStatus(api);
+    await status.checkVault();
+    const retry = later<VaultStatus>();
+    answer = retry.promise;
+    const checking = status.checkVault();
+    expect(status.keychain.busy).toBe(true);
+    expect(status.trouble).toBe(false);
+    expect(status.keychain.value).toBe(locked);
+    retry.answer(ready);
+    await checking;
+    expect(status.ready).toBe(true);
+    expect(status.trouble).toBe(false);
+  });
+});

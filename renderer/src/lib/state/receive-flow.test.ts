@@ -1,0 +1,178 @@
+import { describe, expect, it, vi } from 'vitest';
+import type {
+  ClaimedKey,
+  OpenedHandoffFile,
+  UnlockedHandoff,
+} from '../../../../electron/common/domain';
+import type { Result } from '../../../../electron/common/result';
+import type { FakeMethods } from '../../../../testing/renderer/fake-api';
+import { fakeApi, later, ok, refusal } from '../../../../testing/renderer/fake-api';
+import { keptKey, settings } from '../../../../testing/renderer/fixtures';
+import { Announcer } from './announcer.svelte';
+import { ReceiveFlow, maxKeyFileBytes } from './receive-flow.svelte';
+import { StoredKeys } from './stored-keys.svelte';
+
+const alicesFile: OpenedHandoffFile = {
+  token: 'file-a',
+  fileName: 'alice.keyward',
+  lock: 'passphrase',
+};
+const bobsFile: OpenedHandoffFile = {
+  token: 'file-b',
+  fileName: 'bob.keyward',
+  lock: 'passphrase',
+};
+const unlocked = (token: string, userName: string): UnlockedHandoff => ({
+  token,
+  fileName: `${userName}.keyward`,
+  keys: [
+    {
+      accessKeyId: 'AKIAAAAAAAAAAAAAAAAA',
+      userName,
+      accountId: '123456789012',
+      description: null,
+      created: null,
+    },
+  ],
+});
+
+function flowWith(methods: FakeMethods, names: string[] = []) {
+  const { api, calls } = fakeApi({
+    profiles: { list: () => Promise.resolve(ok(names.map((name) => keptKey(name)))) },
+    settings: { get: () => Promise.resolve(ok(settings)) },
+    ...methods,
+  });
+  const announcer = new Announcer();
+  const said = vi.spyOn(announcer, 'say');
+  const flow = new ReceiveFlow(api, announcer, new StoredKeys(api));
+  return { flow, calls, said };
+}
+
+describe('receiving a key from an admin', () => {
+  it('asks for the passphrase, then suggests a name not taken yet', async () => {
+    const { flow, said } = flowWith(
+      {
+        handoff: {
+          open: () => Promise.resolve(ok(alicesFile)),
+          unlock: () => Promise.resolve(ok(unlocked('file-a', 'alice'))),
+        },
+      },
+      ['alice'],
+    );
+    await flow.openWithDialog();
+    expect(flow.step).toBe('passphrase');
+    expect(said).toHaveBeenLastCalledWith('Opened alice.keyward. It needs its passphrase.');
+    await flow.unlock('correct horse');
+    expect(flow.step).toBe('choose');
+    expect(flow.profileName).toBe('alice-2');
+  });
+
+  it('a wrong passphrase says why, and the person can try again', async () => {
+    const { flow } = flowWith({
+      handoff: {
+        open: () => Promise.resolve(ok(alicesFile)),
+        unlock: () =>
+          Promise.resolve({ ok: false, error: refusal('handoff-wrong-key', 'Wrong passphrase.') }),
+      },
+    });
+    await flow.openWithDialog();
+    const unlocking = flow.unlock('nope');
+    expect(flow.work.doing).toBe('unlocking');
+    await unlocking;
+    expect(flow.step).toBe('passphrase');
+    expect(flow.work.busy).toBe(false);
+    expect(flow.work.error?.message).toBe('Wrong passphrase.');
+  });
+
+  it('a file too big to be a key file is refused before main is asked', async () => {
+    const { flow, calls } = flowWith({});
+    const file = new File([new Uint8Array(maxKeyFileBytes + 1)], 'movie.mp4');
+    await flow.openDropped(file);
+    expect(flow.work.error?.message).toBe('“movie.mp4” is too big to be a key file.');
+    expect(calls).toEqual([]);
+  });
+
+  it('a second file opened while the first unlocks is the one on screen', async () => {
+    const first = later<UnlockedHandoff>();
+    let launched: OpenedHandoffFile | null = null;
+    const { flow } = flowWith({
+      handoff: {
+        open: ({ source }) => Promise.resolve(ok(source.kind === 'launch' ? launched : alicesFile)),
+        unlock: ({ token }) =>
+          token === 'file-a' ? first.promise : Promise.resolve(ok(unlocked('file-b', 'bob'))),
+        forget: () => Promise.resolve(ok(null)),
+      },
+    });
+    await flow.openWithDialog();
+    const unlocking = flow.unlock('alice’s passphrase');
+    launched = bobsFile;
+    expect(await flow.openLaunchFile()).toBe(true);
+    expect(flow.opened?.fileName).toBe('bob.keyward');
+    expect(flow.work.busy).toBe(false);
+    first.answer(unlocked('file-a', 'alice'));
+    await unlocking;
+    expect(flow.step).toBe('passphrase');
+    expect(flow.opened?.fileName).toBe('bob.keyward');
+    expect(flow.unlocked).toBeNull();
+  });
+
+  it('keeps the chosen key, and offers to keep one AWS did not accept anyway', async () => {
+    let claim: Promise<Result<ClaimedKey>> = Promise.resolve({
+      ok: false,
+      error: refusal('key-not-working', 'AWS did not accept the key.'),
+    });
+    const { flow, calls } = flowWith({
+      handoff: {
+        open: () => Promise.resolve(ok(alicesFile)),
+        unlock: () => Promise.resolve(ok(unlocked('file-a', 'alice'))),
+        claim: () => claim,
+      },
+    });
+    await flow.openWithDialog();
+    await flow.unlock('passphrase');
+    await flow.claim();
+    expect(flow.notWorking).toBe(true);
+    expect(flow.step).toBe('choose');
+    claim = Promise.resolve({ ok: true, value: { profile: keptKey('alice'), verified: null } });
+    await flow.claim(true);
+    expect(flow.step).toBe('done');
+    expect(flow.claimed?.profile.name).toBe('alice');
+    expect(calls.filter((c) => c.method === 'handoff.claim').map((c) => c.input)).toEqual([
+      { token: 'file-a', index: 0, profileName: 'alice' },
+      { token: 'file-a', index: 0, profileName: 'alice', storeEvenIfNotWorking: true },
+    ]);
+  });
+
+  it('a key kept after another file was opened is kept, said, and does not take the screen', async () => {
+    const claiming = later<ClaimedKey>();
+    const { flow, said } = flowWith({
+      handoff: {
+        open: ({ source }) => Promise.resolve(ok(source.kind === 'launch' ? bobsFile : alicesFile)),
+        unlock: ({ token }) =>
+          Promise.resolve(ok(unlocked(token, token === 'file-a' ? 'alice' : 'bob'))),
+        claim: () => claiming.promise,
+        forget: () => Promise.resolve(ok(null)),
+      },
+    });
+    await flow.openWithDialog();
+    await flow.unlock('passphrase');
+    const keeping = flow.claim();
+    await flow.openLaunchFile();
+    claiming.answer({ profile: keptKey('alice'), verified: null });
+    await keeping;
+    expect(said).toHaveBeenCalledWith('The earlier key was kept as “alice”.');
+    expect(flow.step).toBe('passphrase');
+    expect(flow.opened?.fileName).toBe('bob.keyward');
+    expect(flow.claimed).toBeNull();
+  });
+
+  it('asks main for this computer’s receiving code once', async () => {
+    const { flow, calls } = flowWith({
+      identity: { receivingCode: () => Promise.resolve(ok({ code: 'age1example' })) },
+    });
+    await flow.loadCode();
+    await flow.loadCode();
+    expect(flow.code.value?.code).toBe('age1example');
+    expect(calls.filter((c) => c.method === 'identity.receivingCode')).toHaveLength(1);
+  });
+});
