@@ -17,6 +17,12 @@ export type ReceiveStep = 'open' | 'passphrase' | 'choose' | 'done';
 /** Largest key file Keyward accepts (main checks it again). */
 export const maxKeyFileBytes = 64 * 1024;
 
+/** Keeping a key although a check failed, because the person chose to. */
+export interface ClaimInsistence {
+  notWorking?: boolean;
+  otherAccount?: boolean;
+}
+
 /**
  * Receiving a key from an admin: show this computer's receiving code, open the key file, unlock
  * it, check the key works with AWS, keep it in the keychain. Decryption happens in main; the page
@@ -58,6 +64,14 @@ export class ReceiveFlow {
 
   /** The claim failed only because AWS did not accept the key: it can still be kept. */
   readonly notWorking = $derived(this.work.error?.code === 'key-not-working');
+  /** AWS says the key belongs to another account than the file names: which two. */
+  readonly otherAccount = $derived(
+    this.work.error?.code === 'key-other-account'
+      ? (this.work.error.details?.otherAccount ?? null)
+      : null,
+  );
+  /** What the person already chose to keep anyway, for this file's key. */
+  #insisted: ClaimInsistence = {};
 
   loadCode = async (): Promise<void> => {
     if (this.code.value !== null) return;
@@ -141,19 +155,29 @@ export class ReceiveFlow {
       first?.userName ? first.userName : 'work',
       this.#stored.names,
     );
+    this.#insisted = {};
     this.step = 'choose';
   };
 
-  claim = async (storeEvenIfNotWorking = false): Promise<void> => {
+  /**
+   * Keeps the chosen key. `insist` keeps it although AWS did not accept it, or although AWS says
+   * it belongs to another account than the file names; a choice once made holds for this key.
+   */
+  claim = async (insist: ClaimInsistence = {}): Promise<void> => {
     const token = this.unlocked?.token;
     if (!token) return;
+    const { notWorking = false, otherAccount = false } = (this.#insisted = {
+      ...this.#insisted,
+      ...insist,
+    });
     const answer = await this.work.run(
       () =>
         this.#api.handoff.claim({
           token,
           index: this.selected,
           profileName: this.profileName,
-          ...(storeEvenIfNotWorking ? { storeEvenIfNotWorking } : {}),
+          ...(notWorking ? { storeEvenIfNotWorking: true } : {}),
+          ...(otherAccount ? { keepEvenIfOtherAccount: true } : {}),
         }),
       { about: 'claiming' },
     );
@@ -166,6 +190,7 @@ export class ReceiveFlow {
       return;
     }
     if (!answer.ok) return;
+    this.#insisted = {};
     this.claimed = answer.value;
     this.opened = null;
     this.unlocked = null;

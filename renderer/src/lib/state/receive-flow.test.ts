@@ -134,13 +134,55 @@ describe('receiving a key from an admin', () => {
     expect(flow.notWorking).toBe(true);
     expect(flow.step).toBe('choose');
     claim = Promise.resolve({ ok: true, value: { profile: keptKey('alice'), verified: null } });
-    await flow.claim(true);
+    await flow.claim({ notWorking: true });
     expect(flow.step).toBe('done');
     expect(flow.claimed?.profile.name).toBe('alice');
     expect(calls.filter((c) => c.method === 'handoff.claim').map((c) => c.input)).toEqual([
       { token: 'file-a', index: 0, profileName: 'alice' },
       { token: 'file-a', index: 0, profileName: 'alice', storeEvenIfNotWorking: true },
     ]);
+  });
+
+  it('names both accounts when AWS says the key is another account’s, and keeps it only if asked, with any earlier choice', async () => {
+    let claim: Promise<Result<ClaimedKey>> = Promise.resolve({
+      ok: false,
+      error: refusal('key-not-working', 'AWS did not accept the key.'),
+    });
+    const { flow, calls } = flowWith({
+      handoff: {
+        open: () => Promise.resolve(ok(alicesFile)),
+        unlock: () => Promise.resolve(ok(unlocked('file-a', 'alice'))),
+        claim: () => claim,
+      },
+    });
+    await flow.openWithDialog();
+    await flow.unlock('passphrase');
+    await flow.claim();
+    claim = Promise.resolve({
+      ok: false,
+      error: {
+        ...refusal('key-other-account', 'AWS says this key belongs to another account.'),
+        details: { otherAccount: { inFile: '111111111111', verified: '222222222222' } },
+      },
+    });
+    await flow.claim({ notWorking: true });
+    expect(flow.otherAccount).toEqual({ inFile: '111111111111', verified: '222222222222' });
+    expect(flow.step).toBe('choose');
+    claim = Promise.resolve({ ok: true, value: { profile: keptKey('alice'), verified: null } });
+    await flow.claim({ otherAccount: true });
+    expect(flow.step).toBe('done');
+    expect(
+      calls
+        .filter((c) => c.method === 'handoff.claim')
+        .map((c) => c.input)
+        .at(-1),
+    ).toEqual({
+      token: 'file-a',
+      index: 0,
+      profileName: 'alice',
+      storeEvenIfNotWorking: true,
+      keepEvenIfOtherAccount: true,
+    });
   });
 
   it('a key kept after another file was opened is kept, said, and does not take the screen', async () => {
