@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { keywardForEachTest } from '../../testing/core/keyward-each-test';
 import { createHandlers } from './handlers';
 
@@ -49,7 +49,10 @@ describe('a new key’s secret belongs to the AWS sign-in that created it', () =
     expect(await f.core.lostKeys.list()).toMatchObject([
       { accessKeyId: created.accessKeyId, userName: 'alice' },
     ]);
-    expect((await f.core.activity.read()).map((entry) => entry.action)).toContain('key.lost');
+    // Recorded just after: signing out itself does not wait for the activity log.
+    await vi.waitFor(async () => {
+      expect((await f.core.activity.read()).map((entry) => entry.action)).toContain('key.lost');
+    });
   });
 
   it('signing in as someone else drops it too, and that sign-in never sees the secret', async () => {

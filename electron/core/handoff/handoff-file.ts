@@ -9,7 +9,6 @@ import type { HandoffContents, HandoffKey } from './handoff-csv';
 import { HandoffError } from './handoff-error';
 import { passphrasesToTry, typedPassphrase } from './passphrase';
 import { decryptWithPassphrase, encryptWithPassphrase } from './passphrase-crypto';
-import { assertStrongPassphrase } from './passphrase-strength';
 import { parseReceivingCodes } from './receiving-codes';
 import { RecordingIdentity } from './recording-identity';
 
@@ -47,17 +46,15 @@ function maskedIds(keys: readonly { accessKeyId: string }[]): string {
 }
 
 /**
- * Seals keys into an armored hand-off file. A typed passphrase below the strength bar and malformed
- * receiving codes are refused; a passphrase file's scrypt runs in a worker thread.
+ * Seals keys into an armored hand-off file. A passphrase below the strength bar and malformed
+ * receiving codes are refused; a passphrase file's strength check and scrypt run in a worker thread.
  */
 export async function sealHandoff(keys: readonly HandoffKey[], lock: HandoffLock): Promise<string> {
   const plaintext = new TextEncoder().encode(formatHandoffCsv(keys));
   let binary: Uint8Array;
   try {
     if (lock.kind === 'passphrase') {
-      const passphrase = typedPassphrase(lock.passphrase);
-      assertStrongPassphrase(passphrase);
-      binary = await encryptWithPassphrase(plaintext, passphrase);
+      binary = await encryptWithPassphrase(plaintext, typedPassphrase(lock.passphrase));
     } else {
       const encrypter = new Encrypter();
       for (const code of parseReceivingCodes(lock.codes)) encrypter.addRecipient(code);

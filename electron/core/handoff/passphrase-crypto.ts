@@ -43,7 +43,16 @@ function startWorker(): Worker {
 function isAnswer(value: unknown): value is PassphraseAnswer {
   if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
   if (value.ok === true) return 'data' in value && value.data instanceof Uint8Array;
-  return 'failure' in value && (value.failure === 'no-match' || value.failure === 'rejected');
+  if (!('failure' in value)) return false;
+  if (value.failure === 'weak') {
+    return (
+      'message' in value &&
+      typeof value.message === 'string' &&
+      'hint' in value &&
+      typeof value.hint === 'string'
+    );
+  }
+  return value.failure === 'no-match' || value.failure === 'rejected';
 }
 
 /**
@@ -76,14 +85,20 @@ async function runJob(op: PassphraseJob['op'], passphrase: string, data: Uint8Ar
   }
 }
 
-/** Encrypts with a passphrase (scrypt, age's default work factor) into a binary age file. */
+/**
+ * Encrypts with a passphrase (scrypt, age's default work factor) into a binary age file. The
+ * worker first runs the strength check, and refuses a weak passphrase in its words.
+ */
 export async function encryptWithPassphrase(
   plaintext: Uint8Array,
   passphrase: string,
 ): Promise<Uint8Array> {
   const answer = await runJob('encrypt', passphrase, plaintext);
-  if (!answer.ok) throw new HandoffError('worker-failed');
-  return answer.data;
+  if (answer.ok) return answer.data;
+  if (answer.failure === 'weak') {
+    throw new HandoffError('weak-passphrase', { message: answer.message, hint: answer.hint });
+  }
+  throw new HandoffError('worker-failed');
 }
 
 /** Decrypts a binary age passphrase file, or says why not. */

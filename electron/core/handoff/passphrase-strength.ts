@@ -11,7 +11,9 @@ import type { GuessableBecause } from './passphrase-zxcvbn';
  * so the bar is set where even a large guessing budget fails. A generated six-word passphrase
  * clears it comfortably, and one that happens not to is drawn again (see passphrase.ts).
  *
- * Runs in main only: the window asks `handoff.checkPassphrase`.
+ * Runs in main only, never in the window, which asks `handoff.checkPassphrase`. It is not free:
+ * the first check loads zxcvbn's dictionaries (most of a second) and each takes tens of
+ * milliseconds, so sealing a file runs it in the passphrase worker, beside the scrypt.
  */
 export const minPassphraseLength = 16;
 export const minPassphraseBits = 60;

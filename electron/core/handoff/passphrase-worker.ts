@@ -3,10 +3,18 @@
 import { parentPort } from 'node:worker_threads';
 import { Decrypter, Encrypter } from 'age-encryption';
 import type { PassphraseAnswer, PassphraseJob } from './passphrase-protocol';
+import { checkPassphraseStrength } from './passphrase-strength';
 import { RecordingIdentity } from './recording-identity';
 
 async function run(job: PassphraseJob): Promise<PassphraseAnswer> {
   if (job.op === 'encrypt') {
+    // Keyward seals only with a passphrase that passes the strength check. It runs here rather
+    // than on the main thread: zxcvbn takes most of a second to load and tens of milliseconds a
+    // check, which would pause the window.
+    const strength = checkPassphraseStrength(job.passphrase);
+    if (!strength.ok) {
+      return { ok: false, failure: 'weak', message: strength.message, hint: strength.hint };
+    }
     const encrypter = new Encrypter();
     encrypter.setPassphrase(job.passphrase);
     return { ok: true, data: await encrypter.encrypt(job.data) };
