@@ -14,7 +14,6 @@ import { listPlaintextKeys } from './aws-config/plaintext-keys';
 import { AppError } from './errors';
 import { checkPassphraseStrength } from './handoff/passphrase-strength';
 import type { Handlers } from './ipc/dispatch';
-import { offboardUser } from './keys/offboard';
 import { isAllowedExternalUrl } from './security/external-links';
 import { confirmEndpointChange } from './settings-endpoint';
 import { checkVault } from './vault/vault-status';
@@ -66,7 +65,7 @@ export function createHandlers(services: Services): Handlers {
 
     'users.list': (input) => keyAdmin.listUsers(input),
     'users.offboard': ({ userName, mode, confirmLockOut }) =>
-      offboardUser(keyAdmin, userName, mode, { confirmLockOut: confirmLockOut ?? false }),
+      keyAdmin.offboard(userName, mode, { confirmLockOut: confirmLockOut ?? false }),
 
     'keys.list': ({ userName }) => keyAdmin.listKeys(userName),
     'keys.setStatus': ({ userName, accessKeyId, status, confirmInUse }) =>

@@ -47,8 +47,7 @@ export const usersOffboard: CommandSpec = {
       }
     }
     // Asked above (or --yes): that covers the key Keyward signs in with, as `keys delete --yes` does.
-    const { offboardUser } = await import('../../core/keys/offboard');
-    const result = await offboardUser(core.keyAdmin, user, mode, { confirmLockOut: true });
+    const result = await core.keyAdmin.offboard(user, mode, { confirmLockOut: true });
     context.print(result, () => summaryText(result));
     const failed = result.keys.filter(
       (key): key is Extract<OffboardedKey, { outcome: 'failed' }> => key.outcome === 'failed',

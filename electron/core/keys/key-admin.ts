@@ -5,6 +5,8 @@ import type { AwsSession } from '../aws/aws-session';
 import { checkDescription } from '../aws/description-rules';
 import { AppError } from '../errors';
 import { log, maskKeyId } from '../log';
+import type { OffboardMode, OffboardResult } from '../../common/offboard';
+import { offboardUser } from './offboard';
 
 export interface KeyAdminDeps {
   session: AwsSession;
@@ -102,6 +104,15 @@ export class KeyAdmin {
     log('keys', `delete ${maskKeyId(accessKeyId)} ok`);
     await activity.record({ actor, action: 'key.deleted', userName, accessKeyId });
     await this.#deps.onKeyDeleted(accessKeyId);
+  }
+
+  /** Deactivates or deletes every key of a person who leaves (see offboardUser). */
+  offboard(
+    userName: string,
+    mode: OffboardMode,
+    options: { confirmLockOut?: boolean } = {},
+  ): Promise<OffboardResult> {
+    return offboardUser(this, userName, mode, options);
   }
 
   /**
