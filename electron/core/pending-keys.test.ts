@@ -1,17 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { keywardForEachTest } from '../../testing/core/keyward-each-test';
-import { createHandlers } from './handlers';
+import { windowHandlers } from '../../testing/core/window-door';
 
 const f = keywardForEachTest();
 
 function handlers() {
-  return createHandlers({
-    core: f.core,
-    platform: f.platform,
-    secretStore: f.store,
-    appVersion: 'test',
-    keywardCommand: () => Promise.resolve(['/usr/local/bin/keyward']),
-  });
+  return windowHandlers(f);
 }
 
 describe('asking which new keys are held (keys.pending), as a reloaded window does', () => {

@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { keywardForEachTest } from '../../testing/core/keyward-each-test';
-import { createHandlers } from './handlers';
 import { checkWindowEndpoint } from './settings-endpoint';
+import { windowHandlers } from '../../testing/core/window-door';
 
 const f = keywardForEachTest();
 
-const handlers = () =>
-  createHandlers({
-    core: f.core,
-    platform: f.platform,
-    secretStore: f.store,
-    appVersion: 'test',
-    keywardCommand: () => Promise.resolve(['/usr/local/bin/keyward']),
-  });
+const handlers = () => windowHandlers(f);
 
 describe('pointing the window at another endpoint', () => {
   it.each([

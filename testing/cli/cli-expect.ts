@@ -1,5 +1,7 @@
-import { expect } from 'vitest';
+import { beforeEach, expect } from 'vitest';
+import { keywardForEachTest } from '../core/keyward-each-test';
 import type { KeywardFixture } from '../core/keyward-fixture';
+import { cliEnvironment } from './cli-harness';
 import type { CliOutcome } from './cli-harness';
 
 /** Errors are one line on stderr, "keyward: <what happened> <what to do>", and nothing on stdout. */
@@ -21,3 +23,17 @@ export async function keepAdminKey(f: KeywardFixture): Promise<void> {
 }
 
 export const asAdmin = ['--profile', 'admin'];
+
+/**
+ * For a file of command-line tests: a fresh Keyward fixture for every test with the admin's key
+ * kept, and the environment that points `keyward` at it (both refreshed before each test).
+ */
+export function adminCliForEachTest(): { f: KeywardFixture; env: () => NodeJS.ProcessEnv } {
+  const f = keywardForEachTest();
+  let env: NodeJS.ProcessEnv = {};
+  beforeEach(async () => {
+    env = cliEnvironment(f);
+    await keepAdminKey(f);
+  });
+  return { f, env: () => env };
+}

@@ -1,33 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ActivityEntry } from '../../core/activity/activity-log';
-import { cliEnvironment, keyward } from '../../../testing/cli/cli-harness';
-import { asAdmin, expectOneLineError, keepAdminKey } from '../../../testing/cli/cli-expect';
-import type { KeywardFixture } from '../../../testing/core/keyward-fixture';
-import { startKeyward } from '../../../testing/core/keyward-fixture';
+import { keyward } from '../../../testing/cli/cli-harness';
+import { adminCliForEachTest, asAdmin, expectOneLineError } from '../../../testing/cli/cli-expect';
 
-let f: KeywardFixture;
-let env: NodeJS.ProcessEnv;
-
-beforeEach(async () => {
-  f = await startKeyward();
-  env = cliEnvironment(f);
-  await keepAdminKey(f);
-});
-
-afterEach(async () => {
-  await f.close();
-});
+const { f, env: currentEnv } = adminCliForEachTest();
 
 // The activity log the core writes for the window and the command line alike.
 describe('keyward activity', () => {
   it('shows who did what to which key, newest last, as text or JSON', async () => {
-    expect((await keyward(env, ['activity'])).stdout).toBe('Nothing recorded yet.\n');
+    expect((await keyward(currentEnv(), ['activity'])).stdout).toBe('Nothing recorded yet.\n');
     const alice = f.sandbox.credentialsFor('alice').accessKeyId;
     const key = ['--user', 'alice', '--key', alice, ...asAdmin];
-    expect((await keyward(env, ['keys', 'deactivate', ...key])).code).toBe(0);
-    expect((await keyward(env, ['keys', 'activate', ...key])).code).toBe(0);
+    expect((await keyward(currentEnv(), ['keys', 'deactivate', ...key])).code).toBe(0);
+    expect((await keyward(currentEnv(), ['keys', 'activate', ...key])).code).toBe(0);
 
-    const text = await keyward(env, ['activity']);
+    const text = await keyward(currentEnv(), ['activity']);
     expect(text.code).toBe(0);
     const lines = text.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^WHEN \(UTC\)\s+WHAT\s+USER\s+KEY ID\s+BY/);
@@ -37,7 +24,7 @@ describe('keyward activity', () => {
     ]);
     expect(text.stdout).toContain(`arn:aws:iam::${f.sandbox.accountId}:user/admin`);
 
-    const last = await keyward(env, ['activity', '--limit', '1', '--json']);
+    const last = await keyward(currentEnv(), ['activity', '--limit', '1', '--json']);
     expect(JSON.parse(last.stdout) as ActivityEntry[]).toMatchObject([
       { action: 'key.activated', userName: 'alice', accessKeyId: alice },
     ]);
@@ -47,7 +34,7 @@ describe('keyward activity', () => {
     '--limit %s is a usage error (exit code 2)',
     async (n) => {
       expectOneLineError(
-        await keyward(env, ['activity', `--limit=${n}`]),
+        await keyward(currentEnv(), ['activity', `--limit=${n}`]),
         2,
         /--limit must be a whole number, 1 or more\./,
       );

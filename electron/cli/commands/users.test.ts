@@ -1,22 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OffboardResult } from '../../common/offboard';
-import { cliEnvironment, keyward } from '../../../testing/cli/cli-harness';
-import { asAdmin, expectOneLineError, keepAdminKey } from '../../../testing/cli/cli-expect';
-import type { KeywardFixture } from '../../../testing/core/keyward-fixture';
-import { startKeyward } from '../../../testing/core/keyward-fixture';
+import { keyward } from '../../../testing/cli/cli-harness';
+import { adminCliForEachTest, asAdmin, expectOneLineError } from '../../../testing/cli/cli-expect';
 
-let f: KeywardFixture;
-let env: NodeJS.ProcessEnv;
-
-beforeEach(async () => {
-  f = await startKeyward();
-  env = cliEnvironment(f);
-  await keepAdminKey(f);
-});
-
-afterEach(async () => {
-  await f.close();
-});
+const { f, env: currentEnv } = adminCliForEachTest();
 
 const statusesOf = (user: string) => f.sandbox.state.keysOf(user).map((key) => key.status);
 
@@ -25,10 +12,14 @@ describe('keyward users offboard', () => {
   it('deactivates all of a person’s keys once confirmed, and says what happened to each', async () => {
     const [oldKey, ciKey] = f.sandbox.state.keysOf('bob');
     const offboard = ['users', 'offboard', '--user', 'bob', ...asAdmin];
-    expectOneLineError(await keyward(env, offboard), 5, /deactivates 1 key at once.*--yes/);
+    expectOneLineError(
+      await keyward(currentEnv(), offboard),
+      5,
+      /deactivates 1 key at once.*--yes/,
+    );
     expect(statusesOf('bob')).toEqual(['Inactive', 'Active']);
 
-    const outcome = await keyward(env, [...offboard, '--yes']);
+    const outcome = await keyward(currentEnv(), [...offboard, '--yes']);
     expect(outcome.code).toBe(0);
     expect(outcome.stderr).toBe('');
     const lines = outcome.stdout.split('\n');
@@ -44,7 +35,7 @@ describe('keyward users offboard', () => {
     for (let attempt = 1; attempt <= 5; attempt++) {
       f.sandbox.faults.failNth('DeleteAccessKey', attempt, 'error');
     }
-    const outcome = await keyward(env, [
+    const outcome = await keyward(currentEnv(), [
       'users',
       'offboard',
       '--user',
@@ -67,7 +58,7 @@ describe('keyward users offboard', () => {
   });
 
   it('refuses a person AWS does not know (exit code 4), before asking anything', async () => {
-    const outcome = await keyward(env, [
+    const outcome = await keyward(currentEnv(), [
       'users',
       'offboard',
       '--user',
@@ -80,7 +71,7 @@ describe('keyward users offboard', () => {
   });
 
   it('needs --user', async () => {
-    const outcome = await keyward(env, ['users', 'offboard', ...asAdmin]);
+    const outcome = await keyward(currentEnv(), ['users', 'offboard', ...asAdmin]);
     expectOneLineError(outcome, 2, /--user is required\. Usage: keyward users offboard/);
   });
 });

@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { keywardForEachTest } from '../../../testing/core/keyward-each-test';
-import { createHandlers } from '../handlers';
-import { createDispatcher } from '../ipc/dispatch';
 import { setLogSink } from '../log';
+import { windowDispatch } from '../../../testing/core/window-door';
 
 const f = keywardForEachTest();
 const savedEnv = { ...process.env };
@@ -28,16 +27,7 @@ afterEach(() => {
 
 function bridge() {
   const origin = 'app://keyward';
-  const dispatch = createDispatcher(
-    createHandlers({
-      core: f.core,
-      platform: f.platform,
-      secretStore: f.store,
-      appVersion: 'test',
-      keywardCommand: () => Promise.resolve(['/usr/local/bin/keyward']),
-    }),
-    origin,
-  );
+  const dispatch = windowDispatch(f, origin);
   return (method: string, input: unknown) =>
     dispatch(method, input, { url: `${origin}/index.html`, isMainFrame: true });
 }

@@ -79,18 +79,21 @@ async function makeFolderFor(file: string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
 }
 
-/** One JSON document, replaced whole on every write. */
-export class JsonFile<T> {
+/** A file in the data folder, what it holds (checked by `schema`) and how to speak of it. */
+abstract class DataFile<T> {
   readonly path: string;
-  readonly #schema: z.ZodType<T>;
-  readonly #about: DataFileAbout;
+  protected readonly schema: z.ZodType<T>;
+  protected readonly about: DataFileAbout;
 
   constructor(file: string, schema: z.ZodType<T>, about: DataFileAbout) {
     this.path = file;
-    this.#schema = schema;
-    this.#about = about;
+    this.schema = schema;
+    this.about = about;
   }
+}
 
+/** One JSON document, replaced whole on every write. */
+export class JsonFile<T> extends DataFile<T> {
   /**
    * The document, or undefined when there is no file yet. A damaged file throws a
    * DamagedFileError, unless `ifDamaged` is given: then its answer is used instead, for a file
@@ -100,12 +103,12 @@ export class JsonFile<T> {
     options: { ifDamaged?: (error: DamagedFileError) => T | undefined } = {},
   ): Promise<T | undefined> {
     try {
-      const text = await readText(this.path, this.#about);
+      const text = await readText(this.path, this.about);
       if (text === null) return undefined;
       const value = parseChecked(
         text,
-        this.#schema,
-        (problem, cause) => new DamagedFileError(this.path, this.#about, problem, { cause }),
+        this.schema,
+        (problem, cause) => new DamagedFileError(this.path, this.about, problem, { cause }),
       );
       if (value instanceof DamagedFileError) throw value;
       return value;
@@ -129,25 +132,15 @@ export class JsonFile<T> {
 
   /** Checked before writing, so Keyward never writes a file it would refuse to read. */
   #text(value: T): string {
-    return `${JSON.stringify(this.#schema.parse(value), null, 2)}\n`;
+    return `${JSON.stringify(this.schema.parse(value), null, 2)}\n`;
   }
 }
 
 /** An append-only file of JSON values, one a line, each flushed to disk as it is added. */
-export class JsonLinesFile<T> {
-  readonly path: string;
-  readonly #schema: z.ZodType<T>;
-  readonly #about: DataFileAbout;
-
-  constructor(file: string, schema: z.ZodType<T>, about: DataFileAbout) {
-    this.path = file;
-    this.#schema = schema;
-    this.#about = about;
-  }
-
+export class JsonLinesFile<T> extends DataFile<T> {
   async append(record: T): Promise<void> {
     await makeFolderFor(this.path);
-    await appendLineDurably(this.path, JSON.stringify(this.#schema.parse(record)));
+    await appendLineDurably(this.path, JSON.stringify(this.schema.parse(record)));
   }
 
   /**
@@ -156,16 +149,16 @@ export class JsonLinesFile<T> {
    * of, where the lines around it still count.
    */
   async read(options: { damagedLines?: 'fail' | 'skip' } = {}): Promise<T[]> {
-    const text = await readText(this.path, this.#about);
+    const text = await readText(this.path, this.about);
     if (text === null) return [];
     const records: T[] = [];
     for (const [index, line] of text.split('\n').entries()) {
       if (line.trim() === '') continue;
       const record = parseChecked(
         line,
-        this.#schema,
+        this.schema,
         (problem, cause) =>
-          new DamagedFileError(this.path, this.#about, problem, { line: index + 1, cause }),
+          new DamagedFileError(this.path, this.about, problem, { line: index + 1, cause }),
       );
       if (!(record instanceof DamagedFileError)) records.push(record);
       else if (options.damagedLines !== 'skip') throw record;

@@ -2,28 +2,18 @@ import { Encrypter, armor } from 'age-encryption';
 import { describe, expect, it } from 'vitest';
 import { keywardForEachTest } from '../../../testing/core/keyward-each-test';
 import { sampleKey } from '../../../testing/core/handoff/sample-keys';
-import { createHandlers } from '../handlers';
-import { createDispatcher } from '../ipc/dispatch';
 import { formatHandoffCsv } from './handoff-csv';
 import type { HandoffKey } from './handoff-csv';
 import { HandoffDesk } from './handoff-desk';
 import { sealHandoff } from './handoff-file';
+import { windowDispatch } from '../../../testing/core/window-door';
 
 const f = keywardForEachTest();
 
 /** The window's door: the same dispatcher main uses, called as the app's own page. */
 function bridge() {
   const origin = 'app://keyward';
-  const dispatch = createDispatcher(
-    createHandlers({
-      core: f.core,
-      platform: f.platform,
-      secretStore: f.store,
-      appVersion: 'test',
-      keywardCommand: () => Promise.resolve(['/usr/local/bin/keyward']),
-    }),
-    origin,
-  );
+  const dispatch = windowDispatch(f, origin);
   return (method: string, input: unknown) =>
     dispatch(method, input, { url: `${origin}/index.html`, isMainFrame: true });
 }

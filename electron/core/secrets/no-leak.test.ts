@@ -2,12 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDispatcher } from '../ipc/dispatch';
-import { createHandlers } from '../handlers';
 import { setLogSink } from '../log';
 import type { KeywardFixture } from '../../../testing/core/keyward-fixture';
 import { startKeyward } from '../../../testing/core/keyward-fixture';
 import { filesBelow, filesWrittenSince, findSecrets } from '../../../testing/core/leak-scan';
+import { windowDispatch } from '../../../testing/core/window-door';
 
 let f: KeywardFixture;
 const logLines: string[] = [];
@@ -35,16 +34,7 @@ describe('secrets stay out of files, logs and error messages', () => {
         .filter((key) => !seeded.has(key.accessKeyId))
         .map((key) => key.secretAccessKey);
     const origin = 'app://keyward';
-    const dispatch = createDispatcher(
-      createHandlers({
-        core: f.core,
-        platform: f.platform,
-        secretStore: f.store,
-        appVersion: 'test',
-        keywardCommand: () => Promise.resolve(['/usr/local/bin/keyward']),
-      }),
-      origin,
-    );
+    const dispatch = windowDispatch(f, origin);
     const call = (method: string, input: unknown) =>
       dispatch(method, input, { url: `${origin}/index.html`, isMainFrame: true });
     const answers: unknown[] = [];

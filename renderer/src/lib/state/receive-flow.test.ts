@@ -48,6 +48,20 @@ function flowWith(methods: FakeMethods, names: string[] = []) {
   return { flow, calls, said };
 }
 
+/** Alice's file opened and unlocked, her key chosen; keeping it answers with `claim()`. */
+async function aliceReadyToKeep(claim: () => Promise<Result<ClaimedKey>>) {
+  const setup = flowWith({
+    handoff: {
+      open: () => Promise.resolve(ok(alicesFile)),
+      unlock: () => Promise.resolve(ok(unlocked('file-a', 'alice'))),
+      claim,
+    },
+  });
+  await setup.flow.openWithDialog();
+  await setup.flow.unlock('passphrase');
+  return setup;
+}
+
 describe('receiving a key from an admin', () => {
   it('asks for the passphrase, then suggests a name not taken yet', async () => {
     const { flow, said } = flowWith(
@@ -121,15 +135,7 @@ describe('receiving a key from an admin', () => {
       ok: false,
       error: refusal('key-not-working', 'AWS did not accept the key.'),
     });
-    const { flow, calls } = flowWith({
-      handoff: {
-        open: () => Promise.resolve(ok(alicesFile)),
-        unlock: () => Promise.resolve(ok(unlocked('file-a', 'alice'))),
-        claim: () => claim,
-      },
-    });
-    await flow.openWithDialog();
-    await flow.unlock('passphrase');
+    const { flow, calls } = await aliceReadyToKeep(() => claim);
     await flow.claim();
     expect(flow.notWorking).toBe(true);
     expect(flow.step).toBe('choose');
@@ -148,15 +154,7 @@ describe('receiving a key from an admin', () => {
       ok: false,
       error: refusal('key-not-working', 'AWS did not accept the key.'),
     });
-    const { flow, calls } = flowWith({
-      handoff: {
-        open: () => Promise.resolve(ok(alicesFile)),
-        unlock: () => Promise.resolve(ok(unlocked('file-a', 'alice'))),
-        claim: () => claim,
-      },
-    });
-    await flow.openWithDialog();
-    await flow.unlock('passphrase');
+    const { flow, calls } = await aliceReadyToKeep(() => claim);
     await flow.claim();
     claim = Promise.resolve({
       ok: false,
