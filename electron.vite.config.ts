@@ -26,7 +26,8 @@ export default defineConfig({
       // A sandboxed preload cannot require node_modules: bundle everything into one CJS file.
       externalizeDeps: false,
       rolldownOptions: {
-        input: { index: 'electron/preload/index.ts' },
+        // mfa: the MFA window's page gets window.keywardMfa only (electron/main/mfa-window/).
+        input: { index: 'electron/preload/index.ts', mfa: 'electron/preload/mfa.ts' },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
@@ -35,7 +36,8 @@ export default defineConfig({
     root: 'renderer',
     build: {
       outDir: `${out}/renderer`,
-      rolldownOptions: { input: 'renderer/index.html' },
+      // mfa.html: the small window that asks for an MFA code (electron/main/mfa-window/).
+      rolldownOptions: { input: { index: 'renderer/index.html', mfa: 'renderer/mfa.html' } },
     },
     plugins: [svelte({ configFile: '../svelte.config.js' })],
   },

@@ -6,6 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { ProfileStore } from '../electron/core/vault/profile-store';
 import { KeytarStore } from '../electron/core/vault/keytar-store';
 import { checkVault } from '../electron/core/vault/vault-status';
+import { SessionCache } from '../electron/core/sessions/session-cache';
+import { latencyMs } from './measure-iam';
+import { SandboxProcess } from './sandbox-client';
 import { bundleForNode, root } from './bundle';
 import type { Figure } from './figures';
 import { median, skipped } from './figures';
@@ -161,4 +164,110 @@ function timed(command: string, args: string[], env: NodeJS.ProcessEnv): number 
   const started = performance.now();
   spawnSync(command, args, { stdio: 'ignore', env });
   return performance.now() - started;
+}
+
+const sessionNames = [
+  'credential_process_session_hit_ms',
+  'credential_process_session_hit_vs_node_ratio',
+  'credential_process_session_miss_ms',
+] as const;
+const sessionUnits = ['ms', '×', 'ms'] as const;
+
+/**
+ * Session mode (the default for a new `cli setup`): a hit reads the cached session, one keychain
+ * entry; a miss makes one STS GetSessionToken against the sandbox at the bench's latency and keeps
+ * the new session. Each miss run starts with the cached session forgotten.
+ */
+export async function measureCredentialSessions(): Promise<Figure[]> {
+  let how = '`keyward credential-process --profile NAME` for a key in session mode';
+  const skipAll = (reason: string) =>
+    sessionNames.map((name, i) => skipped(name, sessionUnits[i] ?? '', reason, how));
+  const cli = findCli();
+  if (!cli) return skipAll('electron/cli has no entry yet');
+  const service = `Keyward-bench-${randomBytes(4).toString('hex')}`;
+  const store = new KeytarStore({ os: process.platform, service });
+  const vault = await checkVault(store, process.platform);
+  if (vault.state !== 'ready') return skipAll(`no OS keychain: ${vault.message}`);
+  let file = path.join(root, cli.file);
+  if (!cli.built) {
+    try {
+      file = fileURLToPath(await bundleForNode(cli.file, 'cli'));
+    } catch (error) {
+      return skipAll(`could not bundle ${cli.file}: ${message(error)}`);
+    }
+  }
+  const sandbox = await SandboxProcess.start({
+    users: 10,
+    latencyMs,
+    rateLimit: { perSecond: 1000, burst: 1000 },
+  });
+  const profiles = new ProfileStore(store);
+  const sessions = new SessionCache(store);
+  const profile = `keyward-bench-${randomBytes(4).toString('hex')}`;
+  const env = {
+    ...process.env,
+    KEYWARD_KEYCHAIN_SERVICE: service,
+    KEYWARD_DATA_DIR: path.join(root, 'node_modules', '.cache', `keyward-bench-${profile}`),
+    AWS_ENDPOINT_URL: sandbox.info.endpoint,
+  };
+  try {
+    await profiles.put(profile, {
+      ...sandbox.info.admin,
+      accountId: sandbox.info.accountId,
+      created: new Date().toISOString(),
+      description: null,
+      use: { mode: 'session', durationSeconds: 3600, mfaSerial: null },
+    });
+    const args = [...cli.args, '--profile', profile];
+    const first = spawnSync(process.execPath, [file, ...args], { encoding: 'utf8', env });
+    if (first.status !== 0 || !first.stdout.includes('"SessionToken"')) {
+      return skipAll(
+        `no session was printed (exit ${String(first.status)}: ${first.stderr.trim().slice(0, 200)})`,
+      );
+    }
+    const hits: number[] = [];
+    const nodeTimes: number[] = [];
+    const misses: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      hits.push(timed(process.execPath, [file, ...args], env));
+      nodeTimes.push(timed(process.execPath, ['-e', '0'], env));
+    }
+    for (let run = 0; run < runs; run++) {
+      await sessions.clear(profile);
+      misses.push(timed(process.execPath, [file, ...args], env));
+    }
+    how += `; node ${cli.built ? cli.file : `${cli.file} bundled with Vite`}; median of ${String(runs)}`;
+    const hitMs = median(hits);
+    const nodeMs = median(nodeTimes);
+    return [
+      {
+        name: 'credential_process_session_hit_ms',
+        value: hitMs,
+        unit: 'ms',
+        target: { op: '<=', value: 100 },
+        how: `${how}; the session is cached in the keychain`,
+        details: { runsMs: hits },
+      },
+      {
+        name: 'credential_process_session_hit_vs_node_ratio',
+        value: hitMs / nodeMs,
+        unit: '×',
+        target: { op: '<=', value: 1.5 },
+        how: 'credential_process_session_hit_ms ÷ median wall time of `node -e 0` (interleaved)',
+        details: { nodeMs, nodeRunsMs: nodeTimes },
+      },
+      {
+        name: 'credential_process_session_miss_ms',
+        value: median(misses),
+        unit: 'ms',
+        target: { op: '<=', value: latencyMs + 150 },
+        how: `${how}; no cached session, so one STS GetSessionToken to the sandbox at ${String(latencyMs)} ms latency, then kept`,
+        details: { runsMs: misses },
+      },
+    ];
+  } finally {
+    await sessions.clear(profile);
+    await profiles.remove(profile);
+    await sandbox.close();
+  }
 }

@@ -14,12 +14,12 @@ import { MemoryStore } from '../testing/memory-store';
 import { benchKeychain } from './bench-keyward';
 import { root } from './bundle';
 import { formatFigure, meets, round, skipped, type Figure } from './figures';
-import { measureCredentialProcess } from './measure-credential-process';
+import { measureCredentialProcess, measureCredentialSessions } from './measure-credential-process';
 import { held, latencyMs, measureCrawl, measureTenThousandUsers, rateLimit } from './measure-iam';
 import { measureMainImport, measureRendererSize, message } from './measure-startup';
-import { rerunInKeyringSession } from './keyring-session';
+import { rerunBenchInKeyringSession } from './keyring-session';
 
-rerunInKeyringSession();
+rerunBenchInKeyringSession();
 
 const { values } = parseArgs({
   options: {
@@ -109,6 +109,15 @@ await section(
     { name: 'credential_process_vs_node_ratio', unit: '×' },
   ],
   () => measureCredentialProcess(),
+);
+await section(
+  'credential-process',
+  [
+    { name: 'credential_process_session_hit_ms', unit: 'ms' },
+    { name: 'credential_process_session_hit_vs_node_ratio', unit: '×' },
+    { name: 'credential_process_session_miss_ms', unit: 'ms' },
+  ],
+  () => measureCredentialSessions(),
 );
 
 for (const figure of figures) console.log(formatFigure(figure));

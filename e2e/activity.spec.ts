@@ -1,14 +1,13 @@
 import { expect, test } from './fixtures';
+import { openWithKeptKey } from './harness/starts';
 import { goTo } from './harness/ui';
 
 test('every screen says Keyward talks to a test server, not AWS, and Settings is one press away', async ({
   page,
   device,
   sandbox,
-  launch,
 }) => {
-  await device.keepKeyOf('alice', 'work');
-  await launch();
+  await openWithKeptKey(device, 'alice', 'work');
   const banner = page.getByRole('note', { name: 'Not AWS' });
   await expect(banner).toContainText(`every request goes to the test server ${sandbox.endpoint}`);
   await goTo(page, 'Receive a key');

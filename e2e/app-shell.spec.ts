@@ -1,5 +1,6 @@
 import { createCore } from '../electron/core/compose';
 import { expect, expectAccessible, test } from './fixtures';
+import { openWithKeptKey } from './harness/starts';
 import { signInWithStoredKey } from './harness/ui';
 
 test('without a working keychain, Keyward explains the cause and how to fix it, and tries again', async ({
@@ -81,12 +82,10 @@ test('keys left without a secret by a crash are shown at start, with one-click d
 test('follows the dark setting, reflows at 200% zoom, and can be used from the keyboard alone', async ({
   page,
   device,
-  launch,
   saveScreenshot,
 }) => {
-  await device.keepKeyOf('alice', 'work', 120);
   await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
-  await launch();
+  await openWithKeptKey(device, 'alice', 'work', 120);
   await expect(page.getByRole('heading', { level: 2, name: 'My keys' })).toBeVisible();
   // The skip link is the first stop for keyboard users.
   await page.keyboard.press('Tab');

@@ -4,16 +4,11 @@ import { defaultSeed, generateSeed } from './sandbox';
 import type { SandboxSeed } from './sandbox';
 import { expect, test } from './fixtures';
 import type { Page } from './fixtures';
-import { openScreen, signInWithStoredKey } from './harness/ui';
+import { openAuditAsAdmin } from './harness/starts';
 
 // Every test here is an admin's: their key is kept on this computer, and they start on Audit
 // signed in with it.
-test.beforeEach(async ({ page, device, launch }) => {
-  await device.keepKeyOf('admin', 'admin-key');
-  await launch();
-  await openScreen(page, 'Audit');
-  await signInWithStoredKey(page, 'admin-key');
-});
+test.beforeEach(({ device }) => openAuditAsAdmin(device));
 
 /** The person names in the table's body, top to bottom. */
 function peopleInTable(page: Page) {

@@ -1,21 +1,22 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
+import type { Page } from './fixtures';
+import { openCommandLineSetUpBesideOwnSettings, openWithKeptKey } from './harness/starts';
+
+/** The banner that offers to repair command line set-ups that no longer find Keyward. */
+const repairBanner = (page: Page) =>
+  page.getByRole('region', { name: 'The AWS command line can no longer find Keyward' });
 
 test('a kept key is set up for the AWS command line without a plaintext file, and removed again', async ({
-  page,
   device,
   awsFiles,
-  launch,
   capture,
 }) => {
-  const original = '# my own settings\n[default]\nregion = us-west-2\n';
-  writeFileSync(awsFiles.config, original);
-  await device.keepKeyOf('alice', 'work');
-  await launch();
-
-  const card = page.getByRole('article', { name: 'work' });
-  await card.getByRole('button', { name: 'Use with the AWS command line…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Use “work” with the AWS command line' });
+  const {
+    ownSettings: original,
+    card,
+    dialog,
+  } = await openCommandLineSetUpBesideOwnSettings(device, awsFiles);
   await expect(dialog).toContainText('The secret is never written into a file.');
   const region = dialog.getByRole('textbox', { name: /Default region/ });
   await expect(region).toHaveValue('us-east-1');
@@ -59,19 +60,15 @@ test('after Keyward was moved, the window offers to repair the AWS CLI set-up an
   page,
   device,
   awsFiles,
-  launch,
   capture,
 }) => {
-  await device.keepKeyOf('alice', 'work');
   const others = '[profile other]\nregion = eu-west-1\n';
   writeFileSync(
     awsFiles.config,
     `${others}\n[profile work]\ncredential_process = "/tmp/.mount_KeywarGone/keyward" credential-process --profile work\n`,
   );
-  await launch();
-  const banner = page.getByRole('region', {
-    name: 'The AWS command line can no longer find Keyward',
-  });
+  await openWithKeptKey(device, 'alice', 'work');
+  const banner = repairBanner(page);
   await expect(banner).toContainText('work');
   await capture('cli-repair-offered');
   await banner.getByRole('button', { name: 'Repair the command line set-up' }).press('Enter');
@@ -90,9 +87,7 @@ test('a repair that cannot fix one set-up fixes the others and says which one is
   page,
   device,
   awsFiles,
-  launch,
 }) => {
-  await device.keepKeyOf('alice', 'work');
   await device.keepKeyOf('auditor', 'audit');
   const gone = '"/tmp/.mount_KeywarGone/keyward" credential-process --profile';
   writeFileSync(
@@ -104,10 +99,8 @@ test('a repair that cannot fix one set-up fixes the others and says which one is
     awsFiles.credentials,
     '[work]\naws_access_key_id = AKIAEXAMPLEEXAMPLE12\naws_secret_access_key = x\n',
   );
-  await launch();
-  const banner = page.getByRole('region', {
-    name: 'The AWS command line can no longer find Keyward',
-  });
+  await openWithKeptKey(device, 'alice', 'work');
+  const banner = repairBanner(page);
   // "ghost" is no key kept here: repairing its line could not make it work, so it is not offered.
   await expect(banner).toContainText('audit, work.');
   await banner.getByRole('button', { name: 'Repair the command line set-up' }).click();

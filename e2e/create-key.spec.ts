@@ -1,23 +1,15 @@
 import { expect, test } from './fixtures';
-import { createOwnKeyUntilKept, openCreateKeySignedIn, tabTo } from './harness/ui';
+import { createOwnKeyAtLimit, openWithKeptKey } from './harness/starts';
+import { createOwnKeyUntilKept, tabTo } from './harness/ui';
 
 test('with two keys already, the person deletes the unused one and then creates the new key', async ({
   page,
   device,
   sandbox,
-  launch,
   capture,
 }) => {
-  await device.keepKeyOf('bob', 'bob-key');
   const [oldKey, usedKey] = sandbox.state.keysOf('bob');
-  await launch();
-  await openCreateKeySignedIn(page, 'bob-key');
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('radio', { name: /A program or service outside AWS/ }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('button', { name: 'Create the key' }).click();
-
-  await expect(page.getByRole('heading', { name: 'bob already has two keys' })).toBeVisible();
+  await createOwnKeyAtLimit(device, /A program or service outside AWS/);
   const oldCard = page.getByRole('article').filter({ hasText: oldKey!.accessKeyId });
   const usedCard = page.getByRole('article').filter({ hasText: usedKey!.accessKeyId });
   await expect(oldCard).toContainText('Deactivated');
@@ -64,10 +56,7 @@ test('with two keys already, the person deletes the unused one and then creates 
 });
 
 test.describe('with alice’s key kept on this computer', () => {
-  test.beforeEach(async ({ device, launch }) => {
-    await device.keepKeyOf('alice', 'alice-key');
-    await launch();
-  });
+  test.beforeEach(({ device }) => openWithKeptKey(device, 'alice'));
 
   test('keyboard only: a staff member creates their own key, sees the secret, keeps it in the keychain', async ({
     page,

@@ -1,11 +1,11 @@
 import { expect, test } from './fixtures';
-import { chooseKeyFile, openPeopleSignedIn } from './harness/ui';
+import { openPeopleAsAdmin } from './harness/starts';
+import { chooseKeyFile } from './harness/ui';
 
 test('an admin creates a key sealed to a colleague’s receiving code; the colleague opens it and Keyward verifies it', async ({
   page,
   device,
   sandbox,
-  launch,
   secondDevice,
   capture,
 }) => {
@@ -20,9 +20,7 @@ test('an admin creates a key sealed to a colleague’s receiving code; the colle
   expect(code).toMatch(/^age1[0-9a-z]{58}$/);
 
   // The admin's computer.
-  await device.keepKeyOf('admin', 'admin-key');
-  await launch();
-  await openPeopleSignedIn(page, 'admin-key');
+  await openPeopleAsAdmin(device);
   await page.getByRole('searchbox', { name: 'Find a person' }).fill('alice');
   await page.getByRole('searchbox', { name: 'Find a person' }).press('Enter');
   await page.getByRole('button', { name: 'Create a key for alice' }).click();

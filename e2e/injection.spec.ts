@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sealHandoff } from '../electron/core/handoff/handoff-file';
 import { expect, test } from './fixtures';
+import { openWithKeyFile } from './harness/starts';
 
 // Text that arrives from outside (a key file's description, names) must be shown as text, never
 // run or rendered as markup.
@@ -11,7 +12,6 @@ test('a key file whose description carries HTML and script shows it as plain tex
   page,
   device,
   sandbox,
-  launch,
   capture,
 }) => {
   const code = await device.services.core.handoff.receivingCode();
@@ -32,10 +32,7 @@ test('a key file whose description carries HTML and script shows it as plain tex
       { kind: 'recipients', codes: [code] },
     ),
   );
-  device.platform.answerNextOpen(file);
-  await launch();
-  await page.getByRole('button', { name: 'Receive a key' }).click();
-  await page.getByRole('button', { name: 'Choose key file…' }).click();
+  await openWithKeyFile(device, file);
   await expect(page.getByText(hostile, { exact: false })).toBeVisible();
   await capture('injection-description-as-text');
   expect(

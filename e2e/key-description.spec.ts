@@ -1,17 +1,13 @@
 import { expect, test } from './fixtures';
-import { openPersonSignedIn } from './harness/ui';
+import { openPersonAsAdmin } from './harness/starts';
 
 test('an admin edits a key’s description; a character AWS refuses is explained before saving', async ({
   page,
   device,
   sandbox,
-  launch,
   capture,
 }) => {
-  await device.keepKeyOf('admin', 'admin-key');
-  await launch();
-  await openPersonSignedIn(page, 'admin-key', 'bob');
-  const [, ciKey] = sandbox.state.keysOf('bob');
+  const [, ciKey] = await openPersonAsAdmin(device, 'bob');
   const card = page.getByRole('article').filter({ hasText: ciKey!.accessKeyId });
   await expect(card.getByRole('heading', { name: 'CI deploy' })).toBeVisible();
 

@@ -1,20 +1,18 @@
 import { expect, test } from './fixtures';
+import { openWithKeptKey } from './harness/starts';
 
 test('kept keys show whose they are and their age; old keys say what to do; copy and remove work', async ({
   page,
   device,
   sandbox,
-  launch,
   capture,
 }) => {
   await device.core.settings.update({ clipboardSeconds: 5 });
-  await device.keepKeyOf('alice', 'work', 3);
   await device.keepKeyOf('bob', 'old-ci', 200);
   const alice = sandbox.credentialsFor('alice');
-  await launch();
+  const work = await openWithKeptKey(device, 'alice', 'work', 3);
 
   await expect(page.getByRole('heading', { level: 2, name: 'My keys' })).toBeVisible();
-  const work = page.getByRole('article', { name: 'work' });
   const old = page.getByRole('article', { name: 'old-ci' });
   await expect(work).toContainText('alice');
   await expect(work).toContainText(sandbox.accountId);

@@ -1,18 +1,15 @@
 import { defaultSeed, generateSeed } from './sandbox';
 import type { SandboxSeed } from './sandbox';
 import { expect, test } from './fixtures';
-import { openPeopleSignedIn, openPersonSignedIn } from './harness/ui';
+import { openPeopleAsAdmin, openPersonAsAdmin } from './harness/starts';
 
 test('an admin finds a person, deactivates and reactivates a key, and deletes one after typing its id', async ({
   page,
   device,
   sandbox,
-  launch,
   capture,
 }) => {
-  await device.keepKeyOf('admin', 'admin-key');
-  await launch();
-  await openPeopleSignedIn(page, 'admin-key');
+  await openPeopleAsAdmin(device);
   const search = page.getByRole('searchbox', { name: 'Find a person' });
   const list = page.getByRole('listbox', { name: 'People' });
   await expect(list.getByRole('option')).toHaveCount(5);
@@ -60,13 +57,9 @@ test('offboarding deactivates, then deletes, all of a person’s keys in one act
   page,
   device,
   sandbox,
-  launch,
   capture,
 }) => {
-  await device.keepKeyOf('admin', 'admin-key');
-  await launch();
-  await openPersonSignedIn(page, 'admin-key', 'bob');
-  const [oldKey, ciKey] = sandbox.state.keysOf('bob');
+  const [oldKey, ciKey] = await openPersonAsAdmin(device, 'bob');
 
   await page.getByRole('button', { name: 'Offboard bob…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Offboard bob' });
@@ -114,14 +107,11 @@ test.describe('an account with 10,000 people', () => {
     page,
     device,
     sandbox,
-    launch,
     capture,
   }) => {
     const total = sandbox.state.users.size;
     expect(total).toBeGreaterThanOrEqual(10_000);
-    await device.keepKeyOf('admin', 'admin-key');
-    await launch();
-    await openPeopleSignedIn(page, 'admin-key');
+    await openPeopleAsAdmin(device);
     const list = page.getByRole('listbox', { name: 'People' });
     await expect(list.getByRole('option').first()).toBeVisible();
     await expect(

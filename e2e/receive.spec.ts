@@ -3,7 +3,9 @@ import path from 'node:path';
 import { expect, test } from './fixtures';
 import type { Page } from './fixtures';
 import { sealedTo, withPassphrase } from './harness/admin-desk';
-import { chooseKeyFile, unlockKeyFile } from './harness/ui';
+import type { AdminDesk } from './harness/admin-desk';
+import type { Device } from './harness/device';
+import { chooseKeyFile, goTo, unlockKeyFile } from './harness/ui';
 
 async function dropFile(page: Page, file: string): Promise<void> {
   const dataTransfer = await page.evaluateHandle(
@@ -18,6 +20,21 @@ async function dropFile(page: Page, file: string): Promise<void> {
   await page.getByRole('group', { name: 'Drop a key file here' }).dispatchEvent('drop', {
     dataTransfer,
   });
+}
+
+/**
+ * Keyward opened on "Receive a key", with a key file for alice, sealed to this computer, dropped
+ * on it. With `deletedInAws`, AWS deleted the key after the file was made.
+ */
+async function dropSealedKeyFile(device: Device, admin: AdminDesk, { deletedInAws = false } = {}) {
+  const lock = await sealedTo(device);
+  const handed = deletedInAws
+    ? await admin.handOverDeletedKey('alice', lock)
+    : await admin.handOver('alice', lock);
+  await device.open();
+  await goTo(device.page, 'Receive a key');
+  await dropFile(device.page, handed.file);
+  return handed;
 }
 
 test('a staff member opens a passphrase key file, names the key, and Keyward checks it works', async ({
@@ -75,13 +92,9 @@ test('a key file sealed to this computer opens by drag and drop, without a passp
   page,
   device,
   admin,
-  launch,
   capture,
 }) => {
-  const handed = await admin.handOver('alice', await sealedTo(device));
-  await launch();
-  await page.getByRole('button', { name: 'Receive a key' }).click();
-  await dropFile(page, handed.file);
+  const handed = await dropSealedKeyFile(device, admin);
   await expect(
     page.getByRole('heading', { name: 'Check the key and give it a name' }),
   ).toBeVisible();
@@ -96,14 +109,9 @@ test('a key that no longer works is refused, and kept only when the person insis
   page,
   device,
   admin,
-  launch,
   capture,
 }) => {
-  const handed = await admin.handOver('alice', await sealedTo(device));
-  await admin.core.keyAdmin.deleteKey('alice', handed.accessKeyId, true);
-  await launch();
-  await page.getByRole('button', { name: 'Receive a key' }).click();
-  await dropFile(page, handed.file);
+  await dropSealedKeyFile(device, admin, { deletedInAws: true });
   await page.getByRole('button', { name: 'Check and keep the key' }).click();
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('This key does not work right now', { timeout: 15_000 });

@@ -1,17 +1,15 @@
 import { expect, test } from './fixtures';
+import { openWithKeptKey } from './harness/starts';
 import { replaceKeptKey } from './harness/ui';
 
 test('a kept key is replaced in one go; a stop part-way can be undone, and the replacement finished', async ({
   page,
   device,
   sandbox,
-  launch,
   capture,
 }) => {
-  await device.keepKeyOf('alice', 'work', 200);
+  const card = await openWithKeptKey(device, 'alice', 'work', 200);
   const oldKeyId = sandbox.credentialsFor('alice').accessKeyId;
-  await launch();
-  const card = page.getByRole('article', { name: 'work' });
   await expect(card.getByText('Time to replace this key.')).toBeVisible();
 
   // AWS refuses to turn the old key off, again and again: the rotation stops after the switch.
@@ -68,22 +66,19 @@ test('with two keys already, the other key is named and removed first when the p
   page,
   device,
   sandbox,
-  launch,
   capture,
 }) => {
-  await device.keepKeyOf('bob', 'ci', 120);
   const [otherKey, keptKey] = sandbox.state.keysOf('bob');
   // A kept key that AWS no longer accepts says so when checked.
   await device.keepKeyOf('nobody', 'contractor', 10);
   sandbox.state.accessKeys.get(sandbox.credentialsFor('nobody').accessKeyId)!.status = 'Inactive';
-  await launch();
+  const card = await openWithKeptKey(device, 'bob', 'ci', 120);
 
   const contractor = page.getByRole('article', { name: 'contractor' });
   await contractor.getByRole('button', { name: /Check with AWS/ }).click();
   await expect(contractor.getByText('This key no longer works.')).toBeVisible();
   await expect(contractor.getByText('Not working')).toBeVisible();
 
-  const card = page.getByRole('article', { name: 'ci' });
   await replaceKeptKey(page, 'ci', { rightAway: true });
 
   const limit = page.getByRole('dialog', { name: 'First, make room for the new key' });

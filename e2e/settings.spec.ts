@@ -1,16 +1,15 @@
 import { expect, test } from './fixtures';
+import { openWithKeptKey } from './harness/starts';
 import { openScreen } from './harness/ui';
 
 test('settings say what is wrong as they are typed, and saved limits apply at once', async ({
   page,
   device,
   sandbox,
-  launch,
   capture,
 }) => {
-  await device.keepKeyOf('alice', 'work', 40);
-  await launch();
-  await expect(page.getByRole('article', { name: 'work' })).not.toContainText('Older than');
+  const card = await openWithKeptKey(device, 'alice', 'work', 40);
+  await expect(card).not.toContainText('Older than');
 
   await openScreen(page, 'Settings');
   const region = page.getByRole('textbox', { name: 'AWS region' });
@@ -47,5 +46,5 @@ test('settings say what is wrong as they are typed, and saved limits apply at on
   });
 
   await page.getByRole('button', { name: 'My keys' }).click();
-  await expect(page.getByRole('article', { name: 'work' })).toContainText('Older than 30 days');
+  await expect(card).toContainText('Older than 30 days');
 });

@@ -1,16 +1,14 @@
 import { expect, test } from './fixtures';
-import { writeMfaProfile } from './harness/aws-files';
-import { describeOwnKey, openCreateKeySignedIn, signInWithStoredKey } from './harness/ui';
+import { openSignInWithMfaProfile, openWithKeptKey, readyToCreateOwnKey } from './harness/starts';
+import { goTo, signInAskedForMfaCode, signInWithStoredKey } from './harness/ui';
 
 test('an admin signs in with a kept key and sees who they are and what they may do', async ({
   page,
   device,
-  launch,
   capture,
 }) => {
-  await device.keepKeyOf('admin', 'admin-key');
-  await launch();
-  await page.getByRole('button', { name: 'AWS sign-in' }).click();
+  await openWithKeptKey(device, 'admin');
+  await goTo(page, 'AWS sign-in');
   await capture('sign-in-1-choose');
   await signInWithStoredKey(page, 'admin-key');
   const identity = page.getByRole('region', { name: 'Signed in as admin' });
@@ -31,13 +29,9 @@ test('an admin signs in with a kept key and sees who they are and what they may 
 test('a person without permission is told what was refused and which permission to ask for', async ({
   page,
   device,
-  launch,
   capture,
 }) => {
-  await device.keepKeyOf('nobody', 'contractor');
-  await launch();
-  await openCreateKeySignedIn(page, 'contractor');
-  await describeOwnKey(page);
+  await readyToCreateOwnKey(device, 'nobody', 'contractor');
   await page.getByRole('button', { name: 'Create the key' }).click();
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('access-denied');
@@ -53,27 +47,22 @@ test('a person without permission is told what was refused and which permission 
 
 test('an AWS profile that needs an MFA code asks for it in the app', async ({
   page,
-  sandbox,
+  device,
   awsFiles,
-  launch,
   capture,
 }) => {
-  writeMfaProfile(awsFiles, sandbox);
-  await launch();
-  await page.getByRole('button', { name: 'AWS sign-in' }).click();
+  const mfa = await openSignInWithMfaProfile(device, awsFiles);
   const profile = page.getByRole('radio', { name: /^work/ });
   await expect(profile).toBeChecked();
   await expect(page.getByText('Access key · asks for an MFA code')).toBeVisible();
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  const code = page.getByRole('textbox', { name: 'Code from your MFA device' });
-  await expect(code).toBeFocused();
+  const code = await signInAskedForMfaCode(page);
   await expect(page.getByText('for admin')).toBeVisible();
   await code.fill('12');
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByText('Type the 6 digits your authenticator app shows')).toBeVisible();
   await capture('sign-in-5-mfa');
   // The code the admin's authenticator app shows now: AWS checks it (GetSessionToken).
-  await code.fill(sandbox.mfaDeviceOf('admin').code());
+  await code.fill(mfa.code());
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Signed in as admin' })).toContainText(
     'the AWS command line profile “work”',

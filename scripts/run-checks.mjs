@@ -3,43 +3,22 @@
 // Secret Service, so on Linux this re-runs itself inside a private D-Bus session with a throwaway,
 // unlocked GNOME Keyring (its files in a temporary folder, never the person's own keyring).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { keyringSessionTools, rerunInKeyringSession } from './keyring-session.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const reports = path.join(root, 'node_modules/.cache/keyward-test');
-const onPath = (command) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
 
 if (process.platform === 'linux' && !process.env.KEYWARD_TEST_SESSION) {
-  if (!onPath('dbus-run-session') || !onPath('gnome-keyring-daemon')) {
+  if (!keyringSessionTools()) {
     console.error(
       'npm test needs dbus-run-session and gnome-keyring-daemon (Debian: apt-get install dbus-x11 gnome-keyring).\n' +
         'Or run the full set-up: bash scripts/ci.sh',
     );
     process.exit(1);
   }
-  const home = mkdtempSync(path.join(tmpdir(), 'keyward-keyring-'));
-  const inner = [
-    // Unlocking with a password on stdin creates the default collection without a prompt.
-    'printf keyward-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null',
-    `exec node ${JSON.stringify(path.join(root, 'scripts/run-checks.mjs'))} "$@"`,
-  ].join('; ');
-  const result = spawnSync(
-    'dbus-run-session',
-    ['--', 'sh', '-c', inner, 'run-checks', ...process.argv.slice(2)],
-    {
-      stdio: 'inherit',
-      env: {
-        ...process.env,
-        KEYWARD_TEST_SESSION: '1',
-        XDG_DATA_HOME: home,
-        XDG_CONFIG_HOME: home,
-      },
-    },
-  );
-  rmSync(home, { recursive: true, force: true });
-  process.exit(result.status ?? 1);
+  process.exit(rerunInKeyringSession('KEYWARD_TEST_SESSION', 'keyward-test') ?? 1);
 }
 
 mkdirSync(reports, { recursive: true });

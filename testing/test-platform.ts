@@ -5,6 +5,7 @@ import type {
   ConfirmQuestion,
   OpenDialogOptions,
   Platform,
+  PresenceAnswer,
   SaveDialogOptions,
 } from '../electron/core/platform';
 
@@ -25,6 +26,14 @@ export class TestPlatform implements Platform {
     confirm: [],
   };
   #confirmAnswers: boolean[] = [];
+  /**
+   * Touch ID as a test scripts it: none (as on Linux and Windows) until a test sets this, then
+   * answered from `answerNextTouchId`.
+   */
+  touchIdAvailable = false;
+  /** The reasons Touch ID was asked with, in order (only when it was available). */
+  readonly touchIdReasons: string[] = [];
+  #touchIdAnswers: PresenceAnswer[] = [];
   clipboard = '';
   /** Every clipboard write, with the names of the OS markers written beside the text. */
   readonly clipboardWrites: { text: string; markers: string[] }[] = [];
@@ -57,6 +66,21 @@ export class TestPlatform implements Platform {
   confirm(question: ConfirmQuestion): Promise<boolean> {
     this.dialogs.confirm.push(question);
     return Promise.resolve(this.#confirmAnswers.shift() ?? false);
+  }
+
+  /** The next Touch ID question is answered so (unanswered: refused, as Cancel would be). */
+  answerNextTouchId(answer: PresenceAnswer): void {
+    this.#touchIdAnswers.push(answer);
+  }
+
+  canConfirmPresence(): boolean {
+    return this.touchIdAvailable;
+  }
+
+  confirmPresence(reason: string): Promise<PresenceAnswer> {
+    if (!this.touchIdAvailable) return Promise.resolve('unavailable');
+    this.touchIdReasons.push(reason);
+    return Promise.resolve(this.#touchIdAnswers.shift() ?? 'refused');
   }
 
   showSaveDialog(options: SaveDialogOptions): Promise<string | null> {

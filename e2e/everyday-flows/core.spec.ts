@@ -1,21 +1,23 @@
 import { writeFileSync } from 'node:fs';
 import { expect, test } from '../fixtures';
-import { plaintextSection, writeMfaProfile } from '../harness/aws-files';
-import { goTo, openPeopleSignedIn, openScreen, signInWithStoredKey } from '../harness/ui';
+import { plaintextSection } from '../harness/aws-files';
+import {
+  openAuditAsAdmin,
+  openPeopleAsAdmin,
+  openSignInWithMfaProfile,
+  openWithKeptKey,
+} from '../harness/starts';
+import { goTo, openScreen, signInAskedForMfaCode, signInWithStoredKey } from '../harness/ui';
 import { startSandbox } from '../sandbox';
 
 /** Nothing listens on the discard port: every connection is refused, as when AWS is offline. */
 const unreachable = 'http://127.0.0.1:9';
 
 test('“Check with AWS” while AWS cannot be reached keeps the key and says AWS could not be reached', async ({
-  page,
   device,
-  launch,
   capture,
 }) => {
-  await device.keepKeyOf('alice', 'work');
-  await launch();
-  const card = page.getByRole('article', { name: 'work' });
+  const card = await openWithKeptKey(device, 'alice', 'work');
   await card.getByRole('button', { name: /Check with AWS/ }).click();
   await expect(card.getByText('AWS accepts it')).toBeVisible();
 
@@ -42,14 +44,11 @@ test('a new endpoint saved in Settings while signed in is where every list and c
   page,
   device,
   sandbox,
-  launch,
 }) => {
   // A second test server with the same account: the default seed's keys are the same every run.
   const other = await startSandbox();
   try {
-    await device.keepKeyOf('admin', 'admin-key');
-    await launch();
-    await openPeopleSignedIn(page, 'admin-key');
+    await openPeopleAsAdmin(device);
     await expect(page.getByRole('listbox', { name: 'People' }).getByRole('option')).toHaveCount(5);
 
     await openScreen(page, 'Settings');
@@ -89,28 +88,23 @@ test('a new endpoint saved in Settings while signed in is where every list and c
 
 test('a wrong MFA code for an AWS profile is refused in plain words, and the right one signs in', async ({
   page,
+  device,
   sandbox,
   awsFiles,
-  launch,
   capture,
 }) => {
-  const device = sandbox.mfaDeviceOf('admin');
-  writeMfaProfile(awsFiles, sandbox);
-  await launch();
-  await page.getByRole('button', { name: 'AWS sign-in' }).click();
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  const code = page.getByRole('textbox', { name: 'Code from your MFA device' });
-  await expect(code).toBeFocused();
+  const mfa = await openSignInWithMfaProfile(device, awsFiles);
+  const code = await signInAskedForMfaCode(page);
 
   // Six digits from an hour ago: they look right, and AWS refuses them.
-  await code.fill(device.code(new Date(Date.now() - 3_600_000)));
+  await code.fill(mfa.code(new Date(Date.now() - 3_600_000)));
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByText('AWS did not accept that MFA code.')).toBeVisible();
   await expect(page.getByText(/code your authenticator app shows now/).last()).toBeVisible();
   await expect(page.getByText('Signed in to AWS as')).toHaveCount(0);
   await capture('everyday-core-mfa-wrong-code');
 
-  await code.fill(device.code());
+  await code.fill(mfa.code());
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Signed in as admin' })).toBeVisible();
   expect([...sandbox.state.sessions.values()]).toMatchObject([{ mfaAuthenticated: true }]);
@@ -139,9 +133,7 @@ test('a key kept in Keyward and set up for the AWS command line is offered once 
   page,
   device,
   awsFiles,
-  launch,
 }) => {
-  await device.keepKeyOf('alice', 'work');
   writeFileSync(
     awsFiles.config,
     [
@@ -153,7 +145,7 @@ test('a key kept in Keyward and set up for the AWS command line is offered once 
     ].join('\n'),
   );
   writeFileSync(awsFiles.credentials, plaintextSection('other', device.sandbox.admin));
-  await launch();
+  await openWithKeptKey(device, 'alice', 'work');
   await goTo(page, 'People’s keys');
   await expect(page.getByRole('radio', { name: /^other\b/ })).toBeVisible();
   await expect(page.getByRole('radio', { name: /^work\b/ })).toHaveCount(1);
@@ -164,12 +156,8 @@ test('the audit from AWS’s credential report names keys by when they were made
   page,
   device,
   sandbox,
-  launch,
 }) => {
-  await device.keepKeyOf('admin', 'admin-key');
-  await launch();
-  await goTo(page, 'Audit');
-  await signInWithStoredKey(page, 'admin-key');
+  await openAuditAsAdmin(device);
   await page.getByRole('button', { name: 'Run the audit' }).click();
   const table = page.getByRole('table', { name: 'Everyone’s keys' });
   await expect(table).toBeVisible({ timeout: 15_000 });

@@ -1,9 +1,14 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
 import {
-  describeOwnKey,
+  createOwnKeyAtLimit,
+  openPersonAsAdmin,
+  openWithKeptKey,
+  readyToCreateOwnKey,
+} from '../harness/starts';
+import {
+  describeKeyFor,
   goTo,
-  openCreateKeySignedIn,
   openPeopleSignedIn,
   openPersonSignedIn,
   replaceKeptKey,
@@ -53,12 +58,9 @@ test('a double-click on Replace the key never deletes the other key', async ({
   page,
   device,
   sandbox,
-  launch,
 }) => {
-  await device.keepKeyOf('bob', 'ci', 120);
+  const card = await openWithKeptKey(device, 'bob', 'ci', 120);
   const [otherKey, keptKey] = sandbox.state.keysOf('bob');
-  await launch();
-  const card = page.getByRole('article', { name: 'ci', exact: true });
   await card.getByRole('button', { name: 'Replace this key (rotate)…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Replace “ci” with a new key' });
   const replace = dialog.getByRole('button', { name: 'Replace the key' });
@@ -85,12 +87,8 @@ test('leaving Create while the key is being created leads back to keeping it saf
   page,
   device,
   sandbox,
-  launch,
 }) => {
-  await device.keepKeyOf('alice', 'alice-key');
-  await launch();
-  await openCreateKeySignedIn(page, 'alice-key');
-  await describeOwnKey(page);
+  await readyToCreateOwnKey(device, 'alice');
 
   // AWS is slow today: the person leaves while the key is still being made.
   sandbox.faults.setLatency(1500);
@@ -123,15 +121,9 @@ test('a staff member who deactivates the key Keyward is signed in with is told a
   page,
   device,
   sandbox,
-  launch,
 }) => {
-  await device.keepKeyOf('bob', 'bob-key');
   const [, usedKey] = sandbox.state.keysOf('bob');
-  await launch();
-  await openCreateKeySignedIn(page, 'bob-key');
-  await describeOwnKey(page);
-  await page.getByRole('button', { name: 'Create the key' }).click();
-  await expect(page.getByRole('heading', { name: 'bob already has two keys' })).toBeVisible();
+  await createOwnKeyAtLimit(device);
 
   const usedCard = page.getByRole('article').filter({ hasText: usedKey!.accessKeyId });
   await usedCard.getByRole('button', { name: 'Deactivate' }).click();
@@ -155,12 +147,12 @@ test('the make-room dialog offers only a delete that Keyward will do', async ({
   page,
   device,
   sandbox,
-  launch,
 }) => {
-  await device.keepKeyOf('bob', 'ci', 120);
+  await openWithKeptKey(device, 'bob', 'ci', 120);
   const [otherKey] = sandbox.state.keysOf('bob');
   // The other key is on and was used yesterday: main never deletes such a key to make room
-  // (electron/common/key-rules.ts `inUseReason`), so the dialog must not offer it either.
+  // (electron/common/key-rules.ts `inUseReason`), so the dialog must not offer it either. (Only
+  // once “ci” is kept: a key kept from the sandbox is the user's first active one.)
   const other = sandbox.state.accessKeys.get(otherKey!.accessKeyId)!;
   other.status = 'Active';
   other.lastUsed = {
@@ -168,7 +160,6 @@ test('the make-room dialog offers only a delete that Keyward will do', async ({
     serviceName: 's3',
     region: 'eu-west-1',
   };
-  await launch();
   await replaceKeptKey(page, 'ci');
   const limit = page.getByRole('dialog', { name: 'First, make room for the new key' });
   await expect(limit).toContainText('bob already has two access keys');
@@ -181,7 +172,6 @@ test('a 256-character description and a 64-character name never make the page or
   page,
   device,
   sandbox,
-  launch,
 }) => {
   const longName = `a${'b'.repeat(62)}c`;
   const longDescription = 'x'.repeat(256);
@@ -194,9 +184,7 @@ test('a 256-character description and a 64-character name never make the page or
   });
   const key = sandbox.state.createAccessKey(longName, new Date(Date.now() - 86_400_000));
   sandbox.state.findUser(longName)!.tags.push({ Key: key.accessKeyId, Value: longDescription });
-  await device.keepKeyOf('admin', 'admin-key');
-  await launch();
-  await openPersonSignedIn(page, 'admin-key', longName);
+  await openPersonAsAdmin(device, longName);
   const card = page.getByRole('article').filter({ hasText: key.accessKeyId });
   await expect(card).toContainText(longDescription);
   expect(await overflow(page)).toEqual({ page: 0, dialog: 0 });
@@ -218,10 +206,7 @@ test('a 256-character description and a 64-character name never make the page or
 });
 
 test.describe('with the admin’s key kept on this computer', () => {
-  test.beforeEach(async ({ device, launch }) => {
-    await device.keepKeyOf('admin', 'admin-key');
-    await launch();
-  });
+  test.beforeEach(({ device }) => openWithKeptKey(device, 'admin'));
 
   test('an admin is told before locking themselves out, on their own key and when offboarding themselves', async ({
     page,
@@ -288,9 +273,7 @@ test.describe('with the admin’s key kept on this computer', () => {
     sandbox,
   }) => {
     await openPersonSignedIn(page, 'admin-key', 'alice');
-    await page.getByRole('button', { name: 'Create a key for alice' }).click();
-    await page.getByRole('radio', { name: 'Something else' }).check();
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await describeKeyFor(page, 'alice');
     const description = page.getByRole('textbox', { name: /Description/ });
     await description.fill('-= nightly backup');
     await description.press('Tab');
@@ -350,9 +333,7 @@ test.describe('with the admin’s key kept on this computer', () => {
     await expect(oldCard).toHaveCount(0);
     await expect(ciCard).toBeFocused();
 
-    await page.getByRole('button', { name: 'Create a key for bob' }).click();
-    await page.getByRole('radio', { name: 'Something else' }).check();
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await describeKeyFor(page, 'bob');
     await page.getByRole('button', { name: 'Create the key' }).click();
     await page.getByRole('button', { name: 'Keep in keychain' }).click();
     await expect(

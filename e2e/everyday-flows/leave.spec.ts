@@ -1,5 +1,6 @@
 import { expect, test } from '../fixtures';
-import { createOwnKeyUntilKept, describeOwnKey, goTo, openCreateKeySignedIn } from '../harness/ui';
+import { createOwnKeyAs, readyToCreateOwnKey } from '../harness/starts';
+import { goTo } from '../harness/ui';
 
 /** AWS answers this slowly while a test acts in the middle of a call to it. */
 const slowAwsMs = 3000;
@@ -7,18 +8,12 @@ const slowAwsMs = 3000;
 // Each test waits out a slow answer from AWS on purpose.
 test.describe.configure({ timeout: 90_000 });
 
-test.beforeEach(async ({ device, launch }) => {
-  await device.keepKeyOf('alice', 'alice-key');
-  await launch();
-});
-
 test('pressing Escape or Go back while the new key is being deleted neither stops the deletion nor keeps the deleted key', async ({
   page,
   device,
   sandbox,
 }) => {
-  await createOwnKeyUntilKept(page, 'alice-key');
-  const created = sandbox.state.keysOf('alice').at(-1)!;
+  const created = await createOwnKeyAs(device, 'alice');
 
   await goTo(page, 'Settings');
   const dialog = page.getByRole('dialog');
@@ -56,8 +51,7 @@ test('reloading the window while the key is still being created shows the new ke
   device,
   sandbox,
 }) => {
-  await openCreateKeySignedIn(page, 'alice-key');
-  await describeOwnKey(page);
+  await readyToCreateOwnKey(device, 'alice');
   sandbox.faults.setLatency(slowAwsMs);
   await page.getByRole('button', { name: 'Create the key' }).click();
   await expect(page.getByRole('button', { name: 'Creating the key…' })).toBeVisible();

@@ -1,17 +1,23 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { CreateUserCommand, IAMClient } from '@aws-sdk/client-iam';
 import { expect, test } from '../fixtures';
 import type { Page } from '../fixtures';
 import { sealedTo, withPassphrase } from '../harness/admin-desk';
-import { writeMfaProfile } from '../harness/aws-files';
 import {
-  chooseKeyFile,
+  createOwnKeyAs,
+  createOwnKeyAtLimit,
+  openCommandLineSetUpBesideOwnSettings,
+  openSignInWithMfaProfile,
+  openWithKeptKey,
+  openWithKeyFile,
+} from '../harness/starts';
+import {
   createOwnKey,
-  describeOwnKey,
   goTo,
-  openCreateKeySignedIn,
   openPeopleSignedIn,
+  receiveKeyFile,
   replaceKeptKey,
+  signInAskedForMfaCode,
   signInWithStoredKey,
   unlockKeyFile,
 } from '../harness/ui';
@@ -26,11 +32,9 @@ test('after People’s keys was refused, or a sign-out while it loaded, signing 
   page,
   device,
   sandbox,
-  launch,
 }) => {
   await device.keepKeyOf('alice', 'alice-key');
-  await device.keepKeyOf('admin', 'admin-key');
-  await launch();
+  await openWithKeptKey(device, 'admin');
   const people = page.getByRole('region', { name: 'People' });
   const list = page.getByRole('listbox', { name: 'People' });
 
@@ -71,13 +75,8 @@ test('signing out while a new key is kept nowhere, then signing in again, starts
   page,
   device,
   sandbox,
-  launch,
 }) => {
-  await device.keepKeyOf('alice', 'alice-key');
-  await launch();
-  await openCreateKeySignedIn(page, 'alice-key');
-  await createOwnKey(page);
-  const created = sandbox.state.keysOf('alice').at(-1)!;
+  const created = await createOwnKeyAs(device, 'alice');
 
   await signOutFromSidebar(page);
   const dialog = page.getByRole('dialog', { name: 'The new key’s secret is not saved yet' });
@@ -92,10 +91,7 @@ test('signing out while a new key is kept nowhere, then signing in again, starts
 });
 
 test.describe('with alice’s 200-day-old key kept as “work”', () => {
-  test.beforeEach(async ({ device, launch }) => {
-    await device.keepKeyOf('alice', 'work', 200);
-    await launch();
-  });
+  test.beforeEach(({ device }) => openWithKeptKey(device, 'alice', 'work', 200));
 
   test('after leaving My keys and coming back, a replacement that stopped part-way can be finished', async ({
     page,
@@ -157,15 +153,12 @@ test('“Remove from this computer” also takes the key out of the AWS command 
   page,
   device,
   awsFiles,
-  launch,
 }) => {
-  const own = '# my own settings\n[default]\nregion = us-west-2\n';
-  writeFileSync(awsFiles.config, own);
-  await device.keepKeyOf('alice', 'work');
-  await launch();
-  const card = page.getByRole('article', { name: 'work' });
-  await card.getByRole('button', { name: 'Use with the AWS command line…' }).click();
-  const setup = page.getByRole('dialog', { name: 'Use “work” with the AWS command line' });
+  const {
+    ownSettings,
+    card,
+    dialog: setup,
+  } = await openCommandLineSetUpBesideOwnSettings(device, awsFiles);
   await setup.getByRole('button', { name: 'Set up the AWS command line' }).click();
   await expect(setup.getByText('Done: the AWS command line can now use “work”.')).toBeVisible();
   await setup.getByRole('button', { name: 'Close' }).first().click();
@@ -176,19 +169,16 @@ test('“Remove from this computer” also takes the key out of the AWS command 
   await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
   await expect(card).toHaveCount(0);
   expect(await device.profiles.get('work')).toBeNull();
-  expect(readFileSync(awsFiles.config, 'utf8')).toBe(own);
+  expect(readFileSync(awsFiles.config, 'utf8')).toBe(ownSettings);
 });
 
 test('a passphrase pasted with spaces and a tab around it unlocks the key file', async ({
   page,
   device,
   admin,
-  launch,
 }) => {
   const handed = await admin.handOver('alice', withPassphrase);
-  await launch();
-  await goTo(page, 'Receive a key');
-  await chooseKeyFile(device, handed.file);
+  await openWithKeyFile(device, handed.file);
   await unlockKeyFile(page, `  ${handed.passphrase ?? ''}\t`);
 });
 
@@ -201,8 +191,7 @@ test('receiving the same key file a second time says which name it is already ke
   const handed = await admin.handOver('alice', await sealedTo(device));
   await launch();
   for (const name of ['work', 'work-again']) {
-    await goTo(page, 'Receive a key');
-    await chooseKeyFile(device, handed.file);
+    await receiveKeyFile(device, handed.file);
     await expect(
       page.getByRole('heading', { name: 'Check the key and give it a name' }),
     ).toBeVisible();
@@ -224,7 +213,6 @@ test('a key name starting with a dash is refused, and never suggested', async ({
   device,
   sandbox,
   admin,
-  launch,
 }) => {
   // "+ops" is a fine IAM user name; turned into a key name, "+" must not become a leading "-".
   const iam = new IAMClient({
@@ -236,9 +224,7 @@ test('a key name starting with a dash is refused, and never suggested', async ({
   await iam.send(new CreateUserCommand({ UserName: '+ops' }));
   iam.destroy();
   const handed = await admin.handOver('+ops', await sealedTo(device));
-  await launch();
-  await goTo(page, 'Receive a key');
-  await chooseKeyFile(device, handed.file);
+  await openWithKeyFile(device, handed.file);
   const name = page.getByLabel('Name for this key');
   await expect(name).toBeVisible();
   expect(await name.inputValue()).not.toMatch(/^-/);
@@ -252,16 +238,11 @@ test('a key name starting with a dash is refused, and never suggested', async ({
 
 test('a six-digit MFA code pasted as “123 456” keeps all six digits', async ({
   page,
-  sandbox,
+  device,
   awsFiles,
-  launch,
 }) => {
-  writeMfaProfile(awsFiles, sandbox);
-  await launch();
-  await goTo(page, 'AWS sign-in');
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  const code = page.getByRole('textbox', { name: 'Code from your MFA device' });
-  await expect(code).toBeFocused();
+  await openSignInWithMfaProfile(device, awsFiles);
+  const code = await signInAskedForMfaCode(page);
   await code.fill('123-45');
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   const tooShort = page.getByText('Type the 6 digits your authenticator app shows');
@@ -283,17 +264,9 @@ test('after deleting one of two keys while creating, the heading says there is r
   page,
   device,
   sandbox,
-  launch,
 }) => {
-  await device.keepKeyOf('bob', 'bob-key');
   const [oldKey] = sandbox.state.keysOf('bob');
-  await launch();
-  await openCreateKeySignedIn(page, 'bob-key');
-  await describeOwnKey(page);
-  await page.getByRole('button', { name: 'Create the key' }).click();
-  await expect(
-    page.getByRole('heading', { level: 2, name: 'bob already has two keys' }),
-  ).toBeVisible();
+  await createOwnKeyAtLimit(device);
 
   const oldCard = page.getByRole('article').filter({ hasText: oldKey!.accessKeyId });
   await oldCard.getByRole('button', { name: 'Delete…' }).click();
@@ -312,13 +285,9 @@ test('a key kept although AWS did not accept it is not announced as ready to use
   page,
   device,
   admin,
-  launch,
 }) => {
-  const handed = await admin.handOver('alice', await sealedTo(device));
-  await admin.core.keyAdmin.deleteKey('alice', handed.accessKeyId, true);
-  await launch();
-  await goTo(page, 'Receive a key');
-  await chooseKeyFile(device, handed.file);
+  const handed = await admin.handOverDeletedKey('alice', await sealedTo(device));
+  await openWithKeyFile(device, handed.file);
   await page.getByRole('button', { name: 'Check and keep the key' }).click();
   const alert = page.getByRole('alert');
   await alert.getByRole('button', { name: 'Keep it anyway' }).click({ timeout: 15_000 });

@@ -61,6 +61,13 @@ export class AdminDesk {
     };
   }
 
+  /** As `handOver`, then the key is deleted in AWS: the file still opens, the key no longer works. */
+  async handOverDeletedKey(userName: string, lock: HandoffLockRequest) {
+    const handed = await this.handOver(userName, lock);
+    await this.core.keyAdmin.deleteKey(userName, handed.accessKeyId, true);
+    return handed;
+  }
+
   async close(): Promise<void> {
     await this.core.shutdown();
     await removeAllEntries(this.#store);

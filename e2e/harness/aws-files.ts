@@ -8,6 +8,16 @@ export function plaintextSection(profile: string, key: SandboxCredentials): stri
 }
 
 /**
+ * Writes the person's own settings into the AWS config file, as they had them before Keyward;
+ * returns them, for checking that Keyward leaves them as they were.
+ */
+export function writeOwnSettings(awsFiles: AwsFiles): string {
+  const own = '# my own settings\n[default]\nregion = us-west-2\n';
+  writeFileSync(awsFiles.config, own);
+  return own;
+}
+
+/**
  * Writes the AWS command line profile "work": the sandbox admin's key in plain text, with the
  * admin's MFA device named, so signing in with it asks for a code.
  */

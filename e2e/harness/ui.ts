@@ -56,14 +56,35 @@ export async function tabTo(page: Page, target: Locator, options: { back?: boole
   throw new Error(`Tab never reached ${target.toString()}`);
 }
 
+/** On "What will the key be used for?": picks `purpose` and goes on to describing the key. */
+async function choosePurpose(page: Page, purpose: string | RegExp): Promise<void> {
+  await page.getByRole('radio', { name: purpose }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+}
+
 /**
- * From "Whose key is it?" with the person's own key chosen: through "Something else" as the
- * purpose, to the step whose "Create the key" is not pressed yet.
+ * From "Whose key is it?" with the person's own key chosen: through `purpose` ("Something else"
+ * unless told), to the step whose "Create the key" is not pressed yet.
  */
-export async function describeOwnKey(page: Page): Promise<void> {
+export async function describeOwnKey(
+  page: Page,
+  purpose: string | RegExp = 'Something else',
+): Promise<void> {
   await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('radio', { name: 'Something else' }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await choosePurpose(page, purpose);
+}
+
+/**
+ * On a person's page in People's keys: "Create a key for <userName>", for `purpose` ("Something
+ * else" unless told), to the step whose "Create the key" is not pressed yet.
+ */
+export async function describeKeyFor(
+  page: Page,
+  userName: string,
+  purpose: string | RegExp = 'Something else',
+): Promise<void> {
+  await page.getByRole('button', { name: `Create a key for ${userName}` }).click();
+  await choosePurpose(page, purpose);
 }
 
 /** From "Whose key is it?": creates the person's own key, up to "Keep the new key safe". */
@@ -104,6 +125,42 @@ export async function replaceKeptKey(
 export async function chooseKeyFile(device: Device, file: string): Promise<void> {
   device.platform.answerNextOpen(file);
   await device.page.getByRole('button', { name: 'Choose key file…' }).click();
+}
+
+/** Opens "Receive a key" from the sidebar and chooses a key file there (see `chooseKeyFile`). */
+export async function receiveKeyFile(device: Device, file: string): Promise<void> {
+  await goTo(device.page, 'Receive a key');
+  await chooseKeyFile(device, file);
+}
+
+/**
+ * A key file double-clicked on the desktop while Keyward runs: what the shell does on
+ * `second-instance` / `open-file`, holding the file in main and then telling the page.
+ */
+export async function doubleClickKeyFile(device: Device, file: string): Promise<void> {
+  if (!device.app) throw new Error('Keyward is not open yet: launch it first');
+  device.core.handoff.offerFile(file);
+  await device.app.notify('handoff.fileOpened');
+}
+
+/** On My keys: opens "Use with the AWS command line…" on a kept key's card; returns the dialog. */
+export async function openCommandLineSetUp(page: Page, profileName: string): Promise<Locator> {
+  await page
+    .getByRole('article', { name: profileName })
+    .getByRole('button', { name: 'Use with the AWS command line…' })
+    .click();
+  return page.getByRole('dialog', { name: `Use “${profileName}” with the AWS command line` });
+}
+
+/**
+ * On AWS sign-in with a profile that needs an MFA code: presses "Sign in" and returns the code's
+ * field, which Keyward asks for and focuses.
+ */
+export async function signInAskedForMfaCode(page: Page): Promise<Locator> {
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  const code = page.getByRole('textbox', { name: 'Code from your MFA device' });
+  await expect(code).toBeFocused();
+  return code;
 }
 
 /** Unlocks a passphrase key file, up to naming the key (scrypt takes seconds on a busy machine). */

@@ -93,6 +93,7 @@ export function parseAuthorization(header: string | undefined): AuthorizationHea
 /**
  * Finds the credentials behind a signature and checks it with the signing key's secret, as IAM
  * and STS do: unknown, inactive or deleted keys are all "invalid", a bad signature is its own error.
+ * `now` is the account's time, which session expiry is judged by.
  */
 export async function authenticate(
   request: RawRequest,
@@ -118,7 +119,9 @@ export async function authenticate(
   if (signingDate === undefined) {
     throw incompleteSignature(`Date must be in ISO-8601 'basic format'. Got '${dateHeader}'.`);
   }
-  checkClockSkew(signingDate, now);
+  // Against the real clock, not the account's: clients sign with theirs, however far a test has
+  // moved the sandbox's forward.
+  checkClockSkew(signingDate, new Date());
 
   const contentHash = headerValue(request.headers, 'x-amz-content-sha256');
   if (

@@ -29,7 +29,10 @@ afterAll(async () => {
 });
 
 /** The CLI isolated from any real AWS setup on the machine: only these credentials, no files. */
-async function aws(credentials: SandboxCredentials, ...args: string[]): Promise<unknown> {
+async function aws(
+  credentials: SandboxCredentials & { sessionToken?: string },
+  ...args: string[]
+): Promise<unknown> {
   const { stdout } = await run(
     AWS_CLI,
     [...args, '--endpoint-url', sandbox.endpoint, '--output', 'json'],
@@ -39,6 +42,9 @@ async function aws(credentials: SandboxCredentials, ...args: string[]): Promise<
         HOME: home,
         AWS_ACCESS_KEY_ID: credentials.accessKeyId,
         AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+        ...(credentials.sessionToken !== undefined && {
+          AWS_SESSION_TOKEN: credentials.sessionToken,
+        }),
         AWS_DEFAULT_REGION: sandbox.region,
         AWS_CONFIG_FILE: '/dev/null',
         AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
@@ -48,6 +54,19 @@ async function aws(credentials: SandboxCredentials, ...args: string[]): Promise<
     },
   );
   return JSON.parse(stdout) as unknown;
+}
+
+/** Runs a CLI command that must fail, and returns what it printed on stderr. */
+async function awsFailure(
+  credentials: SandboxCredentials,
+  ...args: string[]
+): Promise<{ stderr: string }> {
+  return aws(credentials, ...args).then(
+    () => {
+      throw new Error(`Expected aws ${args.join(' ')} to fail`);
+    },
+    (error: unknown) => error as { stderr: string },
+  );
 }
 
 describe("Debian's AWS CLI against the sandbox", () => {
@@ -91,13 +110,88 @@ describe("Debian's AWS CLI against the sandbox", () => {
   });
 
   it("shows IAM's error code and message", async () => {
-    const failure = await aws(sandbox.admin, 'iam', 'get-user', '--user-name', 'ghost').then(
-      () => undefined,
-      (error: unknown) => error as { stderr: string; code: number },
-    );
-    expect(failure?.stderr).toContain(
+    const failure = await awsFailure(sandbox.admin, 'iam', 'get-user', '--user-name', 'ghost');
+    expect(failure.stderr).toContain(
       'An error occurred (NoSuchEntity) when calling the GetUser operation: ' +
         'The user with name ghost cannot be found.',
+    );
+  });
+
+  it('lists MFA devices and starts an MFA session that reaches IAM', async () => {
+    const device = sandbox.mfaDeviceOf('admin');
+    const devices = (await aws(sandbox.admin, 'iam', 'list-mfa-devices')) as {
+      MFADevices: { UserName: string; SerialNumber: string; EnableDate: string }[];
+    };
+    expect(devices.MFADevices).toEqual([
+      {
+        UserName: 'admin',
+        SerialNumber: device.serialNumber,
+        EnableDate: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/) as unknown,
+      },
+    ]);
+
+    const started = (await aws(
+      sandbox.admin,
+      'sts',
+      'get-session-token',
+      '--serial-number',
+      device.serialNumber,
+      '--token-code',
+      device.code(),
+      '--duration-seconds',
+      '900',
+    )) as {
+      Credentials: {
+        AccessKeyId: string;
+        SecretAccessKey: string;
+        SessionToken: string;
+        Expiration: string;
+      };
+    };
+    const { Credentials } = started;
+    expect(Credentials.AccessKeyId).toMatch(/^ASIA/);
+    const minutes = (Date.parse(Credentials.Expiration) - Date.now()) / 60_000;
+    expect(minutes).toBeGreaterThan(14.9);
+    expect(minutes).toBeLessThanOrEqual(15);
+    const keys = (await aws(
+      {
+        accessKeyId: Credentials.AccessKeyId,
+        secretAccessKey: Credentials.SecretAccessKey,
+        sessionToken: Credentials.SessionToken,
+      },
+      'iam',
+      'list-access-keys',
+    )) as { AccessKeyMetadata: { UserName: string }[] };
+    expect(keys.AccessKeyMetadata[0]?.UserName).toBe('admin');
+  });
+
+  it("shows STS's refusals of a wrong code and a duration out of range", async () => {
+    const { serialNumber } = sandbox.mfaDeviceOf('admin');
+    const tooLong = await awsFailure(
+      sandbox.admin,
+      'sts',
+      'get-session-token',
+      '--duration-seconds',
+      '129601',
+    );
+    expect(tooLong.stderr).toContain(
+      'An error occurred (ValidationError) when calling the GetSessionToken operation: ' +
+        "1 validation error detected: Value '129601' at 'durationSeconds' failed to satisfy " +
+        'constraint: Member must have value less than or equal to 129600',
+    );
+    const stale = sandbox.mfaDeviceOf('admin').code(new Date(Date.now() - 3_600_000));
+    const wrongCode = await awsFailure(
+      sandbox.admin,
+      'sts',
+      'get-session-token',
+      '--serial-number',
+      serialNumber,
+      '--token-code',
+      stale,
+    );
+    expect(wrongCode.stderr).toContain(
+      'An error occurred (AccessDenied) when calling the GetSessionToken operation: ' +
+        'MultiFactorAuthentication failed with invalid MFA one time pass code.',
     );
   });
 });

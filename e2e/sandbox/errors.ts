@@ -22,6 +22,13 @@ export const constraintError = (member: string, constraint: string) =>
     `1 validation error detected: Value at '${member}' failed to satisfy constraint: ${constraint}`,
   );
 
+/** The same form as STS writes it, with the offending value. */
+export const stsConstraintError = (member: string, value: string, constraint: string) =>
+  validationError(
+    `1 validation error detected: Value '${value}' at '${member}' failed to satisfy ` +
+      `constraint: ${constraint}`,
+  );
+
 export const missingMember = (member: string) => constraintError(member, 'Member must not be null');
 
 export const invalidInput = (message: string) => new AwsError('InvalidInput', 400, message);
@@ -43,6 +50,9 @@ export const tagQuotaExceeded = () =>
 
 export const deleteConflictKeys = () =>
   new AwsError('DeleteConflict', 409, 'Cannot delete entity, must delete access keys first.');
+
+export const deleteConflictMfa = () =>
+  new AwsError('DeleteConflict', 409, 'Cannot delete entity, must delete MFA device first.');
 
 export const accessDenied = (callerArn: string, action: string, resource: string) =>
   new AwsError(

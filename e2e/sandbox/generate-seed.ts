@@ -1,5 +1,12 @@
 import { newAccessKeyId, newSecretAccessKey, type RandomInt } from './ids';
-import type { Permission, SandboxSeed, SeedAccessKey, SeedTag, SeedUser } from './seed';
+import type {
+  Permission,
+  SandboxSeed,
+  SeedAccessKey,
+  SeedMfaDevice,
+  SeedTag,
+  SeedUser,
+} from './seed';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -157,53 +164,58 @@ export function defaultSeed(now: Date = new Date()): SandboxSeed {
   const bobOldKey = key('Inactive', 700, { daysAgo: 300, serviceName: 'ec2', region: 'us-west-2' });
   const auditorKey = key('Active', 60, { daysAgo: 3, serviceName: 'sts', region: 'us-east-1' });
   const nobodyKey = key('Active', 10);
+  const user = (
+    userName: string,
+    permission: Permission,
+    createdDaysAgo: number,
+    accessKeys: SeedAccessKey[],
+    extra: {
+      path?: string;
+      team?: string;
+      /** Key descriptions: user tags keyed by the key id, the console's convention. */
+      described?: [SeedAccessKey, string][];
+      mfaDevices?: SeedMfaDevice[];
+    } = {},
+  ): SeedUser => {
+    const tags: SeedTag[] = [
+      ...(extra.team === undefined ? [] : [{ Key: 'team', Value: extra.team }]),
+      ...(extra.described ?? []).map(([described, Value]) => ({
+        Key: described.accessKeyId,
+        Value,
+      })),
+    ];
+    return {
+      userName,
+      ...(extra.path !== undefined && { path: extra.path }),
+      permission,
+      createDate: at(createdDaysAgo),
+      ...(tags.length > 0 && { tags }),
+      accessKeys,
+      ...(extra.mfaDevices && { mfaDevices: extra.mfaDevices }),
+    };
+  };
   return {
     accountId: '123456789012',
     accountAlias: 'example-corp',
     users: [
-      {
-        userName: 'admin',
-        permission: 'admin',
-        createDate: at(900),
-        tags: [
-          { Key: 'team', Value: 'platform' },
-          { Key: adminKey.accessKeyId, Value: 'Admin laptop' },
-        ],
-        accessKeys: [adminKey],
+      user('admin', 'admin', 900, [adminKey], {
+        team: 'platform',
+        described: [[adminKey, 'Admin laptop']],
         // An authenticator app's secret, the same on every run: a demo can add it to a phone.
-        mfaSecret: 'KEYWARDSANDBOXADMINMFA2345672345',
-      },
-      {
-        userName: 'alice',
-        permission: 'self',
-        createDate: at(450),
-        tags: [
-          { Key: 'team', Value: 'data' },
-          { Key: aliceKey.accessKeyId, Value: 'Laptop CLI' },
+        mfaDevices: [
+          {
+            serialNumber: 'arn:aws:iam::123456789012:mfa/admin',
+            base32Seed: 'KEYWARDSANDBOXADMINMFA2345672345',
+          },
         ],
-        accessKeys: [aliceKey],
-      },
-      {
-        userName: 'bob',
-        permission: 'self',
-        createDate: at(800),
-        tags: [{ Key: bobNewKey.accessKeyId, Value: 'CI deploy' }],
-        accessKeys: [bobOldKey, bobNewKey],
-      },
-      {
-        userName: 'auditor',
-        path: '/audit/',
-        permission: 'readonly',
-        createDate: at(90),
-        accessKeys: [auditorKey],
-      },
-      {
-        userName: 'nobody',
-        path: '/contractors/',
-        permission: 'none',
-        createDate: at(15),
-        accessKeys: [nobodyKey],
-      },
+      }),
+      user('alice', 'self', 450, [aliceKey], {
+        team: 'data',
+        described: [[aliceKey, 'Laptop CLI']],
+      }),
+      user('bob', 'self', 800, [bobOldKey, bobNewKey], { described: [[bobNewKey, 'CI deploy']] }),
+      user('auditor', 'readonly', 90, [auditorKey], { path: '/audit/' }),
+      user('nobody', 'none', 15, [nobodyKey], { path: '/contractors/' }),
     ],
   };
 }

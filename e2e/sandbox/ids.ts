@@ -35,3 +35,8 @@ export function newSessionToken(): string {
 export function newRequestId(): string {
   return randomUUID();
 }
+
+/** A virtual MFA device's secret: 160 bits, the size RFC 4226 recommends, as 32 base32 characters. */
+export function newBase32Seed(random = cryptoRandom): string {
+  return pick(BASE32, 32, random);
+}

@@ -4,6 +4,7 @@ export {
   type Sandbox,
   type SandboxCredentials,
   type SandboxFaults,
+  type SandboxMfaDevice,
   type SandboxOptions,
   type SandboxStats,
 } from './sandbox';
@@ -14,10 +15,12 @@ export {
   type Permission,
   type SandboxSeed,
   type SeedAccessKey,
+  type SeedMfaDevice,
   type SeedTag,
   type SeedUser,
 } from './seed';
 export { CREDENTIAL_REPORT_COLUMNS } from './credential-report';
 export type { FailureMode, RateLimit } from './faults';
 export type { AccessKeyRecord, LastUsed, SandboxState, SessionRecord, UserRecord } from './state';
+export type { SandboxClock } from './clock';
 export type { Tag } from './tags';

@@ -63,55 +63,101 @@ export class QueryParams {
   }
 }
 
-function checkLength(member: string, value: string, min: number, max: number): void {
+type Refusal = (constraint: string) => AwsError;
+
+/** A length rule, refused in IAM's words unless the caller says how (STS quotes the value). */
+export function checkLength(
+  member: string,
+  value: string,
+  min: number,
+  max: number,
+  refuse: Refusal = (constraint) => constraintError(member, constraint),
+): void {
   if (value.length < min) {
-    throw constraintError(member, `Member must have length greater than or equal to ${min}`);
+    throw refuse(`Member must have length greater than or equal to ${String(min)}`);
   }
   if (value.length > max) {
-    throw constraintError(member, `Member must have length less than or equal to ${max}`);
+    throw refuse(`Member must have length less than or equal to ${String(max)}`);
   }
+}
+
+export interface MemberRule {
+  readonly min: number;
+  readonly max: number;
+  readonly pattern: RegExp;
+  /** The pattern as AWS quotes it in its refusal. */
+  readonly patternText: string;
+}
+
+/** Length, then pattern, each refused in the "validation error detected" form. */
+export function checkMember(
+  member: string,
+  value: string,
+  rule: MemberRule,
+  refuse: Refusal = (constraint) => constraintError(member, constraint),
+): string {
+  checkLength(member, value, rule.min, rule.max, refuse);
+  if (!rule.pattern.test(value)) {
+    throw refuse(`Member must satisfy regular expression pattern: ${rule.patternText}`);
+  }
+  return value;
+}
+
+/** IAM's names and paths: a length, then anything else refused in plain words. */
+function checkSpecified(
+  member: string,
+  value: string,
+  maxLength: number,
+  pattern: RegExp,
+  rule: string,
+): string {
+  checkLength(member, value, 1, maxLength);
+  if (!pattern.test(value)) {
+    throw validationError(`The specified value for ${member} is invalid. It must ${rule}`);
+  }
+  return value;
 }
 
 /** IAM user names: 64 characters when naming a new user, 128 when referring to one. */
 export function checkUserName(value: string, maxLength = 128, member = 'userName'): string {
-  checkLength(member, value, 1, maxLength);
-  if (!/^[\w+=,.@-]+$/.test(value)) {
-    throw validationError(
-      `The specified value for ${member} is invalid. It must contain only alphanumeric ` +
-        'characters and/or the following: +=,.@_-',
-    );
-  }
-  return value;
+  return checkSpecified(
+    member,
+    value,
+    maxLength,
+    /^[\w+=,.@-]+$/,
+    'contain only alphanumeric characters and/or the following: +=,.@_-',
+  );
 }
 
+const PATH_CHARACTERS = 'contain only alphanumeric characters and/or / characters.';
+
 export function checkPath(value: string): string {
-  checkLength('path', value, 1, 512);
-  if (!/^(\/|\/[\u0021-\u007e]+\/)$/.test(value)) {
-    throw validationError(
-      'The specified value for path is invalid. It must begin and end with / and contain only ' +
-        'alphanumeric characters and/or / characters.',
-    );
-  }
-  return value;
+  return checkSpecified(
+    'path',
+    value,
+    512,
+    /^(\/|\/[\u0021-\u007e]+\/)$/,
+    `begin and end with / and ${PATH_CHARACTERS}`,
+  );
 }
 
 export function checkPathPrefix(value: string): string {
-  checkLength('pathPrefix', value, 1, 512);
-  if (!/^\/[\u0021-\u007f]*$/.test(value)) {
-    throw validationError(
-      'The specified value for pathPrefix is invalid. It must begin with / and contain only ' +
-        'alphanumeric characters and/or / characters.',
-    );
-  }
-  return value;
+  return checkSpecified(
+    'pathPrefix',
+    value,
+    512,
+    /^\/[\u0021-\u007f]*$/,
+    `begin with / and ${PATH_CHARACTERS}`,
+  );
 }
 
 export function checkAccessKeyId(value: string): string {
-  checkLength('accessKeyId', value, 16, 128);
-  if (!/^\w+$/.test(value)) {
-    throw constraintError('accessKeyId', 'Member must satisfy regular expression pattern: [\\w]+');
-  }
-  return value;
+  return checkMember('accessKeyId', value, {
+    min: 16,
+    max: 128,
+    pattern: /^\w+$/,
+    patternText: '[\\w]+',
+  });
 }
 
 export function checkStatus(value: string): 'Active' | 'Inactive' {

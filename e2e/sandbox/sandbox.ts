@@ -1,8 +1,9 @@
+import { SandboxClock } from './clock';
 import { Faults, Stats, type FailureMode, type RateLimit } from './faults';
 import { defaultSeed } from './generate-seed';
-import { parseSeed, SeedError, type SandboxSeed } from './seed';
+import { parseSeed, SeedError, type Permission, type SandboxSeed } from './seed';
 import { listen } from './server';
-import { SandboxState } from './state';
+import { SandboxState, type MfaDeviceRecord } from './state';
 import { totpCode } from './totp';
 
 export interface SandboxOptions {
@@ -37,6 +38,14 @@ export interface SandboxStats {
   reset(): void;
 }
 
+/** A virtual MFA device, and the authenticator app that shows its codes. */
+export interface SandboxMfaDevice {
+  readonly serialNumber: string;
+  readonly base32Seed: string;
+  /** The code the app shows at `at`: the sandbox clock's now by default. */
+  code(at?: Date): string;
+}
+
 export interface Sandbox {
   /** e.g. http://127.0.0.1:54321 — one endpoint for IAM and STS. */
   readonly endpoint: string;
@@ -46,8 +55,24 @@ export interface Sandbox {
   readonly admin: { userName: string } & SandboxCredentials;
   /** The first active key (oldest first) a user has now. */
   credentialsFor(userName: string): SandboxCredentials;
-  /** A user's MFA device: its serial, and the code its authenticator app shows (now by default). */
-  mfaDeviceOf(userName: string): { serialNumber: string; code(at?: Date): string };
+  /** A user's first MFA device (seed order), or the one with this serial number. */
+  mfaDeviceOf(userName: string, serialNumber?: string): SandboxMfaDevice;
+  /**
+   * Gives a user a virtual MFA device: `arn:aws:iam::ACCOUNT:mfa/USERNAME` and a fresh secret
+   * unless told otherwise, enabled now.
+   */
+  addMfaDevice(
+    userName: string,
+    options?: { serialNumber?: string; base32Seed?: string },
+  ): SandboxMfaDevice;
+  /** Changes a user's permission level (`self-mfa`, …); IAM's API cannot, as in the seed. */
+  setPermission(userName: string, permission: Permission): void;
+  /**
+   * The account's time. `advance(ms)` moves it forward: sessions expire, MFA codes change and
+   * credential reports age as if that time had passed. Signatures are still checked against the
+   * real clock, so clients need no adjusting.
+   */
+  readonly clock: Pick<SandboxClock, 'now' | 'advance'>;
   readonly faults: SandboxFaults;
   readonly stats: SandboxStats;
   /** The live in-memory model; tests read it to see what requests did. */
@@ -60,30 +85,42 @@ export const SANDBOX_REGION = 'us-east-1';
 /** Starts a local IAM + STS endpoint on 127.0.0.1 that the AWS SDK and CLI accept as AWS. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const seed = parseSeed(options.seed ?? defaultSeed());
-  const state = SandboxState.fromSeed(seed, new Date());
+  const clock = new SandboxClock();
+  const state = SandboxState.fromSeed(seed, clock);
   const faults = new Faults();
   if (options.latencyMs !== undefined) faults.setLatency(options.latencyMs);
   faults.setRateLimit(options.rateLimit);
   const stats = new Stats();
 
-  const credentialsFor = (userName: string): SandboxCredentials => {
+  const userNamed = (userName: string) => {
     const user = state.findUser(userName);
     if (!user) throw new Error(`The sandbox has no user named ${userName}`);
+    return user;
+  };
+
+  const credentialsFor = (userName: string): SandboxCredentials => {
+    const user = userNamed(userName);
     const key = state.keysOf(user.userName).find((candidate) => candidate.status === 'Active');
     if (!key) throw new Error(`Sandbox user ${user.userName} has no active access key`);
     return { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey };
   };
 
-  const mfaDeviceOf = (userName: string) => {
-    const owner = userName.toLowerCase();
-    const device = [...state.mfaDevices.values()].find(
-      (candidate) => candidate.userName.toLowerCase() === owner,
-    );
-    if (!device) throw new Error(`Sandbox user ${userName} has no MFA device`);
-    return {
-      serialNumber: device.serialNumber,
-      code: (at?: Date) => totpCode(device.secret, at),
-    };
+  const authenticator = (device: MfaDeviceRecord): SandboxMfaDevice => ({
+    serialNumber: device.serialNumber,
+    base32Seed: device.base32Seed,
+    code: (at = clock.now()) => totpCode(device.base32Seed, at),
+  });
+
+  const mfaDeviceOf = (userName: string, serialNumber?: string) => {
+    const device = state
+      .mfaDevicesOf(userName)
+      .find((candidate) => serialNumber === undefined || candidate.serialNumber === serialNumber);
+    if (!device) {
+      throw new Error(
+        `Sandbox user ${userName} has no MFA device${serialNumber === undefined ? '' : ` ${serialNumber}`}`,
+      );
+    }
+    return authenticator(device);
   };
 
   const adminName = seed.users.find(
@@ -102,6 +139,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     admin: { userName: adminName, ...credentialsFor(adminName) },
     credentialsFor,
     mfaDeviceOf,
+    addMfaDevice: (userName, deviceOptions) =>
+      authenticator(state.addMfaDevice(userNamed(userName).userName, deviceOptions)),
+    setPermission: (userName, permission) => {
+      userNamed(userName).permission = permission;
+    },
+    clock: {
+      now: () => clock.now(),
+      advance: (ms) => {
+        clock.advance(ms);
+      },
+    },
     faults: {
       setLatency: (ms) => {
         faults.setLatency(ms);

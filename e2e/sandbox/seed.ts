@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-export type Permission = 'admin' | 'self' | 'readonly' | 'none';
+export const PERMISSIONS = ['admin', 'self', 'self-mfa', 'readonly', 'none'] as const;
+
+/** A user's permission level; policy.ts says what each allows. */
+export type Permission = (typeof PERMISSIONS)[number];
 
 export interface SeedTag {
   Key: string;
@@ -28,11 +31,17 @@ export interface SeedUser {
   createDate?: string;
   tags?: SeedTag[];
   accessKeys?: SeedAccessKey[];
-  /**
-   * The base32 secret of the user's virtual MFA device (an authenticator app's TOTP), whose
-   * serial is `arn:aws:iam::ACCOUNT:mfa/USERNAME`. No device when absent.
-   */
-  mfaSecret?: string;
+  mfaDevices?: SeedMfaDevice[];
+}
+
+/** A virtual MFA device: an authenticator app set up with `base32Seed`. */
+export interface SeedMfaDevice {
+  /** `arn:aws:iam::ACCOUNT:mfa/NAME` (NAME may have a path, and need not be the user's name). */
+  serialNumber: string;
+  /** The TOTP secret, base32 (RFC 4648), as AWS shows it when the device is set up. */
+  base32Seed: string;
+  /** ListMFADevices' EnableDate; the user's creation date when absent. */
+  enableDate?: string;
 }
 
 /** The sandbox's starting state, as written in a seed JSON file. Dates are ISO 8601. */
@@ -67,6 +76,20 @@ const accessKeySchema = z.strictObject({
     .optional(),
 });
 
+/** A virtual MFA device ARN, whatever the account: the account is checked against the seed's. */
+const MFA_SERIAL = /^arn:aws:iam::(\d{12}):mfa(\/|\/[\u0021-\u007e]+\/)[\w+=,.@-]{1,226}$/;
+
+const mfaDeviceSchema = z.strictObject({
+  serialNumber: z
+    .string()
+    .max(256)
+    .regex(MFA_SERIAL, 'must be a virtual MFA device ARN: arn:aws:iam::ACCOUNT:mfa/NAME'),
+  base32Seed: z
+    .string()
+    .regex(/^[A-Z2-7]{16,}=*$/, 'must be base32 (A-Z, 2-7), at least 16 characters'),
+  enableDate: isoDate.optional(),
+});
+
 const userSchema = z.strictObject({
   userName: z
     .string()
@@ -78,16 +101,16 @@ const userSchema = z.strictObject({
     .max(512)
     .regex(/^(\/|\/[\u0021-\u007e]+\/)$/, 'must begin and end with /')
     .optional(),
-  permission: z.enum(['admin', 'self', 'readonly', 'none']),
+  permission: z.enum(PERMISSIONS),
   createDate: isoDate.optional(),
   tags: z.array(tagSchema).max(50).optional(),
   accessKeys: z
     .array(accessKeySchema)
     .max(2, 'AWS allows at most 2 access keys per user')
     .optional(),
-  mfaSecret: z
-    .string()
-    .regex(/^[A-Z2-7]{16,}$/, 'must be a base32 TOTP secret of at least 16 characters')
+  mfaDevices: z
+    .array(mfaDeviceSchema)
+    .max(8, 'AWS allows at most 8 MFA devices per user')
     .optional(),
 });
 
@@ -106,6 +129,7 @@ const seedSchema = z
   .superRefine((seed, ctx) => {
     const names = new Set<string>();
     const keyIds = new Set<string>();
+    const serials = new Set<string>();
     seed.users.forEach((user, index) => {
       // IAM user names are unique regardless of case.
       const name = user.userName.toLowerCase();
@@ -137,6 +161,26 @@ const seedSchema = z
           });
         }
         keyIds.add(key.accessKeyId);
+      });
+      user.mfaDevices?.forEach((device, deviceIndex) => {
+        const path = ['users', index, 'mfaDevices', deviceIndex, 'serialNumber'];
+        if (MFA_SERIAL.exec(device.serialNumber)?.[1] !== seed.accountId) {
+          ctx.addIssue({
+            code: 'custom',
+            path,
+            message:
+              `must be a virtual MFA device of account ${seed.accountId}: ` +
+              `arn:aws:iam::${seed.accountId}:mfa/NAME`,
+          });
+        }
+        if (serials.has(device.serialNumber)) {
+          ctx.addIssue({
+            code: 'custom',
+            path,
+            message: `duplicate MFA device ${device.serialNumber} (a device belongs to one user)`,
+          });
+        }
+        serials.add(device.serialNumber);
       });
     });
   });

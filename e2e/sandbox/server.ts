@@ -52,7 +52,7 @@ async function processRequest(
   try {
     const action = params.get('Action');
     await admit(action, runtime);
-    const now = new Date();
+    const now = runtime.state.clock.now();
     const { caller, region } = await verify(request, signature, service, runtime.state, now);
     if (action === undefined) throw new AwsError('MissingAction', 400, 'Missing Action');
     const handler = service.actions[action];

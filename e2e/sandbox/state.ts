@@ -1,4 +1,5 @@
-import { newAccessKeyId, newSecretAccessKey, newUserId } from './ids';
+import { SandboxClock } from './clock';
+import { newAccessKeyId, newBase32Seed, newSecretAccessKey, newUserId } from './ids';
 import type { Permission, SandboxSeed } from './seed';
 import { sortTags } from './tags';
 import type { Tag } from './tags';
@@ -44,7 +45,8 @@ export interface MfaDeviceRecord {
   readonly serialNumber: string;
   readonly userName: string;
   /** Base32, as AWS shows it when the device is set up. */
-  readonly secret: string;
+  readonly base32Seed: string;
+  readonly enableDate: Date;
 }
 
 export interface CredentialReportRecord {
@@ -68,18 +70,21 @@ export class SandboxState {
     readonly accountId: string,
     readonly accountAlias: string | undefined,
     readonly accountCreateDate: Date,
+    /** The account's time: every request, expiry and MFA code reads it. */
+    readonly clock: SandboxClock = new SandboxClock(),
   ) {}
 
-  static fromSeed(seed: SandboxSeed, now: Date): SandboxState {
+  static fromSeed(seed: SandboxSeed, clock: SandboxClock = new SandboxClock()): SandboxState {
+    const now = clock.now();
     const dates = seed.users.flatMap((user) => [
       ...(user.createDate === undefined ? [] : [new Date(user.createDate)]),
       ...(user.accessKeys ?? []).map((key) => new Date(key.createDate)),
     ]);
     const accountCreated = new Date(Math.min(now.getTime(), ...dates.map((d) => d.getTime())));
-    const state = new SandboxState(seed.accountId, seed.accountAlias, accountCreated);
+    const state = new SandboxState(seed.accountId, seed.accountAlias, accountCreated, clock);
     for (const user of seed.users) {
       const keyDates = (user.accessKeys ?? []).map((key) => new Date(key.createDate).getTime());
-      state.addUser({
+      const record = state.addUser({
         userName: user.userName,
         path: user.path ?? '/',
         permission: user.permission,
@@ -89,7 +94,13 @@ export class SandboxState {
           ? new Date(user.createDate)
           : new Date(Math.min(now.getTime(), ...keyDates)),
       });
-      if (user.mfaSecret !== undefined) state.addMfaDevice(user.userName, user.mfaSecret);
+      for (const device of user.mfaDevices ?? []) {
+        state.addMfaDevice(user.userName, {
+          serialNumber: device.serialNumber,
+          base32Seed: device.base32Seed,
+          enableDate: device.enableDate ? new Date(device.enableDate) : record.createDate,
+        });
+      }
       for (const key of user.accessKeys ?? []) {
         state.accessKeys.set(key.accessKeyId, {
           accessKeyId: key.accessKeyId,
@@ -161,21 +172,41 @@ export class SandboxState {
     return user;
   }
 
-  /** Gives a user a virtual MFA device named after them, as the console's setup does. */
-  addMfaDevice(userName: string, secret: string): MfaDeviceRecord {
-    const device = {
-      serialNumber: `arn:aws:iam::${this.accountId}:mfa/${userName}`,
+  /**
+   * Gives a user a virtual MFA device: by default named after them, as the console's setup does,
+   * with a fresh secret, enabled now. A serial belongs to one device, as in IAM.
+   */
+  addMfaDevice(
+    userName: string,
+    options: { serialNumber?: string; base32Seed?: string; enableDate?: Date } = {},
+  ): MfaDeviceRecord {
+    const device: MfaDeviceRecord = {
+      serialNumber: options.serialNumber ?? `arn:aws:iam::${this.accountId}:mfa/${userName}`,
       userName,
-      secret,
+      base32Seed: options.base32Seed ?? newBase32Seed(),
+      enableDate: options.enableDate ?? this.clock.now(),
     };
+    const taken = this.mfaDevices.get(device.serialNumber);
+    if (taken) {
+      throw new Error(
+        `Sandbox user ${taken.userName} already has an MFA device ${taken.serialNumber}`,
+      );
+    }
     this.mfaDevices.set(device.serialNumber, device);
     return device;
   }
 
+  /** A user's MFA devices in the order they were added (the seed's order). */
+  mfaDevicesOf(userName: string): MfaDeviceRecord[] {
+    const owner = userName.toLowerCase();
+    return [...this.mfaDevices.values()].filter(
+      (device) => device.userName.toLowerCase() === owner,
+    );
+  }
+
   /** Whether a user has an MFA device; the credential report's mfa_active. */
   hasMfa(userName: string): boolean {
-    const owner = userName.toLowerCase();
-    return [...this.mfaDevices.values()].some((device) => device.userName.toLowerCase() === owner);
+    return this.mfaDevicesOf(userName).length > 0;
   }
 
   deleteUser(userName: string): void {

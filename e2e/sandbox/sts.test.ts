@@ -63,8 +63,7 @@ describe('STS', () => {
       code: 'InvalidClientTokenId',
       status: 403,
     });
-    sandbox.state.addMfaDevice('alice', aliceSecret);
-    const device = sandbox.mfaDeviceOf('alice');
+    const device = sandbox.addMfaDevice('alice', { base32Seed: aliceSecret });
     const withMfa = await sessionFor(sandbox, 'alice', {
       SerialNumber: device.serialNumber,
       TokenCode: device.code(),
@@ -76,7 +75,7 @@ describe('STS', () => {
   });
 
   it('checks the code against the caller’s own MFA device, as AWS does', async ({ sandbox }) => {
-    const device = sandbox.state.addMfaDevice('alice', aliceSecret);
+    const device = sandbox.addMfaDevice('alice', { base32Seed: aliceSecret });
     const sts = stsClient(sandbox, sandbox.credentialsFor('alice'));
     const tryCode = (serialNumber: string, code: string) =>
       awsError(
@@ -109,6 +108,98 @@ describe('STS', () => {
     expect(session.Credentials?.AccessKeyId).toMatch(/^ASIA/);
   });
 
+  it('accepts a device whose name is not the user’s, and only that device’s current code', async ({
+    sandbox,
+  }) => {
+    const phone = sandbox.addMfaDevice('alice', {
+      serialNumber: 'arn:aws:iam::123456789012:mfa/alice-phone',
+    });
+    expect(phone.base32Seed).toMatch(/^[A-Z2-7]{32}$/);
+    const sts = stsClient(sandbox, sandbox.credentialsFor('alice'));
+    const now = sandbox.clock.now().getTime();
+    // Six digits that are no code of this device now, a step ago or a step ahead.
+    const current = new Set([-30_000, 0, 30_000].map((step) => phone.code(new Date(now + step))));
+    const wrong = ['000000', '123456', '999999', '024680'].find((code) => !current.has(code)) ?? '';
+    expect(
+      await awsError(
+        sts.send(
+          new GetSessionTokenCommand({ SerialNumber: phone.serialNumber, TokenCode: wrong }),
+        ),
+      ),
+    ).toMatchObject({
+      code: 'AccessDenied',
+      message: 'MultiFactorAuthentication failed with invalid MFA one time pass code. ',
+    });
+    const { Credentials } = await sts.send(
+      new GetSessionTokenCommand({ SerialNumber: phone.serialNumber, TokenCode: phone.code() }),
+    );
+    expect(Credentials?.AccessKeyId).toMatch(/^ASIA/);
+  });
+
+  it('refuses a malformed code or serial in STS’s validation words', async ({ sandbox }) => {
+    const sts = stsClient(sandbox, sandbox.credentialsFor('admin'));
+    const { serialNumber } = sandbox.mfaDeviceOf('admin');
+    const refusal = (SerialNumber: string, TokenCode: string) =>
+      awsError(sts.send(new GetSessionTokenCommand({ SerialNumber, TokenCode })));
+    const detected = (value: string, member: string, constraint: string) => ({
+      code: 'ValidationError',
+      status: 400,
+      message:
+        `1 validation error detected: Value '${value}' at '${member}' failed to satisfy ` +
+        `constraint: ${constraint}`,
+    });
+    expect(await refusal(serialNumber, '12345')).toMatchObject(
+      detected('12345', 'tokenCode', 'Member must have length greater than or equal to 6'),
+    );
+    expect(await refusal(serialNumber, '1234567')).toMatchObject(
+      detected('1234567', 'tokenCode', 'Member must have length less than or equal to 6'),
+    );
+    expect(await refusal(serialNumber, '12a456')).toMatchObject(
+      detected('12a456', 'tokenCode', 'Member must satisfy regular expression pattern: [\\d]*'),
+    );
+    expect(await refusal('short', '123456')).toMatchObject(
+      detected('short', 'serialNumber', 'Member must have length greater than or equal to 9'),
+    );
+    expect(await refusal('arn:aws:iam::123456789012:mfa/a b', '123456')).toMatchObject(
+      detected(
+        'arn:aws:iam::123456789012:mfa/a b',
+        'serialNumber',
+        'Member must satisfy regular expression pattern: [\\w+=/:,.@-]*',
+      ),
+    );
+  });
+
+  it('bounds DurationSeconds to 900–129,600 in STS’s words, and Expiration follows it', async ({
+    sandbox,
+  }) => {
+    const sts = stsClient(sandbox, sandbox.credentialsFor('alice'));
+    const tooShort = await awsError(sts.send(new GetSessionTokenCommand({ DurationSeconds: 899 })));
+    expect(tooShort).toEqual({
+      code: 'ValidationError',
+      status: 400,
+      name: 'ValidationError',
+      message:
+        "1 validation error detected: Value '899' at 'durationSeconds' failed to satisfy " +
+        'constraint: Member must have value greater than or equal to 900',
+    });
+    expect(
+      await awsError(sts.send(new GetSessionTokenCommand({ DurationSeconds: 129_601 }))),
+    ).toMatchObject({
+      code: 'ValidationError',
+      message:
+        "1 validation error detected: Value '129601' at 'durationSeconds' failed to satisfy " +
+        'constraint: Member must have value less than or equal to 129600',
+    });
+    for (const seconds of [900, 3600, 129_600]) {
+      const asked = sandbox.clock.now().getTime();
+      const { expiration } = await sessionFor(sandbox, 'alice', { DurationSeconds: seconds });
+      const granted = (expiration?.getTime() ?? 0) - asked;
+      // Expiration is written in whole seconds.
+      expect(granted).toBeGreaterThan((seconds - 2) * 1000);
+      expect(granted).toBeLessThanOrEqual((seconds + 2) * 1000);
+    }
+  });
+
   it('refuses a bad duration and session credentials asking for more', async ({ sandbox }) => {
     const sts = stsClient(sandbox, sandbox.credentialsFor('alice'));
     expect(
@@ -138,9 +229,7 @@ describe('STS', () => {
       ),
     ).toMatchObject({ code: 'InvalidClientTokenId' });
 
-    const record = sandbox.state.sessions.get(session.accessKeyId);
-    if (!record) throw new Error('expected the session in state');
-    record.expiration = new Date(Date.now() - 1000);
+    sandbox.clock.advance(901_000);
     expect(
       await awsError(stsClient(sandbox, session).send(new GetCallerIdentityCommand({}))),
     ).toMatchObject({
@@ -148,5 +237,60 @@ describe('STS', () => {
       status: 403,
       message: 'The security token included in the request is expired',
     });
+  });
+
+  it('lets session credentials work until the sandbox clock passes their Expiration', async ({
+    sandbox,
+  }) => {
+    const session = await sessionFor(sandbox, 'bob', { DurationSeconds: 900 });
+    const sts = stsClient(sandbox, session);
+    sandbox.clock.advance(890_000);
+    const identity = await sts.send(new GetCallerIdentityCommand({}));
+    expect(identity.Arn).toBe('arn:aws:iam::123456789012:user/bob');
+    sandbox.clock.advance(10_000);
+    expect(await awsError(sts.send(new GetCallerIdentityCommand({})))).toMatchObject({
+      code: 'ExpiredToken',
+      status: 403,
+    });
+    // A renewal made now lasts from the sandbox's now, and long-term keys keep signing with the
+    // real clock however far the sandbox's has moved.
+    const renewed = await sessionFor(sandbox, 'bob', { DurationSeconds: 900 });
+    const left = (renewed.expiration?.getTime() ?? 0) - sandbox.clock.now().getTime();
+    expect(left).toBeGreaterThan(898_000);
+    expect(left).toBeLessThanOrEqual(900_000);
+    const again = await stsClient(sandbox, renewed).send(new GetCallerIdentityCommand({}));
+    expect(again.Arn).toBe(identity.Arn);
+  });
+
+  it('reads MFA codes off the sandbox clock, as a phone set to the account’s time would', async ({
+    sandbox,
+  }) => {
+    const device = sandbox.mfaDeviceOf('admin');
+    const realNow = new Date();
+    sandbox.clock.advance(10 * 60_000);
+    const sts = stsClient(sandbox, sandbox.credentialsFor('admin'));
+    expect(
+      await awsError(
+        sts.send(
+          new GetSessionTokenCommand({
+            SerialNumber: device.serialNumber,
+            TokenCode: device.code(realNow),
+          }),
+        ),
+      ),
+    ).toMatchObject({
+      code: 'AccessDenied',
+      message: containing('invalid MFA one time pass code'),
+    });
+    const { Credentials } = await sts.send(
+      new GetSessionTokenCommand({ SerialNumber: device.serialNumber, TokenCode: device.code() }),
+    );
+    expect(Credentials?.AccessKeyId).toMatch(/^ASIA/);
+  });
+
+  it('only moves forward', ({ sandbox }) => {
+    expect(() => {
+      sandbox.clock.advance(-1);
+    }).toThrow(/forward/);
   });
 });

@@ -5,7 +5,7 @@ import {
   tagQuotaExceeded,
   validationError,
 } from './errors';
-import type { QueryParams } from './params';
+import { checkMember, type MemberRule, type QueryParams } from './params';
 
 /** One IAM tag, as IAM spells its fields. */
 export interface Tag {
@@ -15,7 +15,18 @@ export interface Tag {
 
 const MAX_TAGS = 50;
 const KEY_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u;
-const VALUE_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+const KEY_RULE: MemberRule = {
+  min: 1,
+  max: 128,
+  pattern: KEY_PATTERN,
+  patternText: '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+',
+};
+const VALUE_RULE: MemberRule = {
+  min: 0,
+  max: 256,
+  pattern: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u,
+  patternText: '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*',
+};
 
 /** Reads `Tags.member.N.Key/Value` and applies IAM's tag rules in the order IAM reports them. */
 export function readTags(params: QueryParams, required: boolean): Tag[] {
@@ -32,27 +43,8 @@ export function readTags(params: QueryParams, required: boolean): Tag[] {
     const { Key: key, Value: value } = fields;
     if (key === undefined) throw missingMember(`${member}.key`);
     if (value === undefined) throw missingMember(`${member}.value`);
-    if (key.length < 1) {
-      throw constraintError(`${member}.key`, 'Member must have length greater than or equal to 1');
-    }
-    if (key.length > 128) {
-      throw constraintError(`${member}.key`, 'Member must have length less than or equal to 128');
-    }
-    if (!KEY_PATTERN.test(key)) {
-      throw constraintError(
-        `${member}.key`,
-        'Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+',
-      );
-    }
-    if (value.length > 256) {
-      throw constraintError(`${member}.value`, 'Member must have length less than or equal to 256');
-    }
-    if (!VALUE_PATTERN.test(value)) {
-      throw constraintError(
-        `${member}.value`,
-        'Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*',
-      );
-    }
+    checkMember(`${member}.key`, key, KEY_RULE);
+    checkMember(`${member}.value`, value, VALUE_RULE);
     return { Key: key, Value: value };
   });
   for (const tag of tags) {

@@ -7,7 +7,7 @@ import { startSandbox } from './sandbox';
 import type { Sandbox, SandboxCredentials, SandboxOptions } from './sandbox';
 import { Sha256 } from './sha256';
 
-interface ClientCredentials extends SandboxCredentials {
+export interface ClientCredentials extends SandboxCredentials {
   sessionToken?: string;
 }
 

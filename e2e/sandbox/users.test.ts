@@ -150,6 +150,19 @@ describe('IAM users', () => {
     });
   });
 
+  it('refuses to delete a user that still has an MFA device', async ({ sandbox, iam }) => {
+    const { accessKeyId } = sandbox.credentialsFor('nobody');
+    await iam.send(new DeleteAccessKeyCommand({ UserName: 'nobody', AccessKeyId: accessKeyId }));
+    sandbox.addMfaDevice('nobody');
+    expect(await awsError(iam.send(new DeleteUserCommand({ UserName: 'nobody' })))).toEqual({
+      code: 'DeleteConflict',
+      status: 409,
+      message: 'Cannot delete entity, must delete MFA device first.',
+      name: 'DeleteConflictException',
+    });
+    expect(sandbox.state.findUser('nobody')).toBeDefined();
+  });
+
   it('lists the account alias', async ({ iam }) => {
     const { AccountAliases, IsTruncated } = await iam.send(new ListAccountAliasesCommand({}));
     expect(AccountAliases).toEqual(['example-corp']);

@@ -1,5 +1,6 @@
 import type { Core } from '../core/compose';
 import type { SecretStore } from '../core/vault/secret-store';
+import type { MfaPrompt } from '../core/sessions/mfa-prompt';
 import type { NodePlatform } from './node-platform';
 
 /** What the command line reads and writes; tests pass their own. */
@@ -10,6 +11,11 @@ export interface CliIo {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   /** How the AWS CLI should start Keyward (credential_process). Worked out when absent. */
   keywardCommand?: readonly string[];
+  /**
+   * Asks for an MFA code when a new session needs one: the packaged app's small window. Absent,
+   * the terminal (/dev/tty) is asked when there is one.
+   */
+  mfaPrompt?: MfaPrompt;
 }
 
 export interface OptionSpec {
@@ -43,6 +49,8 @@ export interface CommandContext {
   /** Asks yes/no on a terminal; false (without asking) when stdin is not one. */
   confirm(question: string): Promise<boolean>;
   readStdinLine(): Promise<string>;
+  /** Who to ask for an MFA code (see CliIo.mfaPrompt); null when nobody can be asked. */
+  mfaPrompt(): Promise<MfaPrompt | null>;
   /** The command for credential_process, refused when Keyward's program could move or be swapped. */
   keywardCommand(): Promise<readonly string[]>;
 }
@@ -58,7 +66,15 @@ export interface CommandSpec {
   options: Record<string, OptionSpec>;
   /** Adds --profile / --aws-profile / --mfa-code for the identity Keyward signs in with. */
   signsIn?: boolean;
-  run(context: CommandContext, args: ParsedArgs): Promise<void>;
+  /**
+   * Everything after `--` is left unparsed, options included, and follows the positionals
+   * (`keyward exec … -- COMMAND ARGS…`).
+   */
+  passThrough?: boolean;
+  /** More explanation for the command's --help, below the summary. */
+  details?: string;
+  /** Resolves to the exit code when the command decides it (exec: its child's); else success. */
+  run(context: CommandContext, args: ParsedArgs): Promise<void> | Promise<number>;
 }
 
 /** Bad arguments: exit code 2, with the command's usage. */

@@ -2,6 +2,7 @@ import type { CommandSpec, OptionSpec } from './command-spec';
 import { activity } from './commands/activity';
 import { audit, identityShow, usersList, whoami } from './commands/account';
 import { cliRemove, cliSetup } from './commands/aws-cli';
+import { exec } from './commands/exec';
 import { handoffOpen } from './commands/handoff';
 import { keysActivate, keysDeactivate, keysDelete, keysList } from './commands/keys';
 import { keysCreate } from './commands/keys-create';
@@ -10,12 +11,16 @@ import { lostList, lostResolve } from './commands/lost';
 import { profilesImport, profilesList, profilesRemove } from './commands/profiles';
 import { profilesCheck } from './commands/profiles-check';
 import { keysRotate } from './commands/rotate';
+import { sessionClear, sessionStart } from './commands/session';
 import { usersOffboard } from './commands/users';
 
 /** Commands for the person whose keys these are, then for admins; help lists them in this order. */
 export const personalCommands: CommandSpec[] = [
   cliSetup,
   cliRemove,
+  sessionStart,
+  sessionClear,
+  exec,
   profilesList,
   profilesCheck,
   profilesImport,

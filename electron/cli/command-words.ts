@@ -15,6 +15,8 @@ export const commandWords: ReadonlySet<string> = new Set([
   'identity',
   'profiles',
   'cli',
+  'session',
+  'exec',
   'audit',
   'lost',
   'activity',

@@ -7,11 +7,20 @@ import { KeytarStore } from '../core/vault/keytar-store';
 import { errorLine, exitCodeFor, exitCodes } from './exit-codes';
 import { keychainServiceFrom } from './keychain-service';
 import { accessKeyIdPattern, secretAccessKeyPattern } from '../common/key-shapes';
+import type { MfaPrompt } from '../core/sessions/mfa-prompt';
+import {
+  parseSessionEntry,
+  sessionAccount,
+  sessionOutput,
+  stillFresh,
+} from '../core/sessions/session-entry';
 
 export interface CredentialIo {
   env: NodeJS.ProcessEnv;
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
+  /** The packaged app's MFA window; absent, the terminal is asked (see mfa-prompts.ts). */
+  mfaPrompt?: MfaPrompt;
 }
 
 // Kept equal to profileNamePattern and the account prefix in core/vault/profile-store.ts, which
@@ -48,6 +57,13 @@ export async function credentialProcess(
       service: keychainServiceFrom(io.env),
       timeoutMs: 10_000,
     });
+    // A session still good for five minutes is the common case: one keychain read.
+    const cached = await store.get(sessionAccount(profile));
+    const session = cached === null ? null : parseSessionEntry(cached);
+    if (session && stillFresh(session, new Date())) {
+      io.stdout.write(sessionOutput(session));
+      return exitCodes.ok;
+    }
     const document = await store.get(profileAccountPrefix + profile);
     if (document === null) return await explainMissing(store, profile, io);
     const key = parseEntry(document);
@@ -59,6 +75,12 @@ export async function credentialProcess(
         ),
       );
       return exitCodes.failed;
+    }
+    if (key.mode === 'session') {
+      // Loaded only now: making a session needs the STS client, settings and maybe a prompt.
+      const { serveNewSession } = await import('./serve-session');
+      io.stdout.write(sessionOutput(await serveNewSession(store, profile, io)));
+      return exitCodes.ok;
     }
     io.stdout.write(
       `${JSON.stringify({ Version: 1, AccessKeyId: key.accessKeyId, SecretAccessKey: key.secretAccessKey })}\n`,
@@ -108,8 +130,13 @@ async function explainMissing(store: KeytarStore, profile: string, io: Credentia
   return exitCodes.notFound;
 }
 
-/** Validated by hand: the JSON document ProfileStore writes, reduced to what AWS needs. */
-function parseEntry(document: string): { accessKeyId: string; secretAccessKey: string } | null {
+/**
+ * Validated by hand: the JSON document ProfileStore writes, reduced to what AWS needs. Keys kept
+ * before sessions existed have no `use`: they hand out the long-term key, as they always did.
+ */
+function parseEntry(
+  document: string,
+): { accessKeyId: string; secretAccessKey: string; mode: 'session' | 'long-term' } | null {
   let value: unknown;
   try {
     value = JSON.parse(document);
@@ -117,9 +144,13 @@ function parseEntry(document: string): { accessKeyId: string; secretAccessKey: s
     return null;
   }
   if (typeof value !== 'object' || value === null) return null;
-  const { accessKeyId, secretAccessKey } = value as Record<string, unknown>;
+  const { accessKeyId, secretAccessKey, use } = value as Record<string, unknown>;
   if (typeof accessKeyId !== 'string' || !accessKeyIdPattern.test(accessKeyId)) return null;
   if (typeof secretAccessKey !== 'string' || !secretAccessKeyPattern.test(secretAccessKey))
     return null;
-  return { accessKeyId, secretAccessKey };
+  const mode =
+    typeof use === 'object' && use !== null && (use as { mode?: unknown }).mode === 'session'
+      ? 'session'
+      : 'long-term';
+  return { accessKeyId, secretAccessKey, mode };
 }

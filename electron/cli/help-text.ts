@@ -69,6 +69,7 @@ export function commandHelp(command: CommandSpec): string {
     ...(command.signsIn ? signInOptions : {}),
   };
   const sections = [`Usage: ${usageLine(command)}`, command.summary];
+  if (command.details) sections.push(command.details);
   if (Object.keys(options).length > 0) sections.push(`Options:\n${listOptions(options)}`);
   sections.push(`Every command:\n${listOptions(globalOptions)}`);
   return `${sections.join('\n\n')}\n`;

@@ -9,6 +9,7 @@ import { commands } from './command-table';
 import { usageLine } from './help-text';
 import type { CliOutcome } from '../../testing/cli/cli-harness';
 import { cliEnvironment, keyward } from '../../testing/cli/cli-harness';
+import { asAdmin, expectOneLineError } from '../../testing/cli/cli-expect';
 
 const f = keywardForEachTest();
 let env: NodeJS.ProcessEnv;
@@ -18,8 +19,6 @@ beforeEach(async () => {
   await keepKeyOf(f, 'admin', 'admin');
 });
 
-const asAdmin = ['--profile', 'admin'];
-
 /** Every secret the sandbox holds: none may ever appear in the command line's output. */
 function expectNoSecret(outcome: CliOutcome): void {
   for (const key of f.sandbox.state.accessKeys.values()) {
@@ -27,16 +26,12 @@ function expectNoSecret(outcome: CliOutcome): void {
   }
 }
 
-/** Errors are one line: "keyward: <message> <hint>". */
-function expectOneLineError(outcome: CliOutcome, code: number, pattern: RegExp): void {
-  expect(outcome.code).toBe(code);
-  expect(outcome.stdout).toBe('');
-  expect(outcome.stderr).toMatch(/^keyward: [^\n]+\n$/);
-  expect(outcome.stderr).toMatch(pattern);
-}
-
 const newKeysOf = (user: string, before: Set<string>) =>
   f.sandbox.state.keysOf(user).filter((key) => !before.has(key.accessKeyId));
+
+/** `keyward keys create --user USER …` signed in as the admin. */
+const createKey = (user: string, ...rest: string[]) =>
+  keyward(env, ['keys', 'create', '--user', user, ...rest, ...asAdmin]);
 
 describe('keyward --help', () => {
   it('documents every command, the exit codes and the environment', async () => {
@@ -115,17 +110,7 @@ describe('administering keys', () => {
 
   it('creates a key straight into the keychain without ever printing its secret', async () => {
     const before = new Set(f.sandbox.state.keysOf('alice').map((key) => key.accessKeyId));
-    const outcome = await keyward(env, [
-      'keys',
-      'create',
-      '--user',
-      'alice',
-      '--store',
-      'alice-laptop',
-      '--description',
-      'Laptop',
-      ...asAdmin,
-    ]);
+    const outcome = await createKey('alice', '--store', 'alice-laptop', '--description', 'Laptop');
     expect(outcome.code).toBe(0);
     const [created] = newKeysOf('alice', before);
     expect(outcome.stdout).toBe(
@@ -140,17 +125,7 @@ describe('administering keys', () => {
 
   it('saves a passphrase-locked key file, prints the passphrase once, and opens it again', async () => {
     const file = path.join(env['HOME'] ?? '', 'alice.keyward');
-    const created = await keyward(env, [
-      'keys',
-      'create',
-      '--user',
-      'alice',
-      '--passphrase',
-      '--out',
-      file,
-      ...asAdmin,
-      '--json',
-    ]);
+    const created = await createKey('alice', '--passphrase', '--out', file, '--json');
     expect(created.code).toBe(0);
     const { passphrase, accessKeyId } = JSON.parse(created.stdout) as {
       passphrase: string;
@@ -185,31 +160,11 @@ describe('administering keys', () => {
     expect(code).toMatch(/^age1/);
     const file = path.join(env['HOME'] ?? '', 'sealed.keyward');
     // bob already has two keys: AWS's limit is explained, nothing is created, no file is written.
-    const refused = await keyward(env, [
-      'keys',
-      'create',
-      '--user',
-      'bob',
-      '--seal-to',
-      code,
-      '--out',
-      file,
-      ...asAdmin,
-    ]);
+    const refused = await createKey('bob', '--seal-to', code, '--out', file);
     expectOneLineError(refused, 1, /bob already has two access keys/);
     expect(existsSync(file)).toBe(false);
 
-    const sealed = await keyward(env, [
-      'keys',
-      'create',
-      '--user',
-      'alice',
-      '--seal-to',
-      code,
-      '--out',
-      file,
-      ...asAdmin,
-    ]);
+    const sealed = await createKey('alice', '--seal-to', code, '--out', file);
     expect(sealed.stdout).toMatch(/sealed to 1 receiving code in/);
     const opened = await keyward(env, ['handoff', 'open', file, '--store', 'sealed']);
     expect(opened.code).toBe(0);
@@ -218,17 +173,13 @@ describe('administering keys', () => {
 
   it('checks receiving codes before creating anything', async () => {
     const before = f.sandbox.state.keysOf('alice').length;
-    const outcome = await keyward(env, [
-      'keys',
-      'create',
-      '--user',
+    const outcome = await createKey(
       'alice',
       '--seal-to',
       'age1nope',
       '--out',
       path.join(env['HOME'] ?? '', 'x'),
-      ...asAdmin,
-    ]);
+    );
     expectOneLineError(outcome, 2, /not a valid receiving code/);
     expect(f.sandbox.state.keysOf('alice')).toHaveLength(before);
   });

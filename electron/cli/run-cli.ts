@@ -13,6 +13,7 @@ import { commandHelp, groupHelp, mainHelp, usageLine } from './help-text';
 import { keychainServiceFrom } from './keychain-service';
 import { NodePlatform } from './node-platform';
 import { checkedSelfCommand } from './self-command';
+import { mfaPromptFor } from './mfa-prompts';
 
 /** Runs one command line and returns its exit code. Never throws. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -64,8 +65,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   setLogSink(verbose ? (line) => io.stderr.write(`${line}\n`) : () => undefined);
   const session = new Session(io, args.values['json'] === true, quiet);
   try {
-    await command.run(session.context, args);
-    return exitCodes.ok;
+    return (await command.run(session.context, args)) ?? exitCodes.ok;
   } catch (error) {
     if (error instanceof UsageError) return usageFailure(io, command, error);
     return await failure(io, await session.explain(error), verbose);
@@ -98,9 +98,13 @@ function parse(command: CommandSpec, rest: string[]): ParsedArgs {
     options[name] = { type: spec.type, ...(spec.multiple ? { multiple: true } : {}) };
   }
   options['help'] = { type: 'boolean', short: 'h' };
+  // A passThrough command (exec) gets the words after the first "--" as they are.
+  const end = command.passThrough ? rest.indexOf('--') : -1;
+  const passed = end >= 0 ? rest.slice(end + 1) : [];
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, options, strict: true, allowPositionals: true });
+    const own = end >= 0 ? rest.slice(0, end) : rest;
+    parsed = parseArgs({ args: own, options, strict: true, allowPositionals: true });
   } catch (error) {
     // Node's messages go on to explain "--" for positionals; the first sentence is the point.
     const message = error instanceof Error ? error.message.split('. To specify')[0] : undefined;
@@ -117,7 +121,7 @@ function parse(command: CommandSpec, rest: string[]): ParsedArgs {
         : `${expected[parsed.positionals.length] ?? 'An argument'} is missing.`,
     );
   }
-  return { values: parsed.values, positionals: parsed.positionals };
+  return { values: parsed.values, positionals: [...parsed.positionals, ...passed] };
 }
 
 function usageFailure(io: CliIo, command: CommandSpec, error: UsageError): number {
@@ -173,6 +177,7 @@ class Session {
       },
       confirm: (question) => this.#confirm(question),
       readStdinLine: () => readLine(io.stdin),
+      mfaPrompt: () => Promise.resolve(mfaPromptFor(io)),
       keywardCommand: async () => io.keywardCommand ?? (await checkedSelfCommand(io.env)),
     };
   }

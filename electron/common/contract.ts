@@ -47,6 +47,9 @@ export interface Returns<T> {
 }
 const returns = <T>(): Returns<T> => ({});
 
+/** Which key of whose: the fields every call about one access key starts with. */
+const oneKey = { userName: userNameSchema, accessKeyId: accessKeyIdSchema };
+
 export interface MethodSpec {
   readonly input: z.ZodType;
   readonly output: Returns<unknown>;
@@ -104,8 +107,7 @@ export const contract = {
   },
   'keys.setStatus': {
     input: z.strictObject({
-      userName: userNameSchema,
-      accessKeyId: accessKeyIdSchema,
+      ...oneKey,
       status: z.enum(['Active', 'Inactive']),
       /** Required to deactivate the key Keyward is signed in with (it locks Keyward out). */
       confirmInUse: z.boolean().optional(),
@@ -114,8 +116,7 @@ export const contract = {
   },
   'keys.delete': {
     input: z.strictObject({
-      userName: userNameSchema,
-      accessKeyId: accessKeyIdSchema,
+      ...oneKey,
       /** Required to delete the signed-in key or an active key used in the last 7 days. */
       confirmInUse: z.boolean().optional(),
     }),
@@ -123,8 +124,7 @@ export const contract = {
   },
   'keys.describe': {
     input: z.strictObject({
-      userName: userNameSchema,
-      accessKeyId: accessKeyIdSchema,
+      ...oneKey,
       description: descriptionSchema,
     }),
     output: returns<null>(),

@@ -1,8 +1,11 @@
+import type { CredentialUse } from './credential-use';
 export interface About {
   name: string;
   version: string;
   /** Node's platform name: 'darwin', 'win32', 'linux', … */
   platform: string;
+  /** Keyward can ask for Touch ID here (a Mac with it set up); absent or false: it cannot. */
+  touchId?: boolean;
 }
 
 /** Why the OS keychain cannot be used. Each has its own explanation and fix. */
@@ -128,7 +131,16 @@ export interface StoredProfile {
   accountId: string;
   created: string;
   description: string | null;
+  /** How the AWS CLI and SDKs get it: short-lived sessions or the long-term key. */
+  use: CredentialUse;
 }
+
+/** The MFA device of a stored key's own user, as the key itself may look it up. */
+export type MfaDeviceLookup =
+  | { found: 'one'; serialNumber: string }
+  | { found: 'none' }
+  | { found: 'several'; serialNumbers: string[] }
+  | { found: 'not-allowed' };
 
 /** How a stored key is doing, asked with that key itself. */
 export interface StoredKeyCheck {
@@ -158,6 +170,11 @@ export interface Settings {
   endpoint: string | null;
   clipboardSeconds: number;
   staleKeyDays: number;
+  /**
+   * Ask for Touch ID before a stored key's secret is copied or handed out as the long-term key,
+   * where Touch ID is available. Absent means yes: files written before it existed stay as they were.
+   */
+  askTouchId?: boolean;
 }
 
 /** How a hand-off file is locked: a passphrase (null: generate one) or colleagues' receiving codes. */

@@ -1,6 +1,6 @@
 import { ActivityLog } from './activity/activity-log';
 import { AuditService } from './audit/audit-service';
-import { AwsSession, placeFrom } from './aws/aws-session';
+import { AwsSession } from './aws/aws-session';
 import { SecretClipboard } from './clipboard/secret-clipboard';
 import { HandoffDesk } from './handoff/handoff-desk';
 import { KeyAdmin } from './keys/key-admin';
@@ -13,7 +13,9 @@ import { Journal } from './secrets/journal';
 import { LostKeys } from './secrets/lost-keys';
 import { NewKeys } from './secrets/new-keys';
 import { PendingSecrets } from './secrets/pending-secrets';
-import { SettingsFile } from './settings';
+import { placeFrom, SettingsFile } from './settings';
+import { CredentialService } from './sessions/credential-service';
+import { SessionCache } from './sessions/session-cache';
 import { DeviceKeys } from './vault/device-keys';
 import { ProfileStore } from './vault/profile-store';
 import type { SecretStore } from './vault/secret-store';
@@ -38,6 +40,8 @@ export interface Core {
   readonly rotation: KeyRotation;
   readonly settings: SettingsFile;
   readonly activity: ActivityLog;
+  /** Stored keys handed to the AWS CLI, SDKs and `keyward exec`: STS sessions or the key itself. */
+  readonly credentials: CredentialService;
   /** Quitting: clears a secret still on the clipboard and signs out. */
   shutdown(): Promise<void>;
 }
@@ -68,6 +72,17 @@ export function createCore(
   const rotations = new RotationStates(dataDir);
   const place = placeFrom(settings);
   const clipboard = new SecretClipboard({ platform, settings });
+  const sessions = new SessionCache(secretStore);
+  const credentials = new CredentialService({ profiles, sessions, place, dataDir });
+  // A rotated or removed key's sessions go with it; so do those of a key stopped in AWS.
+  profiles.onKeyChanged(async (name) => {
+    await sessions.clear(name);
+  });
+  const keyStopped = async (accessKeyId: string) => {
+    for (const kept of await profiles.list()) {
+      if (kept.accessKeyId === accessKeyId) await sessions.clear(kept.name);
+    }
+  };
 
   const sessionServices = (pending: PendingSecrets): SessionServices => {
     const session = new AwsSession({ profiles, place });
@@ -78,6 +93,7 @@ export function createCore(
       session,
       activity,
       onKeyDeleted: (accessKeyId) => lostKeys.keyDeleted(accessKeyId),
+      onKeyStopped: keyStopped,
     });
     const newKeys = new NewKeys({ session, journal, pending, activity, profiles, clipboard });
     return { session, keyAdmin, newKeys, lostKeys };
@@ -142,7 +158,15 @@ export function createCore(
     },
   );
 
-  const deviceKeys = new DeviceKeys({ profiles, rotations, activity, clipboard, settings, place });
+  const deviceKeys = new DeviceKeys({
+    profiles,
+    rotations,
+    activity,
+    clipboard,
+    settings,
+    place,
+    presence: platform,
+  });
 
   return {
     ...window,
@@ -153,6 +177,7 @@ export function createCore(
     rotation,
     settings,
     activity,
+    credentials,
     async shutdown() {
       await clipboard.clearNow();
       window.session.signOut();

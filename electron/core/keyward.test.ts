@@ -1,19 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from './errors';
+import { refusal } from '../../testing/core/refusal';
 import type { KeywardFixture } from '../../testing/core/keyward-fixture';
 import { startKeyward } from '../../testing/core/keyward-fixture';
+import { keepKeyOf } from '../../testing/core/kept-keys';
 
 let f: KeywardFixture;
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 function keysOf(userName: string): string[] {
   return [...f.sandbox.state.accessKeys.values()]
@@ -51,13 +42,13 @@ describe('signing in', () => {
       created: new Date().toISOString(),
       description: null,
     });
-    const error = await failure(f.core.session.signIn({ kind: 'stored-key', profile: 'stale' }));
+    const error = await refusal(f.core.session.signIn({ kind: 'stored-key', profile: 'stale' }));
     expect(error.code).toBe('bad-credentials');
     expect(error.hint).toMatch(/sign in again/i);
   });
 
   it('refuses to act before anyone has signed in', async () => {
-    const error = await failure(f.core.keyAdmin.listKeys('alice'));
+    const error = await refusal(f.core.keyAdmin.listKeys('alice'));
     expect(error.code).toBe('not-signed-in');
   });
 
@@ -74,7 +65,7 @@ describe('signing in', () => {
     const before = await f.core.session.permissions();
     expect(before.learnedFrom).toBe('observed');
     await f.core.keyAdmin.listKeys('alice');
-    await failure(f.core.keyAdmin.listUsers({ cursor: null, filter: '', pageSize: 10 }));
+    await refusal(f.core.keyAdmin.listUsers({ cursor: null, filter: '', pageSize: 10 }));
     const after = await f.core.session.permissions();
     expect(after.self['iam:ListAccessKeys']).toBe('allowed');
     expect(after.others['iam:ListUsers']).toBe('denied');
@@ -135,10 +126,10 @@ describe('users and keys', () => {
   it('asks for confirmation before deleting an active key used this week, or its own key', async () => {
     await f.signInAs('admin');
     const [aliceKey] = await f.core.keyAdmin.listKeys('alice');
-    const recent = await failure(f.core.keyAdmin.deleteKey('alice', aliceKey!.accessKeyId, false));
+    const recent = await refusal(f.core.keyAdmin.deleteKey('alice', aliceKey!.accessKeyId, false));
     expect(recent.code).toBe('confirmation-required');
     expect(recent.message).toContain('used 1 day ago');
-    const own = await failure(
+    const own = await refusal(
       f.core.keyAdmin.deleteKey('admin', f.sandbox.admin.accessKeyId, false),
     );
     expect(own.message).toContain('signed in with');
@@ -162,11 +153,11 @@ describe('users and keys', () => {
     const [key] = await f.core.keyAdmin.listKeys('alice');
     await f.core.keyAdmin.describeKey('alice', key!.accessKeyId, 'Laptop: AWS CLI @home');
     expect((await f.core.keyAdmin.listKeys('alice'))[0]?.description).toBe('Laptop: AWS CLI @home');
-    const tooLong = await failure(
+    const tooLong = await refusal(
       f.core.keyAdmin.describeKey('alice', key!.accessKeyId, 'x'.repeat(257)),
     );
     expect(tooLong.message).toContain('at most 256 characters');
-    const badChar = await failure(
+    const badChar = await refusal(
       f.core.keyAdmin.describeKey('alice', key!.accessKeyId, 'deploy; rm -rf'),
     );
     expect(badChar.message).toContain('cannot contain ";"');
@@ -175,7 +166,7 @@ describe('users and keys', () => {
   it('refuses to describe a key the person does not have, from any door, and tags nothing', async () => {
     await f.signInAs('admin');
     const [bobs] = await f.core.keyAdmin.listKeys('bob');
-    const error = await failure(f.core.keyAdmin.describeKey('alice', bobs!.accessKeyId, 'Laptop'));
+    const error = await refusal(f.core.keyAdmin.describeKey('alice', bobs!.accessKeyId, 'Laptop'));
     expect(error).toMatchObject({
       code: 'not-found',
       message: `alice has no key ${bobs!.accessKeyId}.`,
@@ -187,7 +178,7 @@ describe('users and keys', () => {
 
   it('explains, naming the action, when a self-service user acts on someone else', async () => {
     await f.signInAs('alice');
-    const error = await failure(f.core.newKeys.create('bob', null));
+    const error = await refusal(f.core.newKeys.create('bob', null));
     expect(error.code).toBe('access-denied');
     expect(error.message).toBe('Your AWS account is not allowed to create an access key for bob.');
     expect(error.hint).toBe('Ask your AWS administrator to allow "iam:CreateAccessKey" for you.');
@@ -197,14 +188,7 @@ describe('users and keys', () => {
 
 describe('keys kept on this device', () => {
   it('are checked with AWS using the key itself: working, status and last use, or why not', async () => {
-    const creds = f.sandbox.credentialsFor('alice');
-    await f.profiles.put('alice', {
-      ...creds,
-      userName: 'alice',
-      accountId: f.sandbox.accountId,
-      created: new Date().toISOString(),
-      description: null,
-    });
+    const creds = await keepKeyOf(f, 'alice', 'alice');
     const check = await f.core.deviceKeys.check('alice');
     expect(check).toMatchObject({
       name: 'alice',
@@ -235,7 +219,7 @@ describe('creating a key', () => {
     const secret = await f.core.newKeys.reveal(created.handle);
     expect(secret).toBe(f.sandbox.state.accessKeys.get(created.accessKeyId)!.secretAccessKey);
 
-    const refused = await failure(f.core.newKeys.finish(created.handle, false));
+    const refused = await refusal(f.core.newKeys.finish(created.handle, false));
     expect(refused.code).toBe('secret-not-secured');
 
     const stored = await f.core.newKeys.keep(created.handle, 'alice-laptop');
@@ -247,7 +231,7 @@ describe('creating a key', () => {
     expect((await f.profiles.get('alice-laptop'))?.secretAccessKey).toBe(secret);
     await f.core.newKeys.finish(created.handle, false);
     expect(f.core.newKeys.held()).toEqual([]);
-    expect((await failure(f.core.newKeys.reveal(created.handle))).code).toBe('secret-gone');
+    expect((await refusal(f.core.newKeys.reveal(created.handle))).code).toBe('secret-gone');
   });
 
   it('discarding an unsaved secret deletes the key in AWS', async () => {
@@ -260,7 +244,7 @@ describe('creating a key', () => {
 
   it('with two keys already, says so and lists both with status, age and last use', async () => {
     await f.signInAs('admin');
-    const error = await failure(f.core.newKeys.create('bob', null));
+    const error = await refusal(f.core.newKeys.create('bob', null));
     expect(error.code).toBe('key-limit');
     expect(error.details?.existingKeys?.map((k) => k.status).sort()).toEqual([
       'Active',
@@ -284,7 +268,7 @@ describe('creating a key', () => {
   it('when the answer is lost after AWS acted, finds the key instead of making a second one', async () => {
     await f.signInAs('admin');
     f.sandbox.faults.failNth('CreateAccessKey', 1, 'drop-after-commit');
-    const error = await failure(f.core.newKeys.create('alice', null));
+    const error = await refusal(f.core.newKeys.create('alice', null));
     expect(error.code).toBe('outcome-unknown');
     const made = keysOf('alice').find((id) => id !== f.sandbox.credentialsFor('alice').accessKeyId);
     expect(made).toBeDefined();
@@ -302,7 +286,7 @@ describe('creating a key', () => {
   it('says no key was made when AWS failed before acting', async () => {
     await f.signInAs('admin');
     f.sandbox.faults.failNth('CreateAccessKey', 1, 'error');
-    const error = await failure(f.core.newKeys.create('alice', null));
+    const error = await refusal(f.core.newKeys.create('alice', null));
     expect(error.code).toBe('aws-failure');
     expect(keysOf('alice')).toHaveLength(1);
     expect(f.sandbox.stats.calls('CreateAccessKey')).toBe(1);

@@ -21,7 +21,20 @@ export interface Platform {
    * chose `confirm`.
    */
   confirm(question: ConfirmQuestion): Promise<boolean>;
+  /**
+   * Whether `confirmPresence` can ask now: Touch ID, on a Mac that has it set up. Absent where the
+   * OS offers nothing Keyward can use; there the keychain's own locking protects a stored key.
+   */
+  canConfirmPresence?(): boolean;
+  /**
+   * Asks the person to prove they are at the computer (Touch ID) before a long-term secret leaves
+   * the keychain. `reason` completes the OS's sentence "Keyward is trying to …".
+   */
+  confirmPresence?(reason: string): Promise<PresenceAnswer>;
 }
+
+/** `unavailable`: nothing could ask (no Touch ID, or none set up); the keychain's locking holds. */
+export type PresenceAnswer = 'confirmed' | 'refused' | 'unavailable';
 
 export interface ConfirmQuestion {
   title: string;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SettingsFile, defaultSettings } from './settings';
+import { asksForTouchId } from './vault/user-presence';
 
 const fresh = () => mkdtempSync(path.join(tmpdir(), 'keyward-settings-'));
 
@@ -67,6 +68,15 @@ describe('settings', () => {
     await settings.update({ region: 'eu-west-1' });
     await settings.update({ region: 'Europe' }).catch(() => undefined);
     expect(heard).toEqual(['us-east-1→eu-west-1']);
+  });
+
+  it('ask for Touch ID until it is turned off, and keep that choice', async () => {
+    const dir = fresh();
+    expect(asksForTouchId(await new SettingsFile(dir).read())).toBe(true);
+    await new SettingsFile(dir).update({ askTouchId: false });
+    expect(asksForTouchId(await new SettingsFile(dir).read())).toBe(false);
+    await new SettingsFile(dir).update({ askTouchId: true });
+    expect(asksForTouchId(await new SettingsFile(dir).read())).toBe(true);
   });
 
   it('fall back to defaults when the file is damaged', async () => {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { Settings } from '../common/domain';
+import type { AwsPlace } from './aws/aws-clients';
 import { AppError } from './errors';
 import { JsonFile } from './files/data-file';
 import { log } from './log';
@@ -42,6 +43,8 @@ export const settingsSchema = z.strictObject({
     .nullable(),
   clipboardSeconds: z.number().int().min(5).max(600),
   staleKeyDays: z.number().int().min(1).max(3650),
+  // Optional, unlike the others: absent means "ask", and a file without it reads as before.
+  askTouchId: z.boolean().optional(),
 });
 
 /**
@@ -66,6 +69,7 @@ const fieldNames: Record<string, string> = {
   endpoint: 'endpoint address',
   clipboardSeconds: 'clipboard time',
   staleKeyDays: 'key age limit',
+  askTouchId: 'Touch ID choice',
 };
 
 const settingHints: Record<string, string> = {
@@ -74,6 +78,7 @@ const settingHints: Record<string, string> = {
     'Type a full address starting with https:// (or http:// for a local test service), or leave it empty for AWS.',
   clipboardSeconds: 'Choose between 5 and 600 seconds.',
   staleKeyDays: 'Choose between 1 and 3650 days.',
+  askTouchId: 'Turn “Ask for Touch ID” on or off.',
 };
 
 /** Told of each saved change, with the settings before it. */
@@ -139,4 +144,12 @@ export class SettingsFile {
     }
     return { before, next: parsed.data };
   }
+}
+
+/** Where a session sends requests, from Keyward's settings. */
+export function placeFrom(settings: { read(): Promise<Settings> }): () => Promise<AwsPlace> {
+  return async () => {
+    const { region, endpoint } = await settings.read();
+    return { region, endpoint };
+  };
 }

@@ -2,6 +2,9 @@ import { app } from 'electron';
 import { headlessSwitches } from '../core/aws-config/program-location';
 import { commandWords } from '../cli/command-words';
 import { flushOutput } from '../cli/flush-output';
+import { terminalPrompt } from '../cli/mfa-prompts';
+import { mfaWindowCommand } from './mfa-window/window-command';
+import { windowMfaPrompt } from './mfa-window/window-prompt';
 
 /**
  * The arguments after the executable (and, in development, after the app folder), when they name
@@ -24,12 +27,26 @@ export function commandLineArguments(argv: readonly string[], packaged: boolean)
 export async function runCommandLine(args: string[]): Promise<void> {
   app.dock?.hide();
   const { runCli } = await import('../cli/run-cli');
+  // This process may have no display: an MFA code is asked in a window of a second process,
+  // started only when a code is needed (mfa-window/), else on the terminal.
+  const mfaPrompt = windowMfaPrompt({
+    command: mfaWindowCommand({
+      packaged: app.isPackaged,
+      execPath: process.execPath,
+      appPath: app.getAppPath(),
+      os: process.platform,
+      env: process.env,
+    }),
+    fallback: () => terminalPrompt(),
+  });
   const code = await runCli(args, {
     env: process.env,
     stdout: process.stdout,
     stderr: process.stderr,
     stdin: process.stdin,
+    mfaPrompt,
   });
+  mfaPrompt.close();
   await flushOutput([process.stdout, process.stderr]);
   app.exit(code);
 }

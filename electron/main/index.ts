@@ -11,6 +11,8 @@ import { KeytarStore } from '../core/vault/keytar-store';
 import { appMenuTemplate } from './app-menu';
 import { appEntryUrl, appOrigin, registerAppScheme, serveRenderer } from './app-protocol';
 import { commandLineArguments, runCommandLine } from './command-line';
+import { runMfaWindow } from './mfa-window/run-mfa-window';
+import { isMfaWindowLaunch } from './mfa-window/window-command';
 import { ElectronPlatform } from './electron-platform';
 import { hardenSession, hardenWebContents } from './harden';
 import { registerIpc } from './ipc';
@@ -54,6 +56,15 @@ if (refusedSwitches.length > 0) {
 } else if (commandLine) {
   // `Keyward credential-process …` and the other commands: no window, no single-instance lock.
   void runCommandLine(commandLine);
+} else if (isMfaWindowLaunch(process.argv, app.isPackaged)) {
+  // Started by a command (credential-process) that needs an MFA code: one small window, no lock.
+  runMfaWindow({
+    pageUrl: new URL('/mfa.html', pageUrl).href,
+    pageOrigin,
+    rendererDir: path.join(here, '../renderer'),
+    preloadPath: path.join(here, '../preload/mfa.cjs'),
+    devToolsAllowed: !app.isPackaged,
+  });
 } else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {

@@ -1,5 +1,6 @@
 import type { KeywardApi } from '../../electron/common/bridge';
-import type { BridgeError, ErrorCode } from '../../electron/common/errors';
+import type { BridgeError, ErrorCode, ErrorDetails } from '../../electron/common/errors';
+import { fail } from '../../electron/common/result';
 import type { Result } from '../../electron/common/result';
 
 export { fail, ok } from '../../electron/common/result';
@@ -7,6 +8,18 @@ export { fail, ok } from '../../electron/common/result';
 /** An error as main words it, for a test that makes main refuse. */
 export function refusal(code: ErrorCode, message = `Refused (${code}).`): BridgeError {
   return { code, message, hint: 'Do what the hint says.' };
+}
+
+/**
+ * Main refusing, as a fake bridge method answers: `{ keys: { list: () => refused('network') } }`,
+ * with the facts the window acts on (`details`) when the refusal carries any.
+ */
+export function refused(
+  code: ErrorCode,
+  message?: string,
+  details?: ErrorDetails,
+): Promise<Result<never>> {
+  return Promise.resolve(fail({ ...refusal(code, message), ...(details && { details }) }));
 }
 
 type Domain = Exclude<keyof KeywardApi, 'onNotice'>;

@@ -34,6 +34,7 @@ export function keptKey(name: string, extra: Partial<StoredProfile> = {}): Store
     accountId: '123456789012',
     created: '2025-01-01T00:00:00Z',
     description: null,
+    use: { mode: 'session', durationSeconds: 3600, mfaSerial: null },
     ...extra,
   };
 }

@@ -1,7 +1,7 @@
 import type { Caller } from '../auth';
 import { accessDenied, noSuchUser } from '../errors';
 import { checkUserName, type QueryParams } from '../params';
-import { evaluate } from '../policy';
+import { evaluate, type RequestContext } from '../policy';
 import type { SandboxState, UserRecord } from '../state';
 import type { XmlElement } from '../xml';
 
@@ -22,9 +22,22 @@ export type ActionHandler = (context: ActionContext) => ActionResult;
 /** Refuses the call unless the caller's permission level allows `action` on `resource`. */
 export function authorize(context: ActionContext, action: string, resource: string): void {
   const { user } = context.caller;
-  if (evaluate(user.permission, user.userName, action, resource).decision !== 'allowed') {
-    throw accessDenied(user.arn, action, resource);
-  }
+  const evaluation = evaluate(
+    user.permission,
+    user.userName,
+    action,
+    resource,
+    requestContext(context.caller),
+  );
+  if (evaluation.decision !== 'allowed') throw accessDenied(user.arn, action, resource);
+}
+
+/**
+ * aws:MultiFactorAuthPresent is true for MFA session credentials, false for other sessions, and
+ * absent for long-term access keys, as AWS sets it.
+ */
+export function requestContext(caller: Caller): RequestContext {
+  return caller.session ? { 'aws:MultiFactorAuthPresent': caller.session.mfaAuthenticated } : {};
 }
 
 /**

@@ -8,6 +8,7 @@ import {
 } from './access-keys';
 import type { ActionHandler } from './context';
 import { generateCredentialReport, getCredentialReport } from './credential-report';
+import { listMfaDevices } from './mfa-devices';
 import { simulatePrincipalPolicy } from './simulate';
 import { getCallerIdentity, getSessionToken } from './sts';
 import { listUserTags, tagUser, untagUser } from './user-tags';
@@ -40,6 +41,7 @@ export const SERVICES: Readonly<Record<ServiceName, Service>> = {
       TagUser: tagUser,
       UntagUser: untagUser,
       ListUserTags: listUserTags,
+      ListMFADevices: listMfaDevices,
       GenerateCredentialReport: generateCredentialReport,
       GetCredentialReport: getCredentialReport,
       SimulatePrincipalPolicy: simulatePrincipalPolicy,

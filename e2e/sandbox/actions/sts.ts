@@ -1,6 +1,7 @@
 import { isoSeconds } from '../dates';
-import { AwsError, constraintError, validationError } from '../errors';
+import { AwsError, stsConstraintError, validationError } from '../errors';
 import { newAccessKeyId, newSecretAccessKey, newSessionToken } from '../ids';
+import { checkMember, type MemberRule } from '../params';
 import { totpAccepts } from '../totp';
 import { el } from '../xml';
 import type { ActionHandler } from './context';
@@ -16,9 +17,24 @@ const DEFAULT_DURATION_S = 43_200;
 const MIN_DURATION_S = 900;
 const MAX_DURATION_S = 129_600;
 
+const SERIAL_NUMBER_RULE: MemberRule = {
+  min: 9,
+  max: 256,
+  pattern: /^[\w+=/:,.@-]*$/,
+  patternText: '[\\w+=/:,.@-]*',
+};
+const TOKEN_CODE_RULE: MemberRule = { min: 6, max: 6, pattern: /^\d*$/, patternText: '[\\d]*' };
+
+/** STS's two MFA refusals, word for word (the second does end in a space). */
+const MFA_UNKNOWN_DEVICE =
+  'MultiFactorAuthentication failed, unable to validate MFA code. Please verify your MFA ' +
+  'serial number is valid and associated with this user.';
+const MFA_WRONG_CODE = 'MultiFactorAuthentication failed with invalid MFA one time pass code. ';
+
 /**
- * With `SerialNumber` and `TokenCode`, the serial must be the caller's own MFA device and the code
- * the one its authenticator shows now (TOTP); otherwise AWS's AccessDenied.
+ * With `SerialNumber` and `TokenCode`, the serial must be one of the caller's own MFA devices and
+ * the code the one its authenticator shows now (TOTP, a step either side); otherwise AWS's
+ * AccessDenied. GetSessionToken needs no permission: every IAM user may call it.
  */
 export const getSessionToken: ActionHandler = ({ params, caller, state, now }) => {
   if (caller.session) {
@@ -31,24 +47,14 @@ export const getSessionToken: ActionHandler = ({ params, caller, state, now }) =
     if (tokenCode === undefined || serialNumber === undefined) {
       throw validationError('SerialNumber and TokenCode must be provided together');
     }
-    if (!/^\d{6}$/.test(tokenCode)) {
-      throw constraintError('tokenCode', 'Member must satisfy regular expression pattern: [\\d]*');
-    }
+    checkStsMember('serialNumber', serialNumber, SERIAL_NUMBER_RULE);
+    checkStsMember('tokenCode', tokenCode, TOKEN_CODE_RULE);
     const device = state.mfaDevices.get(serialNumber);
     if (device?.userName.toLowerCase() !== caller.user.userName.toLowerCase()) {
-      throw new AwsError(
-        'AccessDenied',
-        403,
-        'MultiFactorAuthentication failed, unable to validate MFA code. Please verify your MFA ' +
-          'serial number is valid and associated with this user.',
-      );
+      throw new AwsError('AccessDenied', 403, MFA_UNKNOWN_DEVICE);
     }
-    if (!totpAccepts(device.secret, tokenCode, now)) {
-      throw new AwsError(
-        'AccessDenied',
-        403,
-        'MultiFactorAuthentication failed with invalid MFA one time pass code. ',
-      );
+    if (!totpAccepts(device.base32Seed, tokenCode, now)) {
+      throw new AwsError('AccessDenied', 403, MFA_WRONG_CODE);
     }
   }
   const session = {
@@ -77,16 +83,23 @@ function readDuration(raw: string | undefined): number {
     throw validationError(`Invalid value for DurationSeconds: ${raw}`);
   }
   if (value < MIN_DURATION_S) {
-    throw constraintError(
+    throw stsConstraintError(
       'durationSeconds',
-      `Member must have value greater than or equal to ${MIN_DURATION_S}`,
+      raw,
+      `Member must have value greater than or equal to ${String(MIN_DURATION_S)}`,
     );
   }
   if (value > MAX_DURATION_S) {
-    throw constraintError(
+    throw stsConstraintError(
       'durationSeconds',
-      `Member must have value less than or equal to ${MAX_DURATION_S}`,
+      raw,
+      `Member must have value less than or equal to ${String(MAX_DURATION_S)}`,
     );
   }
   return value;
+}
+
+/** STS's string members: as IAM's, but refused with the value quoted. */
+function checkStsMember(member: string, value: string, rule: MemberRule): void {
+  checkMember(member, value, rule, (constraint) => stsConstraintError(member, value, constraint));
 }

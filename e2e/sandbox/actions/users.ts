@@ -1,4 +1,4 @@
-import { AwsError, deleteConflictKeys, userAlreadyExists } from '../errors';
+import { AwsError, deleteConflictKeys, deleteConflictMfa, userAlreadyExists } from '../errors';
 import { paginate } from '../pagination';
 import { checkPath, checkPathPrefix, checkUserName, readMaxItems } from '../params';
 import { readTags, sortTags } from '../tags';
@@ -58,6 +58,7 @@ export const listUsers: ActionHandler = (context) => {
 export const deleteUser: ActionHandler = (context) => {
   const user = targetUser(context, 'iam:DeleteUser', { defaultsToCaller: false });
   if (context.state.keysOf(user.userName).length > 0) throw deleteConflictKeys();
+  if (context.state.hasMfa(user.userName)) throw deleteConflictMfa();
   context.state.deleteUser(user.userName);
   return undefined;
 };

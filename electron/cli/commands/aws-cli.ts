@@ -1,7 +1,15 @@
 import type { AwsFiles } from '../../core/aws-config';
 import { awsFiles } from '../../core/aws-config/aws-files';
-import type { CommandSpec } from '../command-spec';
-import { requiredArg, stringArg } from '../command-spec';
+import type { CredentialUse } from '../../common/credential-use';
+import {
+  defaultSessionSeconds,
+  describeDuration,
+  durationProblem,
+  parseSessionDuration,
+} from '../../common/credential-use';
+import type { UseRequest } from '../../core/sessions/credential-service';
+import type { CommandSpec, ParsedArgs } from '../command-spec';
+import { UsageError, requiredArg, stringArg } from '../command-spec';
 
 /** The shared files as the AWS CLI run with this environment would find them. */
 export function awsFilesFor(env: NodeJS.ProcessEnv): AwsFiles {
@@ -11,12 +19,28 @@ export function awsFilesFor(env: NodeJS.ProcessEnv): AwsFiles {
 export const cliSetup: CommandSpec = {
   words: ['cli', 'setup'],
   summary: 'Let the AWS CLI and SDKs use a stored key: adds credential_process to ~/.aws/config.',
-  usage: '--profile NAME [--region REGION]',
+  usage:
+    '--profile NAME [--mode session|long-term] [--duration 15m..12h] [--mfa-serial ARN] [--region REGION]',
   options: {
     profile: {
       type: 'string',
       value: 'NAME',
       help: 'The key Keyward keeps as NAME (same AWS profile name)',
+    },
+    mode: {
+      type: 'string',
+      value: 'MODE',
+      help: 'session (default): short-lived STS sessions; long-term: the key itself, for tools that must manage IAM without MFA',
+    },
+    duration: {
+      type: 'string',
+      value: 'LENGTH',
+      help: 'How long each session lasts, 15m to 12h (default 1h)',
+    },
+    'mfa-serial': {
+      type: 'string',
+      value: 'ARN',
+      help: 'The MFA device whose code starts a session (default: your user’s device, when the key may look it up)',
     },
     region: {
       type: 'string',
@@ -26,8 +50,10 @@ export const cliSetup: CommandSpec = {
   },
   run: async (context, args) => {
     const name = requiredArg(args, 'profile');
+    const request = useRequestFrom(args);
     const core = await context.core();
     await core.deviceKeys.require(name);
+    const { use, lookup } = await core.credentials.setUp(name, request);
     const { setupCliProfile } = await import('../../core/aws-config');
     const region = stringArg(args, 'region') ?? (await core.settings.read()).region;
     const result = await setupCliProfile(name, {
@@ -35,13 +61,50 @@ export const cliSetup: CommandSpec = {
       region,
       files: awsFilesFor(context.io.env),
     });
-    context.print(result, () =>
-      result.changed
-        ? `The AWS profile "${name}" now gets its key from Keyward (${result.configFile}). Try: aws sts get-caller-identity --profile ${name}`
-        : `The AWS profile "${name}" was already set up (${result.configFile}).`,
+    if (lookup === 'not-allowed') {
+      context.note(
+        `This key may not look up its MFA device, so sessions start without a code. If your AWS policies require MFA, run this again with --mfa-serial ARN.`,
+      );
+    }
+    context.print({ ...result, use }, () =>
+      [
+        result.changed
+          ? `The AWS profile "${name}" now gets its key from Keyward (${result.configFile}).`
+          : `The AWS profile "${name}" was already set up (${result.configFile}).`,
+        describeUse(use),
+        `Try: aws sts get-caller-identity --profile ${name}`,
+      ].join('\n'),
     );
   },
 };
+
+function useRequestFrom(args: ParsedArgs): UseRequest {
+  const mode = stringArg(args, 'mode') ?? 'session';
+  if (mode !== 'session' && mode !== 'long-term') {
+    throw new UsageError('--mode is session or long-term.');
+  }
+  const durationText = stringArg(args, 'duration');
+  const durationSeconds =
+    durationText === undefined ? defaultSessionSeconds : parseSessionDuration(durationText);
+  if (durationSeconds === null) {
+    throw new UsageError(`"${durationText ?? ''}" is not a session length. ${durationProblem}`);
+  }
+  const mfaSerial = stringArg(args, 'mfa-serial');
+  if (mode === 'long-term' && (durationText !== undefined || mfaSerial !== undefined)) {
+    throw new UsageError('--duration and --mfa-serial are for --mode session only.');
+  }
+  return { mode, durationSeconds, ...(mfaSerial === undefined ? {} : { mfaSerial }) };
+}
+
+/** What the AWS CLI will be given, in a sentence. */
+export function describeUse(use: CredentialUse): string {
+  if (use.mode === 'long-term') {
+    return 'It is given the long-term key itself: tools can manage IAM without MFA, but what they are given never expires by itself.';
+  }
+  const device =
+    use.mfaSerial === null ? '' : ` Each new session asks for a code from ${use.mfaSerial}.`;
+  return `It is given sessions of ${describeDuration(use.durationSeconds)}, made from the key and kept in the keychain.${device}`;
+}
 
 export const cliRemove: CommandSpec = {
   words: ['cli', 'remove'],

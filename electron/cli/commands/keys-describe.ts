@@ -1,25 +1,19 @@
 import { AppError } from '../../core/errors';
-import type { CommandSpec } from '../command-spec';
-import { UsageError, requiredArg, stringArg } from '../command-spec';
-import { keyIdArg, keyOption, userOption } from './keys';
+import { UsageError, stringArg } from '../command-spec';
+import { keyCommand } from './keys';
 
-export const keysDescribe: CommandSpec = {
-  words: ['keys', 'describe'],
+export const keysDescribe = keyCommand({
+  verb: 'describe',
   summary: 'Say what a key is for (shown in the IAM console); an empty text removes it.',
-  usage: '--user USER --key ID --description TEXT',
+  usage: '--description TEXT',
   options: {
-    user: userOption,
-    key: keyOption,
     description: {
       type: 'string',
       value: 'TEXT',
       help: 'What the key is for, e.g. "Laptop CLI"; "" removes the description',
     },
   },
-  signsIn: true,
-  run: async (context, args) => {
-    const user = requiredArg(args, 'user');
-    const key = keyIdArg(args);
+  run: async (context, { user, key }, args) => {
     const description = stringArg(args, 'description');
     if (description === undefined) {
       throw new UsageError('--description is required ("" removes the description).');
@@ -42,4 +36,4 @@ export const keysDescribe: CommandSpec = {
         : `${key} of ${user} is now described as "${description}".`,
     );
   },
-};
+});

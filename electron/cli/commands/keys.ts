@@ -1,11 +1,11 @@
 import { AppError } from '../../core/errors';
-import type { CommandSpec, ParsedArgs } from '../command-spec';
+import type { CommandContext, CommandSpec, OptionSpec, ParsedArgs } from '../command-spec';
 import { UsageError, flagArg, requiredArg } from '../command-spec';
 import { day, table } from '../format';
 import { accessKeyIdPattern } from '../../common/key-shapes';
 
 export const userOption = { type: 'string', value: 'USER', help: 'The IAM user' } as const;
-export const keyOption = {
+const keyOption = {
   type: 'string',
   value: 'ID',
   help: 'The access key id (AKIA…)',
@@ -42,47 +42,38 @@ export const keysList: CommandSpec = {
 };
 
 function statusCommand(verb: 'activate' | 'deactivate'): CommandSpec {
-  return {
-    words: ['keys', verb],
+  const status = verb === 'activate' ? 'Active' : 'Inactive';
+  return keyCommand({
+    verb,
     summary:
       verb === 'activate'
         ? 'Make an inactive key work again.'
         : 'Stop a key from working, without deleting it (it can be activated again).',
-    usage: '--user USER --key ID',
-    options: { user: userOption, key: keyOption },
-    signsIn: true,
-    run: async (context, args) => {
-      const user = requiredArg(args, 'user');
-      const key = keyIdArg(args);
+    run: async (context, { user, key }, args) => {
       const core = await context.signIn(args);
-      await core.keyAdmin.setKeyStatus(user, key, verb === 'activate' ? 'Active' : 'Inactive');
+      await core.keyAdmin.setKeyStatus(user, key, status);
       context.print(
-        { userName: user, accessKeyId: key, status: verb === 'activate' ? 'Active' : 'Inactive' },
-        () => `${key} of ${user} is now ${verb === 'activate' ? 'active' : 'inactive'}.`,
+        { userName: user, accessKeyId: key, status },
+        () => `${key} of ${user} is now ${status.toLowerCase()}.`,
       );
     },
-  };
+  });
 }
 
 export const keysActivate = statusCommand('activate');
 export const keysDeactivate = statusCommand('deactivate');
 
-export const keysDelete: CommandSpec = {
-  words: ['keys', 'delete'],
+export const keysDelete = keyCommand({
+  verb: 'delete',
   summary: 'Delete a key for good. A key in use needs --yes.',
-  usage: '--user USER --key ID [--yes]',
+  usage: '[--yes]',
   options: {
-    user: userOption,
-    key: keyOption,
     yes: {
       type: 'boolean',
       help: 'Delete even a key that is in use (used in the last 7 days, or the signed-in one)',
     },
   },
-  signsIn: true,
-  run: async (context, args) => {
-    const user = requiredArg(args, 'user');
-    const key = keyIdArg(args);
+  run: async (context, { user, key }, args) => {
     const core = await context.signIn(args);
     try {
       await core.keyAdmin.deleteKey(user, key, flagArg(args, 'yes'));
@@ -98,9 +89,36 @@ export const keysDelete: CommandSpec = {
       () => `Deleted ${key} of ${user}.`,
     );
   },
-};
+});
 
-export function keyIdArg(args: ParsedArgs): string {
+/**
+ * A signed-in command about one key of one user: `keys VERB --user USER --key ID`, both checked
+ * before anything else, then the command's own options.
+ */
+export function keyCommand(spec: {
+  verb: string;
+  summary: string;
+  /** The command's own options in help, after "--user USER --key ID". */
+  usage?: string;
+  options?: Record<string, OptionSpec>;
+  run(
+    context: CommandContext,
+    target: { user: string; key: string },
+    args: ParsedArgs,
+  ): Promise<void>;
+}): CommandSpec {
+  return {
+    words: ['keys', spec.verb],
+    summary: spec.summary,
+    usage: ['--user USER --key ID', spec.usage].filter(Boolean).join(' '),
+    options: { user: userOption, key: keyOption, ...spec.options },
+    signsIn: true,
+    run: (context, args) =>
+      spec.run(context, { user: requiredArg(args, 'user'), key: keyIdArg(args) }, args),
+  };
+}
+
+function keyIdArg(args: ParsedArgs): string {
   const key = requiredArg(args, 'key');
   if (!accessKeyIdPattern.test(key)) {
     throw new UsageError(

@@ -1,20 +1,12 @@
 import { execFile } from 'node:child_process';
-import {
-  lstatSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-  existsSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { lstatSync, readFileSync, statSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { refusal } from '../../../testing/core/refusal';
-import type { AwsFiles } from './aws-files';
+// What a person wrote by hand: every byte of it must survive.
+import { handEditedConfig as original } from '../../../testing/core/aws-config/hand-edited-config';
+import { awsFilesForEachTest } from '../../../testing/core/aws-config/aws-files-each-test';
 import {
   cliProfileState,
   removeCliProfile,
@@ -27,43 +19,7 @@ const run = promisify(execFile);
 const keywardCommand = ['/opt/Key ward/keyward'];
 const expectedCommand = '"/opt/Key ward/keyward" credential-process --profile work';
 
-// Everything a hand-edited file has: comments of both kinds, [default], SSO, nested settings,
-// odd spacing and tabs, a key without spaces around "=", and a blank-line-separated layout.
-const original = [
-  '# My AWS config — edited by hand',
-  '[default]',
-  'region=us-west-2',
-  'output = json',
-  '',
-  ';  old style comment',
-  '[profile sso-dev]',
-  'sso_session = corp',
-  'sso_account_id = 123456789012',
-  '\tsso_role_name   =   Dev',
-  '[sso-session corp]',
-  'sso_start_url = https://corp.awsapps.com/start',
-  'sso_region = us-east-1',
-  '',
-  '',
-  '[profile   tools]',
-  's3 =',
-  '    max_concurrent_requests = 20',
-  '    multipart_threshold = 64MB',
-  'region = eu-central-1',
-  '',
-].join('\n');
-
-let dir: string;
-let files: AwsFiles;
-
-beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'keyward-aws-config-'));
-  files = { config: path.join(dir, 'config'), credentials: path.join(dir, 'credentials') };
-});
-
-afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+const files = awsFilesForEachTest();
 
 const read = (file: string) => readFileSync(file, 'utf8');
 
@@ -71,7 +27,7 @@ async function awsConfigure(...args: string[]): Promise<string> {
   const { stdout } = await run('/usr/bin/aws', ['configure', ...args], {
     env: {
       PATH: process.env['PATH'] ?? '/usr/bin:/bin',
-      HOME: dir,
+      HOME: files.dir,
       AWS_CONFIG_FILE: files.config,
       AWS_SHARED_CREDENTIALS_FILE: files.credentials,
       AWS_EC2_METADATA_DISABLED: 'true',
@@ -178,16 +134,20 @@ describe('setting up a profile for the AWS CLI', () => {
   });
 
   it('creates the config file (and folder) when there is none, readable by its owner only', async () => {
-    files = { config: path.join(dir, 'new', 'config'), credentials: files.credentials };
-    const result = await setupCliProfile('default', { keywardCommand, region: null, files });
+    const nested = { ...files, config: path.join(files.dir, 'new', 'config') };
+    const result = await setupCliProfile('default', {
+      keywardCommand,
+      region: null,
+      files: nested,
+    });
     expect(result.backupFile).toBeNull();
-    expect(read(files.config)).toMatch(/^\[default\]\n# Managed by Keyward/);
-    expect(statSync(files.config).mode & 0o777).toBe(0o600);
-    expect(statSync(path.dirname(files.config)).mode & 0o777).toBe(0o700);
+    expect(read(nested.config)).toMatch(/^\[default\]\n# Managed by Keyward/);
+    expect(statSync(nested.config).mode & 0o777).toBe(0o600);
+    expect(statSync(path.dirname(nested.config)).mode & 0o777).toBe(0o700);
   });
 
   it('writes through a symlinked config file instead of replacing the link', async () => {
-    const target = path.join(dir, 'dotfiles-config');
+    const target = path.join(files.dir, 'dotfiles-config');
     writeFileSync(target, original);
     symlinkSync(target, files.config);
     await setupCliProfile('work', { keywardCommand, region: null, files });

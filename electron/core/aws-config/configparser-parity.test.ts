@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { awsFilesForEachTest } from '../../../testing/core/aws-config/aws-files-each-test';
 import { refusal } from '../../../testing/core/refusal';
+import { handEditedConfig } from '../../../testing/core/aws-config/hand-edited-config';
 import type { BotocoreReading } from '../../../testing/core/aws-config/botocore-reading';
 import {
   botocoreRead,
@@ -30,17 +31,7 @@ const keywardCommand = ['/opt/Key ward/keyward'];
 const command = (profile: string) =>
   `"/opt/Key ward/keyward" credential-process --profile ${profile}`;
 
-let dir: string;
-let files: AwsFiles;
-
-beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'keyward-parity-'));
-  files = { config: path.join(dir, 'config'), credentials: path.join(dir, 'credentials') };
-});
-
-afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+const files = awsFilesForEachTest();
 
 const read = (file: string) => readFileSync(file, 'utf8');
 
@@ -104,26 +95,7 @@ const managed =
 const corpus: Case[] = [
   {
     name: 'a hand-edited file: comments, [default], SSO, nested settings, odd spacing',
-    content: [
-      '# My AWS config',
-      '[default]',
-      'region=us-west-2',
-      'output = json',
-      '',
-      ';  old style comment',
-      '[profile sso-dev]',
-      'sso_session = corp',
-      '\tsso_role_name   =   Dev',
-      '[sso-session corp]',
-      'sso_start_url = https://corp.awsapps.com/start',
-      '',
-      '[profile   tools]',
-      's3 =',
-      '    max_concurrent_requests = 20',
-      '    multipart_threshold = 64MB',
-      'region = eu-central-1',
-      '',
-    ].join('\n'),
+    content: handEditedConfig,
     setup: 'changes',
   },
   {
@@ -371,7 +343,7 @@ const corpus: Case[] = [
 /** Writes each case's file into a folder of its own; returns the config file paths. */
 function writeCorpus(cases: readonly Case[]): string[] {
   return cases.map((each, index) => {
-    const folder = path.join(dir, String(index));
+    const folder = path.join(files.dir, String(index));
     mkdirSync(folder);
     const file = path.join(folder, 'config');
     writeFileSync(file, each.content);
@@ -494,7 +466,7 @@ const staleSetups: { name: string; content: string }[] = [
 describeWithPython('repairing a moved Keyward’s set-ups', () => {
   it('changes only the program in credential_process, as the AWS CLI reads it', async () => {
     const configs = staleSetups.map((each, index) => {
-      const file = path.join(dir, `config-${index}`);
+      const file = path.join(files.dir, `config-${index}`);
       writeFileSync(file, each.content);
       return file;
     });

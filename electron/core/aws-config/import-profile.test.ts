@@ -1,22 +1,14 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { refusal } from '../../../testing/core/refusal';
 import { keywardForEachTest } from '../../../testing/core/keyward-each-test';
 import { filesBelow, findSecrets } from '../../../testing/core/leak-scan';
-import type { AwsFiles } from './aws-files';
+import { awsFilesForEachTest } from '../../../testing/core/aws-config/aws-files-each-test';
 import { findPlaintextKey, importPlaintextProfile } from './import-profile';
 
 const keywardCommand = ['/usr/local/bin/keyward'];
 const f = keywardForEachTest();
-let dir: string;
-let files: AwsFiles;
-
-beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'keyward-import-'));
-  files = { config: path.join(dir, 'config'), credentials: path.join(dir, 'credentials') };
-});
+const files = awsFilesForEachTest();
 
 const read = (file: string) => readFileSync(file, 'utf8');
 const importLegacy = () =>
@@ -51,7 +43,7 @@ describe('importing a plaintext key', () => {
         '',
       ].join('\n'),
     );
-    expect(findSecrets(filesBelow(dir), [bob.secretAccessKey])).toEqual([]);
+    expect(findSecrets(filesBelow(files.dir), [bob.secretAccessKey])).toEqual([]);
     expect(read(`${files.config}.keyward-backup`)).toContain(bob.accessKeyId);
     expect(await f.profiles.require('legacy')).toMatchObject({
       accessKeyId: bob.accessKeyId,
@@ -67,7 +59,7 @@ describe('importing a plaintext key', () => {
     const error = await refusal(importLegacy());
     expect(error.code).toBe('key-not-working');
     expect(read(files.credentials)).toBe(credentials);
-    expect(filesBelow(dir)).toEqual([files.credentials]);
+    expect(filesBelow(files.dir)).toEqual([files.credentials]);
     expect(await f.profiles.get('legacy')).toBeNull();
   });
 
@@ -114,7 +106,7 @@ describe('importing a plaintext key', () => {
     );
     expect(error.hint).toMatch(/Use “bob-ci”/);
     expect(read(files.credentials)).toBe(credentials);
-    expect(filesBelow(dir)).toEqual([files.credentials]);
+    expect(filesBelow(files.dir)).toEqual([files.credentials]);
     expect(await f.profiles.get('legacy')).toBeNull();
     expect(f.sandbox.stats.calls('GetCallerIdentity')).toBe(0);
   });

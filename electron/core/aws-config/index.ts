@@ -2,14 +2,8 @@
 // credential_process, undo it, and move a plaintext key into the keychain.
 export { awsFiles, backupSuffix } from './aws-files';
 export type { AwsFiles } from './aws-files';
-export {
-  cliProfileState,
-  removeCliProfile,
-  repairCliProfiles,
-  setupCliProfile,
-  staleCliProfiles,
-} from './cli-profile';
-export type { CliRemoveResult, CliSetupOptions, CliSetupResult } from './cli-profile';
+// Everything cli-profile exports is this folder's API: one list, kept there.
+export * from './cli-profile';
 export { credentialProcessCommand, isKeywardCommand } from './credential-process-command';
 export { findPlaintextKey, importPlaintextProfile } from './import-profile';
 export type { ImportHost, ImportResult, PlaintextKey } from './import-profile';

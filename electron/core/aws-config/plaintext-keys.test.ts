@@ -1,16 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
-import type { AwsFiles } from './aws-files';
+import { writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { awsFilesForEachTest } from '../../../testing/core/aws-config/aws-files-each-test';
 import { listPlaintextKeys } from './plaintext-keys';
 
-let files: AwsFiles;
-
-beforeEach(() => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'keyward-plaintext-'));
-  files = { config: path.join(dir, 'config'), credentials: path.join(dir, 'credentials') };
-});
+const files = awsFilesForEachTest();
 
 const keyId = (n: number) => `AKIA${String(n).repeat(16)}`;
 const secret = 'a'.repeat(40);

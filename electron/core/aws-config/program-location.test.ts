@@ -16,19 +16,27 @@ function folders(listed: Record<string, FolderFacts>): InspectFolder {
   return (folder) => Promise.resolve(listed[folder] ?? { mode: 0o40755, gid: 0 });
 }
 
+/** The packaged Linux app's command, started as `execPath`, from an AppImage when one is given. */
+function onLinux(execPath: string, appImage?: string): string[] {
+  return packagedCommand({
+    os: 'linux',
+    execPath,
+    env: appImage === undefined ? {} : { APPIMAGE: appImage },
+  });
+}
+
 describe('the program written into credential_process by the packaged app', () => {
   it('is the AppImage file the person keeps, never its temporary mount', () => {
-    const command = packagedCommand({
-      os: 'linux',
-      execPath: '/tmp/.mount_KeywarAbC123/keyward',
-      env: { APPIMAGE: '/home/sam/Applications/Keyward-0.1.0.AppImage' },
-    });
+    const command = onLinux(
+      '/tmp/.mount_KeywarAbC123/keyward',
+      '/home/sam/Applications/Keyward-0.1.0.AppImage',
+    );
     expect(command[0]).toBe('/home/sam/Applications/Keyward-0.1.0.AppImage');
     expect(command.join(' ')).not.toContain('.mount_');
   });
 
   it('on Linux starts without a display (headless Ozone, no GPU)', () => {
-    const command = packagedCommand({ os: 'linux', execPath: '/opt/Keyward/keyward', env: {} });
+    const command = onLinux('/opt/Keyward/keyward');
     expect(command).toEqual(['/opt/Keyward/keyward', '--ozone-platform=headless', '--disable-gpu']);
     expect(headlessSwitches).toContain('--ozone-platform=headless');
   });
@@ -43,11 +51,7 @@ describe('the program written into credential_process by the packaged app', () =
   });
 
   it('ignores a relative APPIMAGE value', () => {
-    const command = packagedCommand({
-      os: 'linux',
-      execPath: '/opt/Keyward/keyward',
-      env: { APPIMAGE: 'Keyward.AppImage' },
-    });
+    const command = onLinux('/opt/Keyward/keyward', 'Keyward.AppImage');
     expect(command[0]).toBe('/opt/Keyward/keyward');
   });
 });

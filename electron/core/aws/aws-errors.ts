@@ -325,3 +325,14 @@ function clockError(options: { cause: unknown }): AppError {
     options,
   );
 }
+
+/**
+ * AWS answers a GetSessionToken whose MFA code it did not take with an AccessDenied saying
+ * "MultiFactorAuthentication failed": with an invalid code, or with a device it could not use
+ * (not the caller's, or unknown). Null for any other error.
+ */
+export function mfaCodeRefusal(error: unknown): 'wrong-code' | 'wrong-device' | null {
+  const message = error instanceof Error ? error.message : '';
+  if (!isAccessDenied(error) || !/MultiFactorAuthentication/.test(message)) return null;
+  return /invalid MFA one time pass code/i.test(message) ? 'wrong-code' : 'wrong-device';
+}

@@ -6,7 +6,6 @@ import type {
   SignInSource,
 } from '../../common/domain';
 import { AppError } from '../errors';
-import type { Settings } from '../../common/domain';
 import type { ProfileStore } from '../vault/profile-store';
 import type { AwsPlace } from './aws-clients';
 import { isAccessDenied } from './aws-errors';
@@ -138,12 +137,4 @@ export class AwsSession {
     }
     return this.#current;
   }
-}
-
-/** Where a session sends requests, from Keyward's settings. */
-export function placeFrom(settings: { read(): Promise<Settings> }): () => Promise<AwsPlace> {
-  return async () => {
-    const { region, endpoint } = await settings.read();
-    return { region, endpoint };
-  };
 }

@@ -4,14 +4,10 @@ import { keywardActions } from '../../common/domain';
 import type { AwsClients } from './aws-clients';
 import { isAccessDenied, translateAwsError } from './aws-errors';
 
-const selfServiceActions: KeywardAction[] = [
-  'iam:GetUser',
-  'iam:ListAccessKeys',
-  'iam:CreateAccessKey',
-  'iam:UpdateAccessKey',
-  'iam:DeleteAccessKey',
-  'iam:GetAccessKeyLastUsed',
-];
+/** What people managing their own keys use: the policy below's "*AccessKey*" actions, and GetUser. */
+const selfServiceActions: readonly KeywardAction[] = keywardActions.filter(
+  (action) => action === 'iam:GetUser' || action.includes('AccessKey'),
+);
 
 /** AWS's documented policy for people managing their own keys; what to ask an admin for. */
 export const selfManagementPolicy =

@@ -8,7 +8,7 @@ import { log, maskKeyId } from '../log';
 import type { ProfileStore } from '../vault/profile-store';
 import { createAwsClients } from './aws-clients';
 import type { AwsClients, AwsConnection, AwsPlace } from './aws-clients';
-import { isAccessDenied, translateAwsError } from './aws-errors';
+import { isAccessDenied, mfaCodeRefusal, translateAwsError } from './aws-errors';
 import { profileSettings } from './aws-profiles';
 
 export interface SignedIn {
@@ -76,25 +76,29 @@ async function connectionFor(options: SignInOptions, profiles: ProfileStore): Pr
   const { source, endpoint } = options;
   if (source.kind === 'stored-key') {
     const key = await profiles.require(source.profile);
+    const longTerm = { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey };
+    const place = { region: options.region, endpoint };
+    // A key set up with an MFA device signs in through an MFA session, as its sessions for the
+    // AWS CLI do: policies that require MFA then allow Keyward what they allow the person.
+    const serial = key.use?.mfaSerial ?? null;
+    if (serial !== null) {
+      const code = requireMfaCode(serial, options.mfaCode);
+      const { credentials } = await sessionWithMfa(
+        () => Promise.resolve(longTerm),
+        serial,
+        code,
+        place,
+      );
+      return { connection: { credentials, ...place }, keyId: key.accessKeyId, profileRegion: null };
+    }
     return {
-      connection: {
-        credentials: { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey },
-        region: options.region,
-        endpoint,
-      },
+      connection: { credentials: longTerm, ...place },
       keyId: key.accessKeyId,
       profileRegion: null,
     };
   }
   const { mfaSerial: serial, region, assumesRole } = await profileSettings(source.name);
-  if (serial && !options.mfaCode) {
-    throw new AppError(
-      'mfa-required',
-      'This profile needs a code from your MFA device.',
-      'Type the 6-digit code your authenticator app shows now.',
-      { details: { mfaSerial: serial } },
-    );
-  }
+  if (serial) requireMfaCode(serial, options.mfaCode);
   const code = options.mfaCode;
   const place = { region: region ?? options.region, endpoint };
   const fromProfile = fromIni({
@@ -110,6 +114,17 @@ async function connectionFor(options: SignInOptions, profiles: ProfileStore): Pr
     return { connection: { credentials, ...place }, keyId, profileRegion: region };
   }
   return { connection: { credentials: fromProfile, ...place }, keyId: null, profileRegion: region };
+}
+
+/** The code typed for the device; without one, the window or command line is told to ask. */
+function requireMfaCode(serial: string, code: string | undefined): string {
+  if (code) return code;
+  throw new AppError(
+    'mfa-required',
+    'This profile needs a code from your MFA device.',
+    'Type the 6-digit code your authenticator app shows now.',
+    { details: { mfaSerial: serial } },
+  );
 }
 
 /**
@@ -153,13 +168,11 @@ async function sessionWithMfa(
   }
 }
 
-/** AWS says "MultiFactorAuthentication failed" in an AccessDenied for a code it did not take. */
+/** A code AWS did not take, said as such, never as a missing permission. */
 function mfaRefusal(error: unknown): AppError | null {
-  const message = error instanceof Error ? error.message : '';
-  if (!isAccessDenied(error) || !/MultiFactorAuthentication/.test(message)) {
-    return null;
-  }
-  const wrongCode = /invalid MFA one time pass code/i.test(message);
+  const refused = mfaCodeRefusal(error);
+  if (refused === null) return null;
+  const wrongCode = refused === 'wrong-code';
   return new AppError(
     'bad-credentials',
     wrongCode

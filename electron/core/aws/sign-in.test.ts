@@ -138,6 +138,33 @@ describe('signing in with an AWS profile', () => {
     expect((await f.core.keyAdmin.listKeys('alice')).length).toBe(1);
   });
 
+  it('signs in with a kept key set up with an MFA device through an MFA session', async () => {
+    await keepKeyOf(f, 'admin', 'desk');
+    const device = f.sandbox.mfaDeviceOf('admin');
+    await f.core.credentials.setUse('desk', {
+      mode: 'session',
+      durationSeconds: 3600,
+      mfaSerial: device.serialNumber,
+    });
+    const desk = { kind: 'stored-key', profile: 'desk' } as const;
+    await expect(f.core.session.signIn(desk)).rejects.toMatchObject({
+      code: 'mfa-required',
+      details: { mfaSerial: device.serialNumber },
+    });
+    const stale = device.code(new Date(Date.now() - 3_600_000));
+    await expect(f.core.session.signIn(desk, stale)).rejects.toMatchObject({
+      code: 'bad-credentials',
+      message: 'AWS did not accept that MFA code.',
+    });
+
+    const identity = await f.core.session.signIn(desk, device.code());
+    expect(identity).toMatchObject({ userName: 'admin', accessKeyId: f.sandbox.admin.accessKeyId });
+    expect([...f.sandbox.state.sessions.values()]).toMatchObject([
+      { userName: 'admin', mfaAuthenticated: true },
+    ]);
+    expect((await f.core.keyAdmin.listKeys('alice')).length).toBe(1);
+  });
+
   it('honours the SDK’s AWS_ENDPOINT_URL settings when Keyward has no endpoint of its own', async () => {
     await f.core.settings.update({ endpoint: null });
     process.env['AWS_ENDPOINT_URL_IAM'] = f.sandbox.endpoint;

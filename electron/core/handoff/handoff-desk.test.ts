@@ -42,6 +42,27 @@ afterEach(async () => {
   await admin.close();
 });
 
+/** A new key of alice's, sealed by the admin to the colleague's receiving code and saved. */
+async function aliceSealedToStaff(): Promise<{ accessKeyId: string; file: string }> {
+  const created = await admin.core.newKeys.create('alice', null);
+  const file = path.join(admin.platform.dataDir(), 'alice.keyward');
+  admin.platform.answerNextSave(file);
+  await admin.core.handoff.save(created.handle, {
+    kind: 'recipients',
+    codes: [await staff.desk.receivingCode()],
+  });
+  await admin.core.newKeys.finish(created.handle, false);
+  return { accessKeyId: created.accessKeyId, file };
+}
+
+/** The colleague opens `file` and unlocks it; the token to claim its keys with. */
+async function unlockedOnStaff(file: string): Promise<string> {
+  staff.platform.answerNextOpen(file);
+  const opened = await staff.desk.open({ kind: 'dialog' });
+  await staff.desk.unlock(opened!.token, null);
+  return opened!.token;
+}
+
 describe('handing a new key to a colleague', () => {
   it('an admin seals a key to the colleague’s receiving code; the colleague opens, checks and keeps it', async () => {
     const code = await staff.desk.receivingCode();
@@ -148,42 +169,22 @@ describe('handing a new key to a colleague', () => {
   });
 
   it('a key that no longer works is reported and kept only when the person insists', async () => {
-    const created = await admin.core.newKeys.create('alice', null);
-    const file = path.join(admin.platform.dataDir(), 'alice.keyward');
-    admin.platform.answerNextSave(file);
-    await admin.core.handoff.save(created.handle, {
-      kind: 'recipients',
-      codes: [await staff.desk.receivingCode()],
-    });
-    await admin.core.newKeys.finish(created.handle, false);
-    await admin.core.keyAdmin.deleteKey('alice', created.accessKeyId, true);
+    const { accessKeyId, file } = await aliceSealedToStaff();
+    await admin.core.keyAdmin.deleteKey('alice', accessKeyId, true);
 
-    staff.platform.answerNextOpen(file);
-    const opened = await staff.desk.open({ kind: 'dialog' });
-    await staff.desk.unlock(opened!.token, null);
-    const refused = staff.desk.claim(opened!.token, 0, 'work', false);
+    const token = await unlockedOnStaff(file);
+    const refused = staff.desk.claim(token, 0, 'work', false);
     await expect(refused).rejects.toMatchObject({ code: 'key-not-working' });
     expect(await staff.profiles.get('work')).toBeNull();
-    const kept = await staff.desk.claim(opened!.token, 0, 'work', true);
+    const kept = await staff.desk.claim(token, 0, 'work', true);
     expect(kept.verified).toBeNull();
     expect(await staff.profiles.get('work')).not.toBeNull();
   }, 30_000);
 
   it('a key already kept on this computer is not kept a second time under another name', async () => {
-    const created = await admin.core.newKeys.create('alice', null);
-    const file = path.join(admin.platform.dataDir(), 'alice.keyward');
-    admin.platform.answerNextSave(file);
-    await admin.core.handoff.save(created.handle, {
-      kind: 'recipients',
-      codes: [await staff.desk.receivingCode()],
-    });
-    await admin.core.newKeys.finish(created.handle, false);
-    const receive = async (name: string) => {
-      staff.platform.answerNextOpen(file);
-      const opened = await staff.desk.open({ kind: 'dialog' });
-      await staff.desk.unlock(opened!.token, null);
-      return staff.desk.claim(opened!.token, 0, name, true);
-    };
+    const { file } = await aliceSealedToStaff();
+    const receive = async (name: string) =>
+      staff.desk.claim(await unlockedOnStaff(file), 0, name, true);
     await receive('work');
     await expect(receive('work-again')).rejects.toMatchObject({
       code: 'conflict',
@@ -193,18 +194,9 @@ describe('handing a new key to a colleague', () => {
   });
 
   it('a name starting with a dash is refused before anything is kept', async () => {
-    const created = await admin.core.newKeys.create('alice', null);
-    const file = path.join(admin.platform.dataDir(), 'alice.keyward');
-    admin.platform.answerNextSave(file);
-    await admin.core.handoff.save(created.handle, {
-      kind: 'recipients',
-      codes: [await staff.desk.receivingCode()],
-    });
-    await admin.core.newKeys.finish(created.handle, false);
-    staff.platform.answerNextOpen(file);
-    const opened = await staff.desk.open({ kind: 'dialog' });
-    await staff.desk.unlock(opened!.token, null);
-    await expect(staff.desk.claim(opened!.token, 0, '--help', true)).rejects.toMatchObject({
+    const { file } = await aliceSealedToStaff();
+    const token = await unlockedOnStaff(file);
+    await expect(staff.desk.claim(token, 0, '--help', true)).rejects.toMatchObject({
       code: 'invalid-input',
       hint: expect.stringMatching(/not start with a dash/) as string,
     });

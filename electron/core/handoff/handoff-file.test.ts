@@ -6,23 +6,19 @@ import {
   generateX25519Identity,
   identityToRecipient,
 } from 'age-encryption';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { maxHandoffFileBytes } from './age-envelope';
 import { getReceivingCode, handoffIdentityAccount } from './device-identity';
 import { formatHandoffCsv } from './handoff-csv';
 import { HandoffError } from './handoff-error';
 import type { HandoffProblem } from './handoff-error';
 import { inspectHandoff, openHandoff, sealHandoff } from './handoff-file';
-import { generatePassphrase } from './passphrase';
 import { MemoryStore } from '../../../testing/memory-store';
 import { sampleKey } from '../../../testing/core/handoff/sample-keys';
-import { watchForLeaks } from '../../../testing/core/handoff/leak-watch';
+import { thisDeviceForFile } from '../../../testing/core/handoff/this-device';
 
-const leaks = watchForLeaks();
-const store = new MemoryStore();
+const { leaks, store, passphrase, myCode } = thisDeviceForFile();
 const keys = [sampleKey(), sampleKey({ userName: 'bob', description: '' })];
-const passphrase = generatePassphrase().text;
-let myCode = '';
 let recipientFile = '';
 let passphraseFile = '';
 
@@ -47,12 +43,7 @@ async function sealedToCode(code: string, plaintext: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  myCode = await getReceivingCode(store);
-  recipientFile = await sealHandoff(keys, { kind: 'recipients', codes: [myCode] });
-});
-
-afterAll(() => {
-  leaks.stop();
+  recipientFile = await sealHandoff(keys, { kind: 'recipients', codes: [myCode()] });
 });
 
 describe('sealing and opening hand-off files', () => {
@@ -165,7 +156,7 @@ describe('sealing and opening hand-off files', () => {
   });
 
   it('refuses a malformed receiving code when sealing', async () => {
-    const attempt = sealHandoff(keys, { kind: 'recipients', codes: [myCode, 'age1oops'] });
+    const attempt = sealHandoff(keys, { kind: 'recipients', codes: [myCode(), 'age1oops'] });
     expect(await refusalOf(attempt)).toBe('invalid-recipient');
   });
 
@@ -196,7 +187,7 @@ describe('sealing and opening hand-off files', () => {
     const decrypt = vi.spyOn(Decrypter.prototype, 'decrypt');
     const decryptHeader = vi.spyOn(Decrypter.prototype, 'decryptHeader');
     try {
-      const big = await sealedToCode(myCode, 'x'.repeat(10 * 1024 * 1024));
+      const big = await sealedToCode(myCode(), 'x'.repeat(10 * 1024 * 1024));
       expect(big.length).toBeGreaterThan(maxHandoffFileBytes);
       expect(await refusalOf(openHandoff(big, { store }))).toBe('too-large');
       expect(await refusalOf(inspectHandoff(binaryOf(big)))).toBe('too-large');
@@ -226,14 +217,14 @@ describe('sealing and opening hand-off files', () => {
   });
 
   it('refuses a valid age file that holds something other than a hand-off CSV', async () => {
-    const prose = await sealedToCode(myCode, 'Dear Alice, here is the thing we talked about.\n');
+    const prose = await sealedToCode(myCode(), 'Dear Alice, here is the thing we talked about.\n');
     expect(await refusalOf(openHandoff(prose, { store }))).toBe('invalid-contents');
     const notUtf8 = new Encrypter();
-    notUtf8.addRecipient(myCode);
+    notUtf8.addRecipient(myCode());
     const file = await notUtf8.encrypt(Uint8Array.of(0xff, 0xfe, 0x00));
     expect(await refusalOf(openHandoff(file, { store }))).toBe('invalid-contents');
     const badSecret = formatHandoffCsv([sampleKey()]).replace(/,[A-Za-z0-9/+]{40},/, ',short,');
-    expect(await refusalOf(openHandoff(await sealedToCode(myCode, badSecret), { store }))).toBe(
+    expect(await refusalOf(openHandoff(await sealedToCode(myCode(), badSecret), { store }))).toBe(
       'invalid-contents',
     );
   });

@@ -5,33 +5,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getReceivingCode, handoffIdentityAccount } from './device-identity';
 import { formatHandoffCsv } from './handoff-csv';
 import { openHandoff, sealHandoff } from './handoff-file';
-import { generatePassphrase } from './passphrase';
 import {
   ageDecryptWithIdentity,
   ageDecryptWithPassphrase,
   ageEncryptToRecipient,
   ageEncryptWithPassphrase,
 } from '../../../testing/core/handoff/age-cli';
-import { watchForLeaks } from '../../../testing/core/handoff/leak-watch';
+import { thisDeviceForFile } from '../../../testing/core/handoff/this-device';
 import { MemoryStore } from '../../../testing/memory-store';
 import { sampleKey } from '../../../testing/core/handoff/sample-keys';
 
 // Debian's reference `age` (1.1) must read what Keyward writes, and Keyward what age writes.
-const leaks = watchForLeaks();
-const store = new MemoryStore();
+const { leaks, store, passphrase, myCode } = thisDeviceForFile();
 const keys = [sampleKey()];
 const csv = formatHandoffCsv(keys);
-const passphrase = generatePassphrase().text;
 let workDir = '';
-let myCode = '';
 
 beforeAll(async () => {
   workDir = await mkdtemp(path.join(tmpdir(), 'keyward-handoff-'));
-  myCode = await getReceivingCode(store);
 });
 
 afterAll(async () => {
-  leaks.stop();
   await rm(workDir, { recursive: true, force: true });
 });
 
@@ -42,7 +36,7 @@ describe('hand-off files and the reference age tool', () => {
     await writeFile(identityFile, `${identity}\n`, { mode: 0o600 });
     try {
       expect((await stat(identityFile)).mode & 0o777).toBe(0o600);
-      const file = await sealHandoff(keys, { kind: 'recipients', codes: [myCode] });
+      const file = await sealHandoff(keys, { kind: 'recipients', codes: [myCode()] });
       const plaintext = await ageDecryptWithIdentity(file, identityFile);
       expect(plaintext).toBe(csv);
       expect(plaintext.split('\r\n')[0]).toMatch(/^Access key ID,Secret access key,/);
@@ -52,13 +46,13 @@ describe('hand-off files and the reference age tool', () => {
   });
 
   it('opens files made by age -r <code>, armored or binary, including the console’s own CSV', async () => {
-    const armored = await ageEncryptToRecipient(csv, myCode, true);
+    const armored = await ageEncryptToRecipient(csv, myCode(), true);
     expect(armored.toString('latin1')).toMatch(/^-----BEGIN AGE ENCRYPTED FILE-----/);
     expect((await openHandoff(armored, { store })).contents).toEqual({ layout: 'keyward', keys });
 
     const key = keys[0] ?? sampleKey();
     const consoleCsv = `Access key ID,Secret access key\n${key.accessKeyId},${key.secretAccessKey}\n`;
-    const binary = await ageEncryptToRecipient(consoleCsv, myCode, false);
+    const binary = await ageEncryptToRecipient(consoleCsv, myCode(), false);
     expect((await openHandoff(binary, { store })).contents).toEqual({
       layout: 'iam-console',
       keys: [{ accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey }],

@@ -13,6 +13,8 @@ export interface KeyAdminDeps {
   activity: Pick<ActivityLog, 'record'>;
   /** Told after a key is deleted in AWS: an unsaved-key reminder about it is then moot. */
   onKeyDeleted: (accessKeyId: string) => Promise<void>;
+  /** Told after a key is deactivated or deleted in AWS: sessions made from it no longer work. */
+  onKeyStopped?: (accessKeyId: string) => Promise<void>;
 }
 
 /**
@@ -67,6 +69,7 @@ export class KeyAdmin {
       userName,
       accessKeyId,
     });
+    if (status === 'Inactive') await this.#deps.onKeyStopped?.(accessKeyId);
   }
 
   /**
@@ -104,6 +107,7 @@ export class KeyAdmin {
     log('keys', `delete ${maskKeyId(accessKeyId)} ok`);
     await activity.record({ actor, action: 'key.deleted', userName, accessKeyId });
     await this.#deps.onKeyDeleted(accessKeyId);
+    await this.#deps.onKeyStopped?.(accessKeyId);
   }
 
   /** Deactivates or deletes every key of a person who leaves (see offboardUser). */

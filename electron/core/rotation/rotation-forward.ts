@@ -198,7 +198,7 @@ async function switchProfile(
 ): Promise<void> {
   const { spares, profiles, activity } = run.deps;
   await spares.kept.put(state.profile, old);
-  await profiles.put(state.profile, { ...staged, description: old.description });
+  await profiles.put(state.profile, { ...staged, description: old.description, use: old.use });
   await spares.staged.remove(state.profile);
   await run.reached(state, 'switch');
   log('rotation', `${state.profile}: now uses ${maskKeyId(staged.accessKeyId)}`);

@@ -1,4 +1,9 @@
-import type { CliRemoveResult, StoredKeyCheck, StoredProfile } from '../../common/domain';
+import type {
+  CliRemoveResult,
+  MfaDeviceLookup,
+  StoredKeyCheck,
+  StoredProfile,
+} from '../../common/domain';
 import { newProfileNamePattern } from '../../common/profile-names';
 import type { ActivityLog } from '../activity/activity-log';
 import type { AwsPlace } from '../aws/aws-clients';
@@ -7,10 +12,13 @@ import type { AwsFiles } from '../aws-config/aws-files';
 import type { CliSetupOptions } from '../aws-config/cli-profile';
 import type { ImportResult } from '../aws-config/import-profile';
 import type { SecretClipboard } from '../clipboard/secret-clipboard';
+import { AppError } from '../errors';
+import type { Platform } from '../platform';
 import { UnfinishedRotationError } from '../rotation/rotation-error';
 import type { RotationStates } from '../rotation/rotation-state';
 import type { Settings } from '../../common/domain';
 import type { ProfileStore, StoredKey } from './profile-store';
+import { confirmPresence } from './user-presence';
 
 export interface DeviceKeysDeps {
   profiles: ProfileStore;
@@ -19,6 +27,8 @@ export interface DeviceKeysDeps {
   clipboard: Pick<SecretClipboard, 'copySensitive'>;
   settings: { read(): Promise<Settings> };
   place: () => Promise<AwsPlace>;
+  /** Touch ID, asked before a secret is copied (where there is one and the setting is on). */
+  presence: Pick<Platform, 'confirmPresence'>;
 }
 
 const loadAwsConfig = () => import('../aws-config');
@@ -52,6 +62,15 @@ export class DeviceKeys {
 
   async copySecret(name: string): Promise<{ clearsInSeconds: number }> {
     const key = await this.#deps.profiles.require(name);
+    await confirmPresence(this.#deps, {
+      reason: `copy the secret of your key “${name}”`,
+      refused: () =>
+        new AppError(
+          'cancelled',
+          `The secret of “${name}” was not copied: Touch ID was not confirmed.`,
+          'Copy it again and confirm with Touch ID, or turn off “Ask for Touch ID” in Settings.',
+        ),
+    });
     const copied = await this.#deps.clipboard.copySensitive(key.secretAccessKey);
     await this.#deps.activity.record({
       actor: 'this device',
@@ -65,6 +84,17 @@ export class DeviceKeys {
   async check(name: string): Promise<StoredKeyCheck> {
     const key = await this.#deps.profiles.require(name);
     return (await loadAws()).checkStoredKey(name, key, await this.#deps.place());
+  }
+
+  /**
+   * The MFA device of the key's own user, looked up with the key itself, so the window's set-up
+   * dialog can offer it before sessions are set up.
+   */
+  async findMfaDevice(name: string): Promise<MfaDeviceLookup> {
+    const key = await this.#deps.profiles.require(name);
+    // Loaded only here: the IAM client is not needed to list or copy keys.
+    const { findMfaDevice } = await import('../sessions/find-mfa-device');
+    return findMfaDevice(key, await this.#deps.place());
   }
 
   /** Moves a plaintext key from the AWS files into the keychain (see importPlaintextProfile). */

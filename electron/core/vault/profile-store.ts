@@ -2,6 +2,12 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { StoredProfile } from '../../common/domain';
 import { newProfileNameProblem, profileNamePattern } from '../../common/profile-names';
+import {
+  longTermUse,
+  maxSessionSeconds,
+  mfaSerialPattern,
+  minSessionSeconds,
+} from '../../common/credential-use';
 import { AppError } from '../errors';
 import { inTurn, withProcessLock } from '../files/process-lock';
 import type { SecretStore } from './secret-store';
@@ -29,6 +35,14 @@ const storedKeySchema = z.strictObject({
   accountId: z.string().regex(accountIdPattern),
   created: z.string().max(40),
   description: z.string().max(256).nullable(),
+  /** Absent for keys kept before sessions existed: they hand out the long-term key. */
+  use: z
+    .strictObject({
+      mode: z.enum(['session', 'long-term']),
+      durationSeconds: z.number().int().min(minSessionSeconds).max(maxSessionSeconds),
+      mfaSerial: z.string().regex(mfaSerialPattern).nullable(),
+    })
+    .optional(),
 });
 
 /** The keychain entry for one profile. It holds the secret; it stays in main. */
@@ -63,6 +77,7 @@ export function checkKeptProfileName(name: string): string {
 export class ProfileStore {
   readonly #store: SecretStore;
   readonly #lockFile: string | null;
+  readonly #keyChanged: ((name: string) => Promise<void>)[] = [];
 
   /**
    * `dataDir`: the data folder every Keyward process using this keychain shares, where the lock
@@ -106,6 +121,14 @@ export class ProfileStore {
       : withProcessLock(this.#lockFile, work, { busy });
   }
 
+  /**
+   * `listener` runs after a name is given another key (a rotation) or removed: what was made from
+   * the old key (its cached STS sessions) must go with it.
+   */
+  onKeyChanged(listener: (name: string) => Promise<void>): void {
+    this.#keyChanged.push(listener);
+  }
+
   async put(name: string, key: StoredKey): Promise<void> {
     checkKeptProfileName(name);
     const document = JSON.stringify(storedKeySchema.parse(key));
@@ -116,7 +139,9 @@ export class ProfileStore {
         'Shorten the description, then try again.',
       );
     }
+    const before = this.#keyChanged.length > 0 ? await this.get(name).catch(() => null) : null;
     await this.#store.set(accountPrefix + name, document);
+    if (before && before.accessKeyId !== key.accessKeyId) await this.#tellKeyChanged(name);
   }
 
   async get(name: string): Promise<StoredKey | null> {
@@ -175,7 +200,13 @@ export class ProfileStore {
 
   async remove(name: string): Promise<boolean> {
     checkKeptProfileName(name);
-    return this.#store.delete(accountPrefix + name);
+    const removed = await this.#store.delete(accountPrefix + name);
+    if (removed) await this.#tellKeyChanged(name);
+    return removed;
+  }
+
+  async #tellKeyChanged(name: string): Promise<void> {
+    for (const listener of this.#keyChanged) await listener(name);
   }
 
   async list(): Promise<StoredProfile[]> {
@@ -201,6 +232,7 @@ export function summarize(name: string, key: StoredKey): StoredProfile {
     accountId: key.accountId,
     created: key.created,
     description: key.description,
+    use: key.use ?? longTermUse,
   };
 }
 

@@ -1,5 +1,6 @@
 import { CreateAccessKeyCommand, IAMClient, UpdateAccessKeyCommand } from '@aws-sdk/client-iam';
 import { TestPlatform } from '../../test-platform';
+import { keepKeyOf } from '../kept-keys';
 import { testCoreOptions } from '../keyward-fixture';
 import type { KeywardFixture } from '../keyward-fixture';
 import { createCore } from '../../../electron/core/compose';
@@ -9,15 +10,7 @@ import { RotationStates } from '../../../electron/core/rotation/rotation-state';
 
 /** The seeded user alice's only key, kept by Keyward as the profile "work". */
 export async function storeAliceAsWork(f: KeywardFixture): Promise<string> {
-  const key = f.sandbox.credentialsFor('alice');
-  await f.profiles.put('work', {
-    ...key,
-    userName: 'alice',
-    accountId: f.sandbox.accountId,
-    created: new Date().toISOString(),
-    description: 'Laptop',
-  });
-  return key.accessKeyId;
+  return (await keepKeyOf(f, 'alice', 'work', { description: 'Laptop' })).accessKeyId;
 }
 
 /** Keyward started again over the same data folder and keychain: what a restart sees. */

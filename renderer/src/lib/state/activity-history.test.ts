@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ActivityEntry } from '../../../../electron/common/activity';
-import { fakeApi, ok, refusal } from '../../../../testing/renderer/fake-api';
+import { fakeApi, ok, refused } from '../../../../testing/renderer/fake-api';
 import { ActivityHistory, activityPage } from './activity-history.svelte';
 
 function entry(n: number): ActivityEntry {
@@ -40,8 +40,7 @@ describe('the activity log in the window', () => {
   it('says why the log could not be read, in main’s words', async () => {
     const { api } = fakeApi({
       activity: {
-        list: () =>
-          Promise.resolve({ ok: false, error: refusal('internal', 'The log is damaged.') }),
+        list: () => refused('internal', 'The log is damaged.'),
       },
     });
     const history = new ActivityHistory(api);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { VaultStatus } from '../../../../electron/common/domain';
 import type { Result } from '../../../../electron/common/result';
-import { fakeApi, later, ok, refusal } from '../../../../testing/renderer/fake-api';
+import { fakeApi, later, ok, refused } from '../../../../testing/renderer/fake-api';
+import type { FakeMethods } from '../../../../testing/renderer/fake-api';
 import { AppStatus } from './app-status.svelte';
 
 const about = { name: 'Keyward', version: '1.2.3', platform: 'linux' };
@@ -13,14 +14,21 @@ const locked: VaultStatus = {
   hint: 'Unlock it, then try again.',
 };
 
+/** The status as the window loads it, with this keychain answer (and any other answers given). */
+async function loadedWith(vault: VaultStatus, more: FakeMethods = {}): Promise<AppStatus> {
+  const { api } = fakeApi({
+    app: { about: () => Promise.resolve(ok(about)) },
+    vault: { status: () => Promise.resolve(ok(vault)) },
+    ...more,
+  });
+  const status = new AppStatus(api);
+  await status.load();
+  return status;
+}
+
 describe('whether the keychain can keep keys', () => {
   it('is ready when the keychain works, and knows the version for the sidebar', async () => {
-    const { api } = fakeApi({
-      app: { about: () => Promise.resolve(ok(about)) },
-      vault: { status: () => Promise.resolve(ok(ready)) },
-    });
-    const status = new AppStatus(api);
-    await status.load();
+    const status = await loadedWith(ready);
     expect(status.about?.version).toBe('1.2.3');
     expect(status.ready).toBe(true);
     expect(status.trouble).toBe(false);
@@ -33,30 +41,21 @@ describe('whether the keychain can keep keys', () => {
       clipboardSeconds: 30,
       staleKeyDays: 90,
     };
-    const { api } = fakeApi({
-      app: { about: () => Promise.resolve(ok(about)) },
+    const status = await loadedWith(ready, {
       settings: { get: () => Promise.resolve(ok(settings)) },
-      vault: { status: () => Promise.resolve(ok(ready)) },
     });
-    const status = new AppStatus(api);
-    await status.load();
     expect(status.endpoint).toBe('http://127.0.0.1:4566');
   });
 
   it('shows the trouble page when the keychain is locked, with main’s words', async () => {
-    const { api } = fakeApi({
-      app: { about: () => Promise.resolve(ok(about)) },
-      vault: { status: () => Promise.resolve(ok(locked)) },
-    });
-    const status = new AppStatus(api);
-    await status.load();
+    const status = await loadedWith(locked);
     expect(status.trouble).toBe(true);
     expect(status.keychain.value).toMatchObject({ message: 'The keychain is locked.' });
   });
 
   it('shows the trouble page when the check itself fails', async () => {
     const { api } = fakeApi({
-      vault: { status: () => Promise.resolve({ ok: false, error: refusal('internal') }) },
+      vault: { status: () => refused('internal') },
     });
     const status = new AppStatus(api);
     await status.checkVault();

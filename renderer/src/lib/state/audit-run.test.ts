@@ -5,7 +5,7 @@ import type {
   AuditRow,
   AuditSummary,
 } from '../../../../electron/common/audit';
-import { fakeApi, later, ok, refusal } from '../../../../testing/renderer/fake-api';
+import { fakeApi, later, ok, refused } from '../../../../testing/renderer/fake-api';
 import { onFakeClock } from '../../../../testing/renderer/fake-clock';
 import { Announcer } from './announcer.svelte';
 import { AuditRun, AuditView, pageSize, phaseText } from './audit-run.svelte';
@@ -104,7 +104,7 @@ describe('the account audit', () => {
     const { api } = fakeApi({
       audit: {
         last: () => Promise.resolve(ok(result([row('alice', 1)]))),
-        run: () => Promise.resolve({ ok: false, error: refusal('cancelled') }),
+        run: () => refused('cancelled'),
         progress: () => Promise.resolve(ok(null)),
       },
     });
@@ -121,7 +121,7 @@ describe('the account audit', () => {
   it('an audit that fails says why', async () => {
     const { api } = fakeApi({
       audit: {
-        run: () => Promise.resolve({ ok: false, error: refusal('access-denied', 'Not allowed.') }),
+        run: () => refused('access-denied', 'Not allowed.'),
         progress: () => Promise.resolve(ok(null)),
       },
     });
@@ -152,7 +152,7 @@ describe('the account audit', () => {
     const { api } = fakeApi({
       audit: {
         last: () => Promise.resolve(ok(result([row('alice', 1)]))),
-        export: () => Promise.resolve({ ok: false, error: refusal('internal') }),
+        export: () => refused('internal'),
       },
     });
     const audit = new AuditRun(api, new Announcer());

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { CliRemoveResult, CliSetupResult } from '../../../../electron/common/domain';
-import { fakeApi, later, ok, refusal } from '../../../../testing/renderer/fake-api';
+import { fakeApi, later, ok, refused } from '../../../../testing/renderer/fake-api';
 import { Announcer } from './announcer.svelte';
 import { CliSetups, regionProblem } from './cli-setup.svelte';
 
@@ -41,7 +41,7 @@ describe('using a kept key with the AWS command line', () => {
   it('says why the set-up failed, and clears it when removing instead', async () => {
     const { api } = fakeApi({
       cli: {
-        setup: () => Promise.resolve({ ok: false, error: refusal('conflict', 'The file is odd.') }),
+        setup: () => refused('conflict', 'The file is odd.'),
         remove: () => Promise.resolve(ok(removed)),
       },
     });

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { NewKey, PendingKeyState, SavedHandoff } from '../../../../electron/common/domain';
 import type { FakeMethods } from '../../../../testing/renderer/fake-api';
-import { fakeApi, later, ok, refusal } from '../../../../testing/renderer/fake-api';
+import { fakeApi, later, ok, refused } from '../../../../testing/renderer/fake-api';
 import { alice, awsKey, keptKey, newKey, settings } from '../../../../testing/renderer/fixtures';
 import { Announcer } from './announcer.svelte';
 import { ClipboardTimer } from './clipboard-timer.svelte';
@@ -66,11 +66,7 @@ describe('creating an access key', () => {
   it('with two keys already, shows them on the limit step instead of an error', async () => {
     const { flow, said } = flowWith({
       keys: {
-        create: () =>
-          Promise.resolve({
-            ok: false,
-            error: { ...refusal('key-limit'), details: { existingKeys: [existing, existing] } },
-          }),
+        create: () => refused('key-limit', undefined, { existingKeys: [existing, existing] }),
       },
     });
     await flow.create();
@@ -83,7 +79,7 @@ describe('creating an access key', () => {
   it('says why AWS would not create the key, and stays on the step', async () => {
     const { flow } = flowWith({
       keys: {
-        create: () => Promise.resolve({ ok: false, error: refusal('access-denied', 'No.') }),
+        create: () => refused('access-denied', 'No.'),
       },
     });
     flow.step = 'describe';
@@ -183,7 +179,7 @@ describe('creating an access key', () => {
     const { flow } = flowWith({
       keys: {
         create: () => Promise.resolve(ok(newKey)),
-        finish: () => Promise.resolve({ ok: false, error: refusal('network', 'Offline.') }),
+        finish: () => refused('network', 'Offline.'),
       },
     });
     await flow.create();

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { StoredKeyCheck } from '../../../../electron/common/domain';
-import { fakeApi, later, ok, refusal } from '../../../../testing/renderer/fake-api';
+import { fakeApi, later, ok, refused } from '../../../../testing/renderer/fake-api';
 import { workingCheck } from '../../../../testing/renderer/fixtures';
 import { Announcer } from './announcer.svelte';
 import { KeyChecks } from './key-checks.svelte';
@@ -45,7 +45,7 @@ describe('checking a kept key with AWS', () => {
     const said = vi.spyOn(announcer, 'say');
     const check = new KeyChecks(api, announcer).of('work');
     await check.check();
-    answer = Promise.resolve({ ok: false, error: refusal('network', 'AWS could not be reached.') });
+    answer = refused('network', 'AWS could not be reached.');
     await check.check();
     expect(check.value).toBeNull();
     expect(check.broken).toBe(false);

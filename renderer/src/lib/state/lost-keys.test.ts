@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { LostKey } from '../../../../electron/common/domain';
-import { fakeApi, later, ok, refusal } from '../../../../testing/renderer/fake-api';
+import { fakeApi, later, ok, refused } from '../../../../testing/renderer/fake-api';
 import { Announcer } from './announcer.svelte';
 import { LostKeys } from './lost-keys.svelte';
 
@@ -35,8 +35,7 @@ describe('keys whose secret was never kept', () => {
     const { api } = fakeApi({
       lost: {
         list: () => Promise.resolve(ok([first, second])),
-        resolve: () =>
-          Promise.resolve({ ok: false, error: refusal('not-signed-in', 'Sign in first.') }),
+        resolve: () => refused('not-signed-in', 'Sign in first.'),
       },
     });
     const lost = new LostKeys(api, new Announcer());

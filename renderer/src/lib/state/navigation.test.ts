@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../../electron/common/result';
-import { later, ok, refusal, settle } from '../../../../testing/renderer/fake-api';
+import { later, ok, refused, settle } from '../../../../testing/renderer/fake-api';
 import type { LeaveGuard } from './navigation.svelte';
 import { Navigation } from './navigation.svelte';
 
@@ -79,7 +79,7 @@ describe('moving between screens', () => {
     const { nav, guard } = onCreate({ blocked: true });
     nav.go('people');
     await settle();
-    guard.abandonAnswer = Promise.resolve({ ok: false, error: refusal('network', 'No network.') });
+    guard.abandonAnswer = refused('network', 'No network.');
     await nav.leaveAnyway();
     expect(nav.screen).toBe('create');
     expect(nav.abandoning.error?.message).toBe('No network.');

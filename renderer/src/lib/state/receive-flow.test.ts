@@ -6,7 +6,7 @@ import type {
 } from '../../../../electron/common/domain';
 import type { Result } from '../../../../electron/common/result';
 import type { FakeMethods } from '../../../../testing/renderer/fake-api';
-import { fakeApi, later, ok, refusal } from '../../../../testing/renderer/fake-api';
+import { fakeApi, later, ok, refused } from '../../../../testing/renderer/fake-api';
 import { keptKey, settings } from '../../../../testing/renderer/fixtures';
 import { Announcer } from './announcer.svelte';
 import { ReceiveFlow, maxKeyFileBytes } from './receive-flow.svelte';
@@ -62,6 +62,26 @@ async function aliceReadyToKeep(claim: () => Promise<Result<ClaimedKey>>) {
   return setup;
 }
 
+/** Main keeping alice's key: what it answers once the person's choice is taken. */
+const keptAlice = () => Promise.resolve(ok({ profile: keptKey('alice'), verified: null }));
+
+/**
+ * Alice's key, ready to keep, which main first refuses as one AWS does not accept; `next` sets
+ * what main answers to the next attempt.
+ */
+async function aliceNotAccepted() {
+  let claim: Promise<Result<ClaimedKey>> = refused(
+    'key-not-working',
+    'AWS did not accept the key.',
+  );
+  const setup = await aliceReadyToKeep(() => claim);
+  await setup.flow.claim();
+  const next = (answer: Promise<Result<ClaimedKey>>) => {
+    claim = answer;
+  };
+  return { ...setup, next };
+}
+
 describe('receiving a key from an admin', () => {
   it('asks for the passphrase, then suggests a name not taken yet', async () => {
     const { flow, said } = flowWith(
@@ -85,8 +105,7 @@ describe('receiving a key from an admin', () => {
     const { flow } = flowWith({
       handoff: {
         open: () => Promise.resolve(ok(alicesFile)),
-        unlock: () =>
-          Promise.resolve({ ok: false, error: refusal('handoff-wrong-key', 'Wrong passphrase.') }),
+        unlock: () => refused('handoff-wrong-key', 'Wrong passphrase.'),
       },
     });
     await flow.openWithDialog();
@@ -131,15 +150,10 @@ describe('receiving a key from an admin', () => {
   });
 
   it('keeps the chosen key, and offers to keep one AWS did not accept anyway', async () => {
-    let claim: Promise<Result<ClaimedKey>> = Promise.resolve({
-      ok: false,
-      error: refusal('key-not-working', 'AWS did not accept the key.'),
-    });
-    const { flow, calls } = await aliceReadyToKeep(() => claim);
-    await flow.claim();
+    const { flow, calls, next } = await aliceNotAccepted();
     expect(flow.notWorking).toBe(true);
     expect(flow.step).toBe('choose');
-    claim = Promise.resolve({ ok: true, value: { profile: keptKey('alice'), verified: null } });
+    next(keptAlice());
     await flow.claim({ notWorking: true });
     expect(flow.step).toBe('done');
     expect(flow.claimed?.profile.name).toBe('alice');
@@ -150,23 +164,16 @@ describe('receiving a key from an admin', () => {
   });
 
   it('names both accounts when AWS says the key is another account’s, and keeps it only if asked, with any earlier choice', async () => {
-    let claim: Promise<Result<ClaimedKey>> = Promise.resolve({
-      ok: false,
-      error: refusal('key-not-working', 'AWS did not accept the key.'),
-    });
-    const { flow, calls } = await aliceReadyToKeep(() => claim);
-    await flow.claim();
-    claim = Promise.resolve({
-      ok: false,
-      error: {
-        ...refusal('key-other-account', 'AWS says this key belongs to another account.'),
-        details: { otherAccount: { inFile: '111111111111', verified: '222222222222' } },
-      },
-    });
+    const { flow, calls, next } = await aliceNotAccepted();
+    next(
+      refused('key-other-account', 'AWS says this key belongs to another account.', {
+        otherAccount: { inFile: '111111111111', verified: '222222222222' },
+      }),
+    );
     await flow.claim({ notWorking: true });
     expect(flow.otherAccount).toEqual({ inFile: '111111111111', verified: '222222222222' });
     expect(flow.step).toBe('choose');
-    claim = Promise.resolve({ ok: true, value: { profile: keptKey('alice'), verified: null } });
+    next(keptAlice());
     await flow.claim({ otherAccount: true });
     expect(flow.step).toBe('done');
     expect(

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Identity, RotationResult, RotationStatus } from '../../../../electron/common/domain';
 import type { FakeMethods } from '../../../../testing/renderer/fake-api';
-import { fakeApi, later, ok, refusal } from '../../../../testing/renderer/fake-api';
+import { fakeApi, later, ok, refused } from '../../../../testing/renderer/fake-api';
 import { awsKey, keptKey, settings, workingCheck } from '../../../../testing/renderer/fixtures';
 import { Announcer } from './announcer.svelte';
 import { KeyChecks } from './key-checks.svelte';
@@ -74,12 +74,8 @@ describe('replacing a kept key', () => {
     const { rotation, stored } = rotationOf({
       keys: {
         rotate: () =>
-          Promise.resolve({
-            ok: false,
-            error: {
-              ...refusal('key-limit'),
-              details: { existingKeys: [{ ...otherKey, accessKeyId: work.accessKeyId }, otherKey] },
-            },
+          refused('key-limit', undefined, {
+            existingKeys: [{ ...otherKey, accessKeyId: work.accessKeyId }, otherKey],
           }),
       },
     });
@@ -93,7 +89,7 @@ describe('replacing a kept key', () => {
     const { rotation, said } = rotationOf(
       {
         keys: {
-          rotate: () => Promise.resolve({ ok: false, error: refusal('network', 'Offline.') }),
+          rotate: () => refused('network', 'Offline.'),
         },
       },
       unfinished,
@@ -108,7 +104,7 @@ describe('replacing a kept key', () => {
   it('a rotation that could not start says why where it was asked for', async () => {
     const { rotation } = rotationOf({
       keys: {
-        rotate: () => Promise.resolve({ ok: false, error: refusal('access-denied', 'No.') }),
+        rotate: () => refused('access-denied', 'No.'),
       },
     });
     expect(await rotation.rotate(0, false)).toBe('failed');

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Identity, Permissions, SignInSource } from '../../../../electron/common/domain';
-import { fakeApi, later, ok, refusal } from '../../../../testing/renderer/fake-api';
+import { fakeApi, later, ok, refused } from '../../../../testing/renderer/fake-api';
 import { alice } from '../../../../testing/renderer/fixtures';
 import { Announcer } from './announcer.svelte';
 import { Session } from './session.svelte';
@@ -44,14 +44,7 @@ describe('signing in to AWS', () => {
   it('asks for an MFA code instead of showing an error, and can be cancelled', async () => {
     const { api } = fakeApi({
       auth: {
-        signIn: () =>
-          Promise.resolve({
-            ok: false,
-            error: {
-              ...refusal('mfa-required'),
-              details: { mfaSerial: 'arn:aws:iam::1:mfa/alice' },
-            },
-          }),
+        signIn: () => refused('mfa-required', undefined, { mfaSerial: 'arn:aws:iam::1:mfa/alice' }),
       },
     });
     const session = new Session(api, new Announcer());
@@ -65,11 +58,7 @@ describe('signing in to AWS', () => {
   it('says why signing in failed', async () => {
     const { api } = fakeApi({
       auth: {
-        signIn: () =>
-          Promise.resolve({
-            ok: false,
-            error: refusal('bad-credentials', 'AWS did not accept it.'),
-          }),
+        signIn: () => refused('bad-credentials', 'AWS did not accept it.'),
       },
     });
     const session = new Session(api, new Announcer());
@@ -103,7 +92,7 @@ describe('signing in to AWS', () => {
       auth: {
         whoami: () => Promise.resolve(ok<Identity | null>(alice)),
         permissions: () => Promise.resolve(ok(permissions)),
-        signOut: () => Promise.resolve({ ok: false, error: refusal('internal', 'It broke.') }),
+        signOut: () => refused('internal', 'It broke.'),
       },
     });
     const announcer = new Announcer();

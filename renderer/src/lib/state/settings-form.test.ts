@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Settings } from '../../../../electron/common/domain';
 import type { Result } from '../../../../electron/common/result';
-import { fakeApi, later, ok, refusal } from '../../../../testing/renderer/fake-api';
+import { fakeApi, later, ok, refused } from '../../../../testing/renderer/fake-api';
 import { Announcer } from './announcer.svelte';
 import { SettingsForm } from './settings-form.svelte';
 import { StoredKeys } from './stored-keys.svelte';
@@ -68,9 +68,7 @@ describe('the settings form', () => {
   });
 
   it('shows why main refused to save', async () => {
-    const { form } = formWith(() =>
-      Promise.resolve({ ok: false, error: refusal('invalid-input', 'That address will not do.') }),
-    );
+    const { form } = formWith(() => refused('invalid-input', 'That address will not do.'));
     await form.load();
     form.endpoint = 'http://127.0.0.1:4566';
     expect(await form.save()).toBe(false);

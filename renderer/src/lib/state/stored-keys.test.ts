@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredProfile } from '../../../../electron/common/domain';
 import type { Result } from '../../../../electron/common/result';
-import { fakeApi, later, ok, refusal } from '../../../../testing/renderer/fake-api';
+import { fakeApi, later, ok, refused } from '../../../../testing/renderer/fake-api';
 import { keptKey, settings as defaults } from '../../../../testing/renderer/fixtures';
 import { StoredKeys } from './stored-keys.svelte';
 
@@ -30,7 +30,7 @@ describe('the keys kept on this computer', () => {
   it('says why the keychain could not be read', async () => {
     const { api } = fakeApi({
       profiles: {
-        list: () => Promise.resolve({ ok: false, error: refusal('vault-unavailable', 'Locked.') }),
+        list: () => refused('vault-unavailable', 'Locked.'),
       },
       settings: { get: () => Promise.resolve(ok(settings)) },
     });
@@ -67,7 +67,7 @@ describe('the keys kept on this computer', () => {
     });
     const stored = new StoredKeys(api);
     await stored.load();
-    removal = Promise.resolve({ ok: false, error: refusal('conflict', 'It is being replaced.') });
+    removal = refused('conflict', 'It is being replaced.');
     expect(await stored.remove('work')).toBe(false);
     expect(stored.removing.error?.message).toBe('It is being replaced.');
     expect(stored.names).toEqual(['home', 'work']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeApi, later, ok, refusal } from '../../../../testing/renderer/fake-api';
+import { fakeApi, later, ok, refusal, refused } from '../../../../testing/renderer/fake-api';
 import { Task } from './task.svelte';
 
 describe('a task the window asks main to do', () => {
@@ -18,9 +18,7 @@ describe('a task the window asks main to do', () => {
 
   it('shows why main refused in its plain words, and clears them when asked again', async () => {
     const task = new Task<number>();
-    await task.run(() =>
-      Promise.resolve({ ok: false, error: refusal('throttled', 'AWS is busy.') }),
-    );
+    await task.run(() => refused('throttled', 'AWS is busy.'));
     expect(task.error?.message).toBe('AWS is busy.');
     const again = later<number>();
     const running = task.run(() => again.promise);
@@ -72,12 +70,9 @@ describe('a task the window asks main to do', () => {
 
   it('leaves a refusal the caller answers itself off the screen', async () => {
     const task = new Task<null>();
-    const answer = await task.run(
-      () => Promise.resolve({ ok: false, error: refusal('mfa-required') }),
-      {
-        handles: (error) => error.code === 'mfa-required',
-      },
-    );
+    const answer = await task.run(() => refused('mfa-required'), {
+      handles: (error) => error.code === 'mfa-required',
+    });
     expect(answer.ok).toBe(false);
     expect(task.error).toBeNull();
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IamUserSummary, UserPage } from '../../../../electron/common/domain';
-import { fakeApi, later, ok, refusal, settle } from '../../../../testing/renderer/fake-api';
+import { fakeApi, later, ok, settle, refused } from '../../../../testing/renderer/fake-api';
 import { UserDirectory } from './user-directory.svelte';
 
 const user = (userName: string): IamUserSummary => ({
@@ -41,7 +41,7 @@ describe('everyone in the AWS account', () => {
         list: ({ cursor }) =>
           cursor === null
             ? Promise.resolve(ok({ users: [user('alice')], cursor: 'page-2' }))
-            : Promise.resolve({ ok: false, error: refusal('throttled', 'AWS is busy.') }),
+            : refused('throttled', 'AWS is busy.'),
       },
     });
     const directory = new UserDirectory(api);

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { AccessKeySummary } from '../../../../electron/common/domain';
 import type { OffboardResult } from '../../../../electron/common/offboard';
 import type { FakeMethods } from '../../../../testing/renderer/fake-api';
-import { fakeApi, later, ok, refusal } from '../../../../testing/renderer/fake-api';
+import { fakeApi, later, ok, refusal, refused } from '../../../../testing/renderer/fake-api';
 import { awsKey } from '../../../../testing/renderer/fixtures';
 import { Announcer } from './announcer.svelte';
 import { UserKeys } from './user-keys.svelte';
@@ -62,8 +62,7 @@ describe('one person’s keys', () => {
     const { keys } = keysWith({
       keys: {
         list: () => Promise.resolve(ok([one, two])),
-        setStatus: () =>
-          Promise.resolve({ ok: false, error: refusal('access-denied', 'Not allowed.') }),
+        setStatus: () => refused('access-denied', 'Not allowed.'),
       },
     });
     await keys.show('alice');
@@ -91,7 +90,7 @@ describe('one person’s keys', () => {
     const { keys } = keysWith({
       keys: {
         list: () => Promise.resolve(ok([one])),
-        delete: () => Promise.resolve({ ok: false, error: refusal('conflict', 'Still in use.') }),
+        delete: () => refused('conflict', 'Still in use.'),
       },
     });
     await keys.show('alice');
