@@ -1,23 +1,12 @@
-import { access, constants } from 'node:fs/promises';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { keywardForEachTest } from '../../testing/core/keyward-each-test';
+import { describe, expect, it } from 'vitest';
+import { awsCliForEachTest } from '../../testing/cli/aws-cli-each-test';
 import { keepKeyOf } from '../../testing/core/kept-keys';
 import { filesBelow, findSecrets } from '../../testing/core/leak-scan';
-import { awsCli, cliEnvironment, keyward } from '../../testing/cli/cli-harness';
+import { awsCli, keyward } from '../../testing/cli/cli-harness';
 
-const f = keywardForEachTest();
-let env: NodeJS.ProcessEnv;
-
-beforeAll(async () => {
-  // CI installs it; a missing CLI must fail loudly rather than skip these checks.
-  await access('/usr/bin/aws', constants.X_OK);
-});
-
-beforeEach(() => {
-  env = cliEnvironment(f);
-});
+const { f, env } = awsCliForEachTest();
 
 const configFile = () => env['AWS_CONFIG_FILE'] ?? '';
 const credentialsFile = () => env['AWS_SHARED_CREDENTIALS_FILE'] ?? '';

@@ -6,8 +6,10 @@ import { setLogSink } from '../core/log';
 import { KeytarStore } from '../core/vault/keytar-store';
 import { errorLine, exitCodeFor, exitCodes } from './exit-codes';
 import { keychainServiceFrom } from './keychain-service';
+import { jsonObject } from '../common/json-object';
 import { accessKeyIdPattern, secretAccessKeyPattern } from '../common/key-shapes';
 import type { MfaPrompt } from '../core/sessions/mfa-prompt';
+import type { Platform } from '../core/platform';
 import {
   parseSessionEntry,
   sessionAccount,
@@ -21,6 +23,8 @@ export interface CredentialIo {
   stderr: { write(text: string): unknown };
   /** The packaged app's MFA window; absent, the terminal is asked (see mfa-prompts.ts). */
   mfaPrompt?: MfaPrompt;
+  /** The packaged Mac app's Touch ID, asked before the long-term key is printed. */
+  confirmPresence?: Platform['confirmPresence'];
 }
 
 // Kept equal to profileNamePattern and the account prefix in core/vault/profile-store.ts, which
@@ -82,6 +86,11 @@ export async function credentialProcess(
       io.stdout.write(sessionOutput(await serveNewSession(store, profile, io)));
       return exitCodes.ok;
     }
+    if (io.confirmPresence) {
+      // Loaded only where Touch ID can be asked: it reads the settings (is it turned off?).
+      const { confirmLongTermHandOut } = await import('./long-term-presence');
+      await confirmLongTermHandOut(profile, { env: io.env, confirmPresence: io.confirmPresence });
+    }
     io.stdout.write(
       `${JSON.stringify({ Version: 1, AccessKeyId: key.accessKeyId, SecretAccessKey: key.secretAccessKey })}\n`,
     );
@@ -137,14 +146,9 @@ async function explainMissing(store: KeytarStore, profile: string, io: Credentia
 function parseEntry(
   document: string,
 ): { accessKeyId: string; secretAccessKey: string; mode: 'session' | 'long-term' } | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(document);
-  } catch {
-    return null;
-  }
-  if (typeof value !== 'object' || value === null) return null;
-  const { accessKeyId, secretAccessKey, use } = value as Record<string, unknown>;
+  const entry = jsonObject(document);
+  if (entry === null) return null;
+  const { accessKeyId, secretAccessKey, use } = entry;
   if (typeof accessKeyId !== 'string' || !accessKeyIdPattern.test(accessKeyId)) return null;
   if (typeof secretAccessKey !== 'string' || !secretAccessKeyPattern.test(secretAccessKey))
     return null;

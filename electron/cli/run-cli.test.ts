@@ -247,9 +247,18 @@ describe('keys kept on this computer', () => {
     expect((await keyward(env, ['cli', 'setup', '--profile', 'admin'])).code).toBe(0);
     const listed = await keyward(env, ['profiles', 'list', '--json']);
     expect(JSON.parse(listed.stdout)).toMatchObject([
-      { name: 'admin', awsCli: true, rotation: { state: 'none' } },
+      {
+        name: 'admin',
+        awsCli: true,
+        use: { mode: 'session', durationSeconds: 3600 },
+        rotation: { state: 'none' },
+      },
     ]);
     expectNoSecret(listed);
+    // The admin's MFA device was found with the key itself (iam:ListMFADevices).
+    expect((await keyward(env, ['profiles', 'list'])).stdout).toMatch(
+      /admin .* 1-hour sessions, MFA/,
+    );
 
     expectOneLineError(
       await keyward(env, ['profiles', 'remove', '--profile', 'admin']),

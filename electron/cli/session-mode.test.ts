@@ -1,24 +1,14 @@
 import { spawn } from 'node:child_process';
-import { access, constants } from 'node:fs/promises';
 import path from 'node:path';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { keywardForEachTest } from '../../testing/core/keyward-each-test';
+import { describe, expect, it } from 'vitest';
+import { awsCliForEachTest } from '../../testing/cli/aws-cli-each-test';
 import { keepKeyOf } from '../../testing/core/kept-keys';
 import { filesBelow, findSecrets } from '../../testing/core/leak-scan';
 import { expectOneLineError } from '../../testing/cli/cli-expect';
-import { awsCli, cliEnvironment, keyward, launcher } from '../../testing/cli/cli-harness';
+import { awsCli, keyward, launcher } from '../../testing/cli/cli-harness';
 import { parseSessionEntry, sessionAccount } from '../core/sessions/session-entry';
 
-const f = keywardForEachTest();
-let env: NodeJS.ProcessEnv;
-
-beforeAll(async () => {
-  await access('/usr/bin/aws', constants.X_OK);
-});
-
-beforeEach(() => {
-  env = cliEnvironment(f);
-});
+const { f, env } = awsCliForEachTest();
 
 const sessionsMade = () => f.sandbox.stats.calls('GetSessionToken');
 

@@ -54,3 +54,10 @@ export function describeDuration(seconds: number): string {
   const minutes = Math.round(seconds / 60);
   return `${String(minutes)} minutes`;
 }
+
+/** "1-hour sessions, MFA" or "long-term key": how a set-up key is handed out, in a few words. */
+export function useInBrief(use: CredentialUse): string {
+  if (use.mode === 'long-term') return 'long-term key';
+  const length = describeDuration(use.durationSeconds).replace(/^(\d+) (\w+?)s?$/, '$1-$2');
+  return `${length} sessions${use.mfaSerial === null ? '' : ', MFA'}`;
+}

@@ -1,4 +1,5 @@
 import { AppError } from '../../core/errors';
+import { useInBrief } from '../../common/credential-use';
 import type { CommandSpec } from '../command-spec';
 import { flagArg, requiredArg, stringArg } from '../command-spec';
 import { day, table } from '../format';
@@ -42,7 +43,7 @@ export const profilesList: CommandSpec = {
               profile.userName,
               profile.accountId,
               day(profile.created),
-              profile.awsCli ? 'yes' : 'no',
+              profile.awsCli ? useInBrief(profile.use) : 'no',
               profile.rotation.state === 'unfinished'
                 ? `unfinished (after ${profile.rotation.step}): --resume or --rollback`
                 : profile.rotation.state === 'retired'

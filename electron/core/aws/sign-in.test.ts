@@ -103,67 +103,62 @@ describe('signing in with an AWS profile', () => {
     });
   });
 
-  it('uses the MFA code of a key profile with mfa_serial: a wrong code is refused, the right one signs in', async () => {
-    const device = f.sandbox.mfaDeviceOf('admin');
-    appendFileSync(
-      path.join(configDir, 'config'),
-      `[profile guarded]\nmfa_serial = ${device.serialNumber}\n`,
-    );
-    const { accessKeyId, secretAccessKey } = f.sandbox.admin;
-    appendFileSync(
-      path.join(configDir, 'credentials'),
-      `[guarded]\naws_access_key_id = ${accessKeyId}\naws_secret_access_key = ${secretAccessKey}\n`,
-    );
-    const guarded = { kind: 'aws-profile', name: 'guarded' } as const;
-    await expect(f.core.session.signIn(guarded)).rejects.toMatchObject({
-      code: 'mfa-required',
-      details: { mfaSerial: device.serialNumber },
-    });
+  /** Two ways to sign in with the admin's key and MFA device; each returns what to sign in with. */
+  const guardedSources = {
+    'an AWS profile with its own keys and mfa_serial': (serialNumber: string) => {
+      appendFileSync(
+        path.join(configDir, 'config'),
+        `[profile guarded]\nmfa_serial = ${serialNumber}\n`,
+      );
+      const { accessKeyId, secretAccessKey } = f.sandbox.admin;
+      appendFileSync(
+        path.join(configDir, 'credentials'),
+        `[guarded]\naws_access_key_id = ${accessKeyId}\naws_secret_access_key = ${secretAccessKey}\n`,
+      );
+      return Promise.resolve({ kind: 'aws-profile', name: 'guarded' } as const);
+    },
+    'a kept key set up with an MFA device': async (serialNumber: string) => {
+      await keepKeyOf(f, 'admin', 'desk');
+      await f.core.credentials.setUse('desk', {
+        mode: 'session',
+        durationSeconds: 3600,
+        mfaSerial: serialNumber,
+      });
+      return { kind: 'stored-key', profile: 'desk' } as const;
+    },
+  };
 
-    // Six digits that look right but are not what the authenticator shows now.
-    const stale = device.code(new Date(Date.now() - 3_600_000));
-    await expect(f.core.session.signIn(guarded, stale)).rejects.toMatchObject({
-      code: 'bad-credentials',
-      message: 'AWS did not accept that MFA code.',
-      hint: expect.stringMatching(/code your authenticator app shows now/) as string,
-    });
-    expect(f.core.session.whoami()).toBeNull();
-    expect(f.sandbox.stats.calls('GetSessionToken')).toBe(1);
+  it.each(Object.keys(guardedSources) as (keyof typeof guardedSources)[])(
+    'signs in with %s through an MFA session: it asks for the code and refuses a wrong one',
+    async (kind) => {
+      const device = f.sandbox.mfaDeviceOf('admin');
+      const source = await guardedSources[kind](device.serialNumber);
+      await expect(f.core.session.signIn(source)).rejects.toMatchObject({
+        code: 'mfa-required',
+        details: { mfaSerial: device.serialNumber },
+      });
 
-    const identity = await f.core.session.signIn(guarded, device.code());
-    expect(identity).toMatchObject({ userName: 'admin', accessKeyId });
-    const sessions = [...f.sandbox.state.sessions.values()];
-    expect(sessions).toMatchObject([{ userName: 'admin', mfaAuthenticated: true }]);
-    // IAM lets in only sessions that proved MFA: this works because the code was used.
-    expect((await f.core.keyAdmin.listKeys('alice')).length).toBe(1);
-  });
+      // Six digits that look right but are not what the authenticator shows now.
+      const stale = device.code(new Date(Date.now() - 3_600_000));
+      await expect(f.core.session.signIn(source, stale)).rejects.toMatchObject({
+        code: 'bad-credentials',
+        message: 'AWS did not accept that MFA code.',
+        hint: expect.stringMatching(/code your authenticator app shows now/) as string,
+      });
+      expect(f.core.session.whoami()).toBeNull();
+      expect(f.sandbox.stats.calls('GetSessionToken')).toBe(1);
 
-  it('signs in with a kept key set up with an MFA device through an MFA session', async () => {
-    await keepKeyOf(f, 'admin', 'desk');
-    const device = f.sandbox.mfaDeviceOf('admin');
-    await f.core.credentials.setUse('desk', {
-      mode: 'session',
-      durationSeconds: 3600,
-      mfaSerial: device.serialNumber,
-    });
-    const desk = { kind: 'stored-key', profile: 'desk' } as const;
-    await expect(f.core.session.signIn(desk)).rejects.toMatchObject({
-      code: 'mfa-required',
-      details: { mfaSerial: device.serialNumber },
-    });
-    const stale = device.code(new Date(Date.now() - 3_600_000));
-    await expect(f.core.session.signIn(desk, stale)).rejects.toMatchObject({
-      code: 'bad-credentials',
-      message: 'AWS did not accept that MFA code.',
-    });
-
-    const identity = await f.core.session.signIn(desk, device.code());
-    expect(identity).toMatchObject({ userName: 'admin', accessKeyId: f.sandbox.admin.accessKeyId });
-    expect([...f.sandbox.state.sessions.values()]).toMatchObject([
-      { userName: 'admin', mfaAuthenticated: true },
-    ]);
-    expect((await f.core.keyAdmin.listKeys('alice')).length).toBe(1);
-  });
+      const identity = await f.core.session.signIn(source, device.code());
+      expect(identity).toMatchObject({
+        userName: 'admin',
+        accessKeyId: f.sandbox.admin.accessKeyId,
+      });
+      const sessions = [...f.sandbox.state.sessions.values()];
+      expect(sessions).toMatchObject([{ userName: 'admin', mfaAuthenticated: true }]);
+      // IAM lets in only sessions that proved MFA: this works because the code was used.
+      expect((await f.core.keyAdmin.listKeys('alice')).length).toBe(1);
+    },
+  );
 
   it('honours the SDK’s AWS_ENDPOINT_URL settings when Keyward has no endpoint of its own', async () => {
     await f.core.settings.update({ endpoint: null });

@@ -255,13 +255,10 @@ export class CredentialService {
   }
 }
 
+/** A session as a tool is given it: without the key it was made from. */
 function served(session: CachedSession): ServedCredentials {
-  return {
-    accessKeyId: session.accessKeyId,
-    secretAccessKey: session.secretAccessKey,
-    sessionToken: session.sessionToken,
-    expiration: session.expiration,
-  };
+  const { accessKeyId, secretAccessKey, sessionToken, expiration } = session;
+  return { accessKeyId, secretAccessKey, sessionToken, expiration };
 }
 
 function noWayToAsk(profile: string): AppError {

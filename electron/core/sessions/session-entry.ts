@@ -1,5 +1,6 @@
 // The keychain entry that caches one profile's STS session. Read on the credential_process hot
 // path, so it is checked by hand: no zod, nothing of weight.
+import { jsonObject } from '../../common/json-object';
 import { accessKeyIdPattern, secretAccessKeyPattern } from '../../common/key-shapes';
 
 export const sessionAccountPrefix = 'session:';
@@ -29,14 +30,8 @@ export function sessionAccount(profile: string): string {
 
 /** Null for anything that is not a whole, well-formed session (a damaged entry is a miss). */
 export function parseSessionEntry(document: string): CachedSession | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(document);
-  } catch {
-    return null;
-  }
-  if (typeof value !== 'object' || value === null) return null;
-  const entry = value as Record<string, unknown>;
+  const entry = jsonObject(document);
+  if (entry === null) return null;
   const { keyId, accessKeyId, secretAccessKey, sessionToken, expiration, mfa } = entry;
   if (typeof keyId !== 'string' || !accessKeyIdPattern.test(keyId)) return null;
   if (typeof accessKeyId !== 'string' || !temporaryKeyId.test(accessKeyId)) return null;
