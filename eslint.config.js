@@ -123,6 +123,7 @@ export default tseslint.config(
               group: [
                 '**/electron/common/**',
                 '!**/electron/common/activity',
+                '!**/electron/common/credential-use',
                 '!**/electron/common/key-rules',
                 '!**/electron/common/key-shapes',
                 '!**/electron/common/profile-names',

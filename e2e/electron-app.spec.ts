@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
 import { _electron as electron, expect, test } from '@playwright/test';
 import { headlessSwitches } from '../electron/core/aws-config/program-location';
 import { artifactsDir } from './fixtures';
@@ -61,5 +63,61 @@ test.describe('the real Electron app', () => {
     expect(result.stderr).toMatch(/^keyward: /m);
     expect(result.status).not.toBe(0);
     expect(result.signal).toBeNull();
+  });
+
+  test('asks for an MFA code in a small window of its own, for a command with no display', async () => {
+    // The process credential-process starts (electron/main/mfa-window/), driven as it would:
+    // questions on its stdin, answers on its stdout.
+    const app = await electron.launch({
+      executablePath: binary,
+      args: [
+        path.resolve(import.meta.dirname, '..'),
+        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+        'mfa-window',
+      ],
+    });
+    try {
+      const child = app.process();
+      const answers: unknown[] = [];
+      createInterface({ input: child.stdout ?? Readable.from([]) }).on('line', (line) => {
+        if (line.startsWith('{')) answers.push(JSON.parse(line));
+      });
+      const ask = {
+        profile: 'work',
+        accountId: '123456789012',
+        serialNumber: 'arn:aws:iam::123456789012:mfa/alice',
+        problem: null,
+      };
+      child.stdin?.write(`${JSON.stringify({ ask })}\n`);
+      const page = await app.firstWindow();
+      expect(page.url()).toBe('app://keyward/mfa.html');
+      await expect(
+        page.getByRole('heading', { name: 'Keyward needs your MFA code' }),
+      ).toBeVisible();
+      const surface = await page.evaluate(() => {
+        const w = window as unknown as Record<string, unknown>;
+        return {
+          require: typeof w['require'],
+          process: typeof w['process'],
+          keyward: typeof w['keyward'],
+          keywardMfa: Object.keys(w['keywardMfa'] as object).sort(),
+        };
+      });
+      expect(surface).toEqual({
+        require: 'undefined',
+        process: 'undefined',
+        keyward: 'undefined',
+        keywardMfa: ['cancel', 'next', 'submit'],
+      });
+      await page.screenshot({ path: path.join(artifactsDir, 'electron-mfa-window.png') });
+      await page.keyboard.type('123456');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => answers).toEqual([{ shown: true }, { code: '123456' }]);
+      const closed = app.waitForEvent('close');
+      child.stdin?.write(`${JSON.stringify({ done: true })}\n`);
+      await closed;
+    } finally {
+      await app.close().catch(() => undefined);
+    }
   });
 });

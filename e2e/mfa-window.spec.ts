@@ -93,9 +93,7 @@ test.describe('the MFA window', () => {
     await expect(page.getByRole('status')).toHaveText('Checking with AWS…');
   });
 
-  test('a code that is not six digits: says what a code is, hands nothing on', async ({
-    page,
-  }) => {
+  test('a code that is not six digits: says what a code is, hands nothing on', async ({ page }) => {
     mfa.ask(ask);
     await codeField(page).fill('12345');
     await page.keyboard.press('Enter');

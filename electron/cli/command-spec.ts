@@ -1,6 +1,7 @@
 import type { Core } from '../core/compose';
 import type { SecretStore } from '../core/vault/secret-store';
 import type { MfaPrompt } from '../core/sessions/mfa-prompt';
+import type { Platform } from '../core/platform';
 import type { NodePlatform } from './node-platform';
 
 /** What the command line reads and writes; tests pass their own. */
@@ -16,6 +17,11 @@ export interface CliIo {
    * the terminal (/dev/tty) is asked when there is one.
    */
   mfaPrompt?: MfaPrompt;
+  /**
+   * Touch ID, asked before the long-term key is handed out: the packaged Mac app's. Absent (the
+   * Node command line, Windows, Linux), the keychain's own locking protects the key.
+   */
+  confirmPresence?: Platform['confirmPresence'];
 }
 
 export interface OptionSpec {

@@ -28,7 +28,7 @@ Usage: keyward <command> [options]      keyward <command> --help for one command
 Your keys on this computer:
 ${listCommands(personalCommands)}
   keyward credential-process --profile NAME
-      Print a stored key as credential_process JSON. The AWS CLI runs this (see cli setup).
+      Print a session of a stored key (or, in long-term mode, the key) as credential_process JSON. The AWS CLI runs this (see cli setup).
 
 Administering keys (signed in with --profile NAME or --aws-profile NAME):
 ${listCommands(adminCommands)}

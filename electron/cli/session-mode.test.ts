@@ -32,7 +32,7 @@ describe('session mode through credential_process (the AWS CLI)', () => {
   it('gives the AWS CLI a one-hour session, kept in the keychain and reused without asking AWS again', async () => {
     const alice = await keepKeyOf(f, 'alice', 'work');
     const setup = await setUp('work');
-    expect(setup.stdout).toMatch(/sessions of 1 hour/);
+    expect(setup.stdout).toMatch(/What the AWS CLI gets: Sessions of 1 hour/);
 
     const first = await callerIdentityOf('work');
     expect(first.stderr, first.stderr).toBe('');
@@ -90,7 +90,7 @@ describe('session mode through credential_process (the AWS CLI)', () => {
   it('long-term mode gives the key itself, without a session', async () => {
     const alice = await keepKeyOf(f, 'alice', 'tools');
     const setup = await setUp('tools', '--mode', 'long-term');
-    expect(setup.stdout).toMatch(/long-term key itself/);
+    expect(setup.stdout).toMatch(/The long-term key itself/);
     const printed = await keyward(env, ['credential-process', '--profile', 'tools']);
     expect(JSON.parse(printed.stdout)).toEqual({
       Version: 1,
@@ -166,7 +166,7 @@ describe('MFA', () => {
     await keepKeyOf(f, 'admin', 'work');
     const device = f.sandbox.mfaDeviceOf('admin');
     const setup = await setUp('work');
-    expect(setup.stdout).toContain(`asks for a code from ${device.serialNumber}`);
+    expect(setup.stdout).toContain(`Each new one asks for a code from ${device.serialNumber}`);
 
     const refused = await keyward(env, ['credential-process', '--profile', 'work']);
     expectOneLineError(

@@ -16,6 +16,7 @@ import type {
   UnlockedHandoff,
   Identity,
   LostKey,
+  MfaDeviceLookup,
   NewKey,
   PendingKeyState,
   Permissions,
@@ -26,6 +27,7 @@ import type {
   UserPage,
   VaultStatus,
 } from './domain';
+import { maxSessionSeconds, mfaSerialPattern, minSessionSeconds } from './credential-use';
 import type { OffboardResult } from './offboard';
 import type { PlaintextImportResult, PlaintextProfile } from './plaintext-import';
 import { z } from 'zod';
@@ -173,6 +175,11 @@ export const contract = {
     input: z.strictObject({ name: profileNameSchema }),
     output: returns<{ clearsInSeconds: number }>(),
   },
+  /** The MFA device of the key's own user, looked up with the key (iam:ListMFADevices). */
+  'profiles.mfaDevice': {
+    input: z.strictObject({ name: profileNameSchema }),
+    output: returns<MfaDeviceLookup>(),
+  },
   /** Asks AWS, with the stored key itself, whether it works, its status and last use. */
   'profiles.check': {
     input: z.strictObject({ name: profileNameSchema }),
@@ -248,8 +255,21 @@ export const contract = {
 
   /** Makes `aws --profile NAME` use this stored key through credential_process: no plaintext file. */
   'cli.setup': {
-    input: z.strictObject({ profile: profileNameSchema, region: boundedString(32).nullable() }),
+    input: z.strictObject({
+      profile: profileNameSchema,
+      region: boundedString(32).nullable(),
+      /** How the key is handed out (absent: sessions, as `keyward cli setup`). */
+      mode: z.enum(['session', 'long-term']).optional(),
+      durationSeconds: z.number().int().min(minSessionSeconds).max(maxSessionSeconds).optional(),
+      /** The device each session asks a code from; null for none; absent: look it up. */
+      mfaSerial: z.string().max(600).regex(mfaSerialPattern).nullable().optional(),
+    }),
     output: returns<CliSetupResult>(),
+  },
+  /** Forgets a stored key's cached STS sessions; the next AWS command starts a new one. */
+  'sessions.clear': {
+    input: z.strictObject({ profile: profileNameSchema }),
+    output: returns<{ cleared: boolean }>(),
   },
   /** Whether the AWS config already points this profile at Keyward ('keyward'), at something else, or has none. */
   'cli.status': {
@@ -314,6 +334,7 @@ export const contract = {
       endpoint: boundedString(2048).nullable().optional(),
       clipboardSeconds: z.number().int().min(5).max(600).optional(),
       staleKeyDays: z.number().int().min(1).max(3650).optional(),
+      askTouchId: z.boolean().optional(),
     }),
     output: returns<Settings>(),
   },

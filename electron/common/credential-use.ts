@@ -61,3 +61,11 @@ export function useInBrief(use: CredentialUse): string {
   const length = describeDuration(use.durationSeconds).replace(/^(\d+) (\w+?)s?$/, '$1-$2');
   return `${length} sessions${use.mfaSerial === null ? '' : ', MFA'}`;
 }
+
+/** What the AWS CLI and SDKs are given, in a sentence (the window's and the command line's). */
+export function useSentence(use: CredentialUse): string {
+  if (use.mode === 'long-term') return 'The long-term key itself, which never expires by itself.';
+  const device =
+    use.mfaSerial === null ? '' : ` Each new one asks for a code from ${use.mfaSerial}.`;
+  return `Sessions of ${describeDuration(use.durationSeconds)}, which end by themselves; the key itself stays in the keychain.${device}`;
+}

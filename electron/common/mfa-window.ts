@@ -45,7 +45,7 @@ export function buildMfaBridge(
 ): KeywardMfaApi {
   return Object.freeze({
     next: () => invoke('next') as Promise<MfaWindowNext>,
-    submit: (code: string) => invoke('submit', String(code)) as Promise<boolean>,
+    submit: (code: string) => invoke('submit', code) as Promise<boolean>,
     cancel: async () => {
       await invoke('cancel');
     },

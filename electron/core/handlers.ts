@@ -1,4 +1,5 @@
 import { defaultActivityLimit } from '../common/activity';
+import { defaultSessionSeconds } from '../common/credential-use';
 import { isAuditCancelled } from './audit/audit-service';
 import type { Core } from './compose';
 import type { Platform } from './platform';
@@ -40,7 +41,12 @@ export function createHandlers(services: Services): Handlers {
   const keptNames = async () => (await deviceKeys.list()).map((profile) => profile.name);
   return {
     'app.about': () =>
-      Promise.resolve({ name: 'Keyward', version: appVersion, platform: platform.os }),
+      Promise.resolve({
+        name: 'Keyward',
+        version: appVersion,
+        platform: platform.os,
+        touchId: platform.canConfirmPresence?.() ?? false,
+      }),
     'vault.status': () => checkVault(services.secretStore, platform.os),
     'links.open': async ({ url }) => {
       if (!isAllowedExternalUrl(url)) {
@@ -88,6 +94,7 @@ export function createHandlers(services: Services): Handlers {
     'profiles.list': () => deviceKeys.list(),
     'profiles.copySecret': ({ name }) => deviceKeys.copySecret(name),
     'profiles.check': ({ name }) => deviceKeys.check(name),
+    'profiles.mfaDevice': ({ name }) => deviceKeys.findMfaDevice(name),
     'profiles.remove': ({ name }) => deviceKeys.remove(name).then(done),
     'profiles.importable': () => listPlaintextKeys(),
     'profiles.importPlaintext': async ({ profile }) =>
@@ -128,8 +135,20 @@ export function createHandlers(services: Services): Handlers {
       return Promise.resolve(null);
     },
 
-    'cli.setup': async ({ profile, region }) =>
-      setupCliProfile(profile, { keywardCommand: await keywardCommand(), region }),
+    'cli.setup': async ({ profile, region, mode, durationSeconds, mfaSerial }) => {
+      // Checked first: a Keyward the AWS CLI could not start changes nothing.
+      const command = await keywardCommand();
+      await core.credentials.setUp(profile, {
+        mode: mode ?? 'session',
+        durationSeconds: durationSeconds ?? defaultSessionSeconds,
+        ...(mfaSerial === undefined ? {} : { mfaSerial }),
+      });
+      return setupCliProfile(profile, { keywardCommand: command, region });
+    },
+    'sessions.clear': async ({ profile }) => {
+      await deviceKeys.require(profile);
+      return { cleared: (await core.credentials.clear(profile)).length > 0 };
+    },
     'cli.status': async ({ profile }) => ({ state: await cliProfileState(profile) }),
     'cli.remove': ({ profile }) => removeCliProfile(profile),
     'cli.staleProfiles': async () => staleCliProfiles({ kept: await keptNames() }),

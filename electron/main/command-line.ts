@@ -1,10 +1,11 @@
-import { app } from 'electron';
+import { app, systemPreferences } from 'electron';
 import { headlessSwitches } from '../core/aws-config/program-location';
 import { commandWords } from '../cli/command-words';
 import { flushOutput } from '../cli/flush-output';
 import { terminalPrompt } from '../cli/mfa-prompts';
 import { mfaWindowCommand } from './mfa-window/window-command';
 import { windowMfaPrompt } from './mfa-window/window-prompt';
+import { touchIdOn } from './touch-id';
 
 /**
  * The arguments after the executable (and, in development, after the app folder), when they name
@@ -45,6 +46,11 @@ export async function runCommandLine(args: string[]): Promise<void> {
     stderr: process.stderr,
     stdin: process.stdin,
     mfaPrompt,
+    // The same Touch ID as ElectronPlatform's, asked before a long-term key is handed out.
+    confirmPresence: async (reason) => {
+      await app.whenReady();
+      return touchIdOn(process.platform, systemPreferences).confirm(reason);
+    },
   });
   mfaPrompt.close();
   await flushOutput([process.stdout, process.stderr]);

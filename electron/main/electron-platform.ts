@@ -1,17 +1,27 @@
-import { BrowserWindow, ClipboardItem, clipboard, dialog, shell } from 'electron';
+import {
+  BrowserWindow,
+  ClipboardItem,
+  clipboard,
+  dialog,
+  shell,
+  systemPreferences,
+} from 'electron';
 import type {
   ConfirmQuestion,
   OpenDialogOptions,
   Platform,
+  PresenceAnswer,
   SaveDialogOptions,
 } from '../core/platform';
 import { isAllowedExternalUrl } from '../core/security/external-links';
 import { clipboardEntries } from './clipboard-entries';
+import { touchIdOn } from './touch-id';
 
 /** The Platform seam implemented with Electron: the only place core's needs meet Electron. */
 export class ElectronPlatform implements Platform {
   readonly os = process.platform;
   readonly #dataDir: string;
+  readonly #touchId = touchIdOn(process.platform, systemPreferences);
 
   constructor(dataDir: string) {
     this.#dataDir = dataDir;
@@ -66,6 +76,14 @@ export class ElectronPlatform implements Platform {
       noLink: true,
     });
     return response === 0;
+  }
+
+  canConfirmPresence(): boolean {
+    return this.#touchId.available();
+  }
+
+  confirmPresence(reason: string): Promise<PresenceAnswer> {
+    return this.#touchId.confirm(reason);
   }
 
   // Dialogs are modal to Keyward's window; there is only ever one.

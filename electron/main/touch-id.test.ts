@@ -9,9 +9,7 @@ function preferences(canPrompt: boolean, outcome: 'touched' | 'cancelled') {
     canPromptTouchID: () => canPrompt,
     promptTouchID: (reason) => {
       asked.push(reason);
-      return outcome === 'touched'
-        ? Promise.resolve()
-        : Promise.reject(new Error('User canceled'));
+      return outcome === 'touched' ? Promise.resolve() : Promise.reject(new Error('User canceled'));
     },
   };
   return { prefs, asked };

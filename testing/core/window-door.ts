@@ -21,3 +21,13 @@ export function windowDispatch(
 ): ReturnType<typeof createDispatcher> {
   return createDispatcher(windowHandlers(f), origin);
 }
+
+/** A bridge call as the app's own page makes it (the top frame of the app's origin). */
+export function windowCall(
+  f: Pick<KeywardFixture, 'core' | 'platform' | 'store'>,
+): (method: string, input: unknown) => ReturnType<ReturnType<typeof createDispatcher>> {
+  const origin = 'app://keyward';
+  const dispatch = windowDispatch(f, origin);
+  return (method, input) =>
+    dispatch(method, input, { url: `${origin}/index.html`, isMainFrame: true });
+}

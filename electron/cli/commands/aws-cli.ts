@@ -1,11 +1,10 @@
 import type { AwsFiles } from '../../core/aws-config';
 import { awsFiles } from '../../core/aws-config/aws-files';
-import type { CredentialUse } from '../../common/credential-use';
 import {
   defaultSessionSeconds,
-  describeDuration,
   durationProblem,
   parseSessionDuration,
+  useSentence,
 } from '../../common/credential-use';
 import type { UseRequest } from '../../core/sessions/credential-service';
 import type { CommandSpec, ParsedArgs } from '../command-spec';
@@ -71,7 +70,7 @@ export const cliSetup: CommandSpec = {
         result.changed
           ? `The AWS profile "${name}" now gets its key from Keyward (${result.configFile}).`
           : `The AWS profile "${name}" was already set up (${result.configFile}).`,
-        describeUse(use),
+        `What the AWS CLI gets: ${useSentence(use)}`,
         `Try: aws sts get-caller-identity --profile ${name}`,
       ].join('\n'),
     );
@@ -94,16 +93,6 @@ function useRequestFrom(args: ParsedArgs): UseRequest {
     throw new UsageError('--duration and --mfa-serial are for --mode session only.');
   }
   return { mode, durationSeconds, ...(mfaSerial === undefined ? {} : { mfaSerial }) };
-}
-
-/** What the AWS CLI will be given, in a sentence. */
-export function describeUse(use: CredentialUse): string {
-  if (use.mode === 'long-term') {
-    return 'It is given the long-term key itself: tools can manage IAM without MFA, but what they are given never expires by itself.';
-  }
-  const device =
-    use.mfaSerial === null ? '' : ` Each new session asks for a code from ${use.mfaSerial}.`;
-  return `It is given sessions of ${describeDuration(use.durationSeconds)}, made from the key and kept in the keychain.${device}`;
 }
 
 export const cliRemove: CommandSpec = {

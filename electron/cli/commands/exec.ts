@@ -62,6 +62,13 @@ Examples:
     const longTerm = flagArg(args, 'long-term');
 
     const core = await context.core();
+    const { confirmPresence } = context.io;
+    if (longTerm && confirmPresence) {
+      // The packaged Mac app: Touch ID before the long-term key leaves the keychain, as for
+      // credential_process in long-term mode.
+      const { confirmLongTermHandOut } = await import('../long-term-presence');
+      await confirmLongTermHandOut(profile, { env: context.io.env, confirmPresence });
+    }
     const credentials = await core.credentials.serve(profile, {
       mode: longTerm ? 'long-term' : 'session',
       prompt: await context.mfaPrompt(),

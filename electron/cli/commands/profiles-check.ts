@@ -1,18 +1,13 @@
 import { AppError } from '../../core/errors';
-import type { CommandSpec } from '../command-spec';
-import { requiredArg } from '../command-spec';
 import { day } from '../format';
+import { profileCommand } from './profiles';
 
-export const profilesCheck: CommandSpec = {
+export const profilesCheck = profileCommand({
   words: ['profiles', 'check'],
   summary:
     'Ask AWS, with the kept key itself, whether it still works, its status and its last use. AWS counts the check as a use.',
-  usage: '--profile NAME',
-  options: {
-    profile: { type: 'string', value: 'NAME', help: 'The kept key to check' },
-  },
-  run: async (context, args) => {
-    const name = requiredArg(args, 'profile');
+  profile: 'The kept key to check',
+  run: async (context, name) => {
     const core = await context.core();
     // The window's "Check with AWS" (Keyward.checkStoredProfile).
     const check = await core.deviceKeys.check(name);
@@ -35,4 +30,4 @@ export const profilesCheck: CommandSpec = {
       return `"${name}" works: AWS accepts it${status}.\nLast used: ${lastUse}`;
     });
   },
-};
+});

@@ -1,11 +1,10 @@
 import { AppError } from '../../core/errors';
 import { useInBrief } from '../../common/credential-use';
-import type { CommandSpec } from '../command-spec';
-import { flagArg, requiredArg, stringArg } from '../command-spec';
+import { askFirst, yesOption } from '../ask-first';
+import type { CommandContext, CommandSpec, OptionSpec, ParsedArgs } from '../command-spec';
+import { requiredArg, stringArg } from '../command-spec';
 import { day, table } from '../format';
 import { awsFilesFor } from './aws-cli';
-
-const profileOption = { type: 'string', value: 'NAME', help: 'The profile name' } as const;
 
 export const profilesList: CommandSpec = {
   words: ['profiles', 'list'],
@@ -55,27 +54,21 @@ export const profilesList: CommandSpec = {
   },
 };
 
-export const profilesRemove: CommandSpec = {
+export const profilesRemove = profileCommand({
   words: ['profiles', 'remove'],
   summary:
     'Remove a key from this computer’s keychain (and its AWS CLI set-up). The key stays in AWS.',
-  usage: '--profile NAME [--yes]',
-  options: {
-    profile: profileOption,
-    yes: { type: 'boolean', help: 'Do not ask first' },
-  },
-  run: async (context, args) => {
-    const name = requiredArg(args, 'profile');
+  profile: 'The profile name',
+  options: { yes: yesOption },
+  run: async (context, name, args) => {
     const core = await context.core();
     const key = await core.deviceKeys.removable(name);
-    const question = `Remove the key ${key.accessKeyId} (${key.userName}) from this computer? Its secret cannot be shown again.`;
-    if (!flagArg(args, 'yes') && !(await context.confirm(question))) {
-      throw new AppError(
-        'confirmation-required',
-        `Removing "${name}" deletes the only copy of its secret on this computer.`,
-        'Run again with --yes if you are sure.',
-      );
-    }
+    await askFirst(
+      context,
+      args,
+      `Remove the key ${key.accessKeyId} (${key.userName}) from this computer? Its secret cannot be shown again.`,
+      `Removing "${name}" deletes the only copy of its secret on this computer.`,
+    );
     // The same removal as the window's: refused during an unfinished rotation, and the AWS CLI
     // set-up and a retired key's record go with the key.
     const { awsCli } = await core.deviceKeys.remove(name, {
@@ -87,20 +80,18 @@ export const profilesRemove: CommandSpec = {
       () => `Removed "${name}" from this computer${fromConfig}. The key still exists in AWS.`,
     );
   },
-};
+});
 
-export const profilesImport: CommandSpec = {
+export const profilesImport = profileCommand({
   words: ['profiles', 'import'],
   summary:
     'Move a plaintext key from ~/.aws/credentials into the keychain and point the profile at Keyward.',
-  usage: '--profile NAME [--region REGION] [--yes]',
+  profile: 'The AWS profile holding the plaintext key',
   options: {
-    profile: { type: 'string', value: 'NAME', help: 'The AWS profile holding the plaintext key' },
     region: { type: 'string', value: 'REGION', help: 'Region to set, if the profile has none' },
-    yes: { type: 'boolean', help: 'Do not ask first' },
+    yes: yesOption,
   },
-  run: async (context, args) => {
-    const name = requiredArg(args, 'profile');
+  run: async (context, name, args) => {
     const core = await context.core();
     const { findPlaintextKey } = await import('../../core/aws-config');
     const files = awsFilesFor(context.io.env);
@@ -112,14 +103,13 @@ export const profilesImport: CommandSpec = {
         'Check the name: aws configure list-profiles',
       );
     }
-    const question = `Move the key ${found.accessKeyId} of profile "${name}" from ${found.file} into the keychain, and remove it from that file?`;
-    if (!flagArg(args, 'yes') && !(await context.confirm(question))) {
-      throw new AppError(
-        'confirmation-required',
-        `Importing moves the key ${found.accessKeyId} out of ${found.file} and into the keychain.`,
-        'Run again with --yes to go ahead.',
-      );
-    }
+    await askFirst(
+      context,
+      args,
+      `Move the key ${found.accessKeyId} of profile "${name}" from ${found.file} into the keychain, and remove it from that file?`,
+      `Importing moves the key ${found.accessKeyId} out of ${found.file} and into the keychain.`,
+      'Run again with --yes to go ahead.',
+    );
     const result = await core.deviceKeys.importPlaintext(name, {
       keywardCommand: await context.keywardCommand(),
       region: stringArg(args, 'region') ?? null,
@@ -135,4 +125,29 @@ export const profilesImport: CommandSpec = {
       ].join('\n'),
     );
   },
-};
+});
+
+/**
+ * A command about one key kept on this computer: `--profile NAME`, required and read first, then
+ * the command's own options, each optional (so help shows them in brackets).
+ */
+export function profileCommand(spec: {
+  words: string[];
+  summary: string;
+  /** What --profile names, for help. */
+  profile: string;
+  options?: Record<string, OptionSpec>;
+  run(context: CommandContext, name: string, args: ParsedArgs): Promise<void>;
+}): CommandSpec {
+  const options = spec.options ?? {};
+  const optional = Object.entries(options).map(
+    ([option, { value }]) => `[--${option}${value ? ` ${value}` : ''}]`,
+  );
+  return {
+    words: spec.words,
+    summary: spec.summary,
+    usage: ['--profile NAME', ...optional].join(' '),
+    options: { profile: { type: 'string', value: 'NAME', help: spec.profile }, ...options },
+    run: (context, args) => spec.run(context, requiredArg(args, 'profile'), args),
+  };
+}

@@ -1,5 +1,6 @@
 import type { OffboardMode, OffboardResult, OffboardedKey } from '../../common/offboard';
 import { AppError } from '../../core/errors';
+import { askFirst } from '../ask-first';
 import type { CommandSpec } from '../command-spec';
 import { flagArg, requiredArg } from '../command-spec';
 import { table } from '../format';
@@ -28,23 +29,20 @@ export const usersOffboard: CommandSpec = {
     // Listed first, so an unknown person is refused before anything is asked.
     const keys = await core.keyAdmin.listKeys(user);
     const acting = mode === 'delete' ? keys : keys.filter((key) => key.status === 'Active');
-    if (acting.length > 0 && !flagArg(args, 'yes')) {
+    if (acting.length > 0) {
       const own = acting.find((key) => key.signedInKey);
-      const question =
+      await askFirst(
+        context,
+        args,
         `${mode === 'delete' ? 'Delete' : 'Deactivate'} ${countOf(acting.length)} of ${user} (${acting.map((key) => key.accessKeyId).join(', ')})? ` +
-        (mode === 'delete'
-          ? 'They stop working at once, and this cannot be undone.'
-          : 'They stop working at once; keyward keys activate turns one back on.') +
-        (own
-          ? ` ${own.accessKeyId} is the key Keyward is signed in with: it goes last, and then this sign-in no longer works.`
-          : '');
-      if (!(await context.confirm(question))) {
-        throw new AppError(
-          'confirmation-required',
-          `Offboarding ${user} ${mode === 'delete' ? 'deletes' : 'deactivates'} ${countOf(acting.length)} at once.`,
-          'Run again with --yes if you are sure.',
-        );
-      }
+          (mode === 'delete'
+            ? 'They stop working at once, and this cannot be undone.'
+            : 'They stop working at once; keyward keys activate turns one back on.') +
+          (own
+            ? ` ${own.accessKeyId} is the key Keyward is signed in with: it goes last, and then this sign-in no longer works.`
+            : ''),
+        `Offboarding ${user} ${mode === 'delete' ? 'deletes' : 'deactivates'} ${countOf(acting.length)} at once.`,
+      );
     }
     // Asked above (or --yes): that covers the key Keyward signs in with, as `keys delete --yes` does.
     const result = await core.keyAdmin.offboard(user, mode, { confirmLockOut: true });

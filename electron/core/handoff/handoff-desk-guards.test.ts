@@ -6,17 +6,9 @@ import { formatHandoffCsv } from './handoff-csv';
 import type { HandoffKey } from './handoff-csv';
 import { HandoffDesk } from './handoff-desk';
 import { sealHandoff } from './handoff-file';
-import { windowDispatch } from '../../../testing/core/window-door';
+import { windowCall } from '../../../testing/core/window-door';
 
 const f = keywardForEachTest();
-
-/** The window's door: the same dispatcher main uses, called as the app's own page. */
-function bridge() {
-  const origin = 'app://keyward';
-  const dispatch = windowDispatch(f, origin);
-  return (method: string, input: unknown) =>
-    dispatch(method, input, { url: `${origin}/index.html`, isMainFrame: true });
-}
 
 /** A key file sealed to this computer's receiving code, opened and unlocked on its desk. */
 async function openSealed(keys: HandoffKey[], desk: HandoffDesk = f.core.handoff) {
@@ -53,7 +45,7 @@ describe('claiming a key from a key file', () => {
   it('warns when AWS says the key belongs to another account than the file says, and keeps it only when the person insists', async () => {
     const key = await aliceKeyWith({ accountId: '999988887777' });
     const token = await openSealed([key]);
-    const call = bridge();
+    const call = windowCall(f);
     const claim = { token, index: 0, profileName: 'work' };
     expect(await call('handoff.claim', claim)).toEqual({
       ok: false,

@@ -6,7 +6,7 @@ import { setLogSink } from '../log';
 import type { KeywardFixture } from '../../../testing/core/keyward-fixture';
 import { startKeyward } from '../../../testing/core/keyward-fixture';
 import { filesBelow, filesWrittenSince, findSecrets } from '../../../testing/core/leak-scan';
-import { windowDispatch } from '../../../testing/core/window-door';
+import { windowCall } from '../../../testing/core/window-door';
 
 let f: KeywardFixture;
 const logLines: string[] = [];
@@ -33,10 +33,7 @@ describe('secrets stay out of files, logs and error messages', () => {
       [...f.sandbox.state.accessKeys.values()]
         .filter((key) => !seeded.has(key.accessKeyId))
         .map((key) => key.secretAccessKey);
-    const origin = 'app://keyward';
-    const dispatch = windowDispatch(f, origin);
-    const call = (method: string, input: unknown) =>
-      dispatch(method, input, { url: `${origin}/index.html`, isMainFrame: true });
+    const call = windowCall(f);
     const answers: unknown[] = [];
 
     await f.signInAs('admin');

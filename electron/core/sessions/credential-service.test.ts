@@ -3,6 +3,7 @@ import { keywardForEachTest } from '../../../testing/core/keyward-each-test';
 import { keepKeyOf } from '../../../testing/core/kept-keys';
 import { setLogSink } from '../log';
 import type { MfaPrompt, MfaRequest } from './mfa-prompt';
+import { NobodyToAsk } from './mfa-prompt';
 
 const f = keywardForEachTest();
 
@@ -74,6 +75,17 @@ describe('sessions that need an MFA code', () => {
       'An MFA code is the six digits your authenticator app shows.',
       expect.stringMatching(/^AWS did not accept that code\./) as string,
     ]);
+  });
+
+  it('says how to start a session ahead when the prompt finds nobody to ask', async () => {
+    await adminKeyWithDevice();
+    const nobody: MfaPrompt = { ask: () => Promise.reject(new NobodyToAsk()) };
+    await expect(
+      f.core.credentials.serve('work', { mode: 'as-set-up', prompt: nobody }),
+    ).rejects.toMatchObject({
+      code: 'mfa-required',
+      hint: 'Start a session first: keyward session start --profile work --mfa-code CODE',
+    });
   });
 
   it('stops after three refused codes, and when the person cancels', async () => {

@@ -8,6 +8,7 @@ import type { ProfileStore, StoredKey } from '../vault/profile-store';
 import type { MfaDeviceLookup } from './find-mfa-device';
 import { getSessionToken, MfaCodeRefused } from './get-session-token';
 import type { MfaPrompt } from './mfa-prompt';
+import { NobodyToAsk } from './mfa-prompt';
 import type { SessionCache } from './session-cache';
 import type { CachedSession } from './session-entry';
 import { stillFresh } from './session-entry';
@@ -217,7 +218,11 @@ export class CredentialService {
       given = null;
       if (code === null) {
         if (prompt === null) throw noWayToAsk(profile);
-        code = await prompt.ask({ profile, accountId: key.accountId, serialNumber, problem });
+        code = await prompt
+          .ask({ profile, accountId: key.accountId, serialNumber, problem })
+          .catch((error: unknown) => {
+            throw error instanceof NobodyToAsk ? noWayToAsk(profile) : error;
+          });
         if (code === null) throw cancelled(profile);
       }
       code = code.trim();

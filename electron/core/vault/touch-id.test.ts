@@ -3,15 +3,17 @@ import { MemoryStore } from '../../../testing/memory-store';
 import { TestPlatform } from '../../../testing/test-platform';
 import { createCore } from '../compose';
 import type { Core } from '../compose';
+import { createHandlers } from '../handlers';
 import { ProfileStore } from './profile-store';
 
 const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 let platform: TestPlatform;
 let core: Core;
+let store: MemoryStore;
 
 beforeEach(async () => {
   platform = new TestPlatform();
-  const store = new MemoryStore();
+  store = new MemoryStore();
   core = createCore(platform, store);
   await new ProfileStore(store).put('work', {
     accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
@@ -69,5 +71,20 @@ describe('copying a stored key’s secret without Touch ID', () => {
     await core.deviceKeys.copySecret('work');
     expect(platform.touchIdReasons).toEqual([]);
     expect(platform.clipboard).toBe(secret);
+  });
+});
+
+describe('what the window is told about Touch ID', () => {
+  it('says whether Keyward can ask for it here, for Settings to offer the choice', async () => {
+    const handlers = createHandlers({
+      core,
+      platform,
+      secretStore: store,
+      appVersion: 'test',
+      keywardCommand: () => Promise.resolve(['/usr/local/bin/keyward']),
+    });
+    expect(await handlers['app.about']({})).toMatchObject({ touchId: false });
+    platform.touchIdAvailable = true;
+    expect(await handlers['app.about']({})).toMatchObject({ touchId: true });
   });
 });

@@ -13,7 +13,7 @@ describe('the MFA window', () => {
   it('is small, fixed and in front, and shows only once its page is ready', () => {
     expect(getMfaWindowOptions('p', false)).toMatchObject({
       width: 440,
-      height: 420,
+      height: 440,
       resizable: false,
       alwaysOnTop: true,
       center: true,

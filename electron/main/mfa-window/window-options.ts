@@ -2,7 +2,7 @@ import type { BrowserWindowConstructorOptions } from 'electron';
 import { getMainWindowOptions } from '../window-options';
 
 /** The page's size: the question, one field, two buttons and room for AWS's refusal. */
-export const mfaWindowSize = { width: 440, height: 420 };
+export const mfaWindowSize = { width: 440, height: 440 };
 
 /**
  * The MFA window: small, in front of everything (the person is looking at their terminal or

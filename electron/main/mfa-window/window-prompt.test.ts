@@ -2,9 +2,9 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../core/errors';
 import { setLogSink } from '../../core/log';
 import type { MfaPrompt, MfaRequest } from '../../core/sessions/mfa-prompt';
+import { NobodyToAsk } from '../../core/sessions/mfa-prompt';
 import { windowMfaPrompt } from './window-prompt';
 import type { WindowMfaPrompt } from './window-prompt';
 
@@ -136,14 +136,10 @@ describe('the MFA window, seen from the command that needs a code', () => {
     expect(existsSync(record)).toBe(false);
   });
 
-  it('says how to start a session ahead of time when neither window nor terminal can ask', async () => {
+  it('says nobody can be asked when neither window nor terminal can (the caller then explains)', async () => {
     const failure = await windowPrompt('exit-at-start', null)
       .ask(request)
       .catch((error: unknown) => error);
-    expect(failure).toBeInstanceOf(AppError);
-    expect(failure).toMatchObject({
-      code: 'mfa-required',
-      hint: 'Start a session first: keyward session start --profile work --mfa-code CODE',
-    });
+    expect(failure).toBeInstanceOf(NobodyToAsk);
   });
 });

@@ -2,9 +2,10 @@ import { spawn } from 'node:child_process';
 import type { ChildProcessByStdio } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { AppError } from '../../core/errors';
+
 import { describeError, log } from '../../core/log';
 import type { MfaPrompt, MfaRequest } from '../../core/sessions/mfa-prompt';
+import { NobodyToAsk } from '../../core/sessions/mfa-prompt';
 import { encodeLine, parseFromWindow } from './protocol';
 import type { ToWindow } from './protocol';
 
@@ -34,8 +35,8 @@ export interface WindowMfaPrompt extends MfaPrompt {
  * `credential-process` without a display) cannot show windows itself, so on the first question
  * it starts a second process of the same program that can, and talks to it over its stdin and
  * stdout (protocol.ts). A window that cannot be started or dies before answering hands the
- * question to the fallback; with no fallback either, `ask` throws an `mfa-required` AppError
- * saying how to start a session ahead of time. Codes are never logged.
+ * question to the fallback; with no fallback either, `ask` rejects with NobodyToAsk (the caller
+ * then says how to start a session ahead of time). Codes are never logged.
  */
 export function windowMfaPrompt(options: WindowPromptOptions): WindowMfaPrompt {
   return new WindowAsker(options);
@@ -65,7 +66,8 @@ class WindowAsker implements WindowMfaPrompt {
   }
 
   ask(request: MfaRequest): Promise<string | null> {
-    if (this.#pending) return Promise.reject(new Error('The MFA window asks one question at a time.'));
+    if (this.#pending)
+      return Promise.reject(new Error('The MFA window asks one question at a time.'));
     if (this.#cancelled) return Promise.resolve(null);
     if (this.#failed || this.#options.command === null) return this.#askFallback(request);
     return new Promise((resolve, reject) => {
@@ -169,7 +171,7 @@ class WindowAsker implements WindowMfaPrompt {
 
   #askFallback(request: MfaRequest): Promise<string | null> {
     if (this.#fallback === undefined) this.#fallback = this.#options.fallback();
-    if (this.#fallback === null) return Promise.reject(nobodyToAsk(request.profile));
+    if (this.#fallback === null) return Promise.reject(new NobodyToAsk());
     log('mfa-window', 'asking for the MFA code on the terminal instead');
     return this.#fallback.ask(request);
   }
@@ -182,16 +184,4 @@ class WindowAsker implements WindowMfaPrompt {
     if (this.#startTimer !== null) clearTimeout(this.#startTimer);
     this.#startTimer = null;
   }
-}
-
-/**
- * Kept in step with credential-service's own "no window or terminal" error, which it gives when
- * it has no prompt at all.
- */
-function nobodyToAsk(profile: string): AppError {
-  return new AppError(
-    'mfa-required',
-    `A new session for "${profile}" needs a code from your MFA device, and Keyward could not show its window or ask on a terminal here.`,
-    `Start a session first: keyward session start --profile ${profile} --mfa-code CODE`,
-  );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { LostKey } from '../../../../electron/common/domain';
+import type { Result } from '../../../../electron/common/result';
 import { fakeApi, later, ok, refused } from '../../../../testing/renderer/fake-api';
 import { Announcer } from './announcer.svelte';
 import { LostKeys } from './lost-keys.svelte';
@@ -12,16 +13,20 @@ const first: LostKey = {
 };
 const second: LostKey = { ...first, journalId: '22222222-2222-4222-8222-222222222222' };
 
+/** Both lost keys, listed; main answers each request to deal with one with `resolve()`. */
+async function bothLost(resolve: () => Promise<Result<null>>) {
+  const { api } = fakeApi({ lost: { list: () => Promise.resolve(ok([first, second])), resolve } });
+  const announcer = new Announcer();
+  const said = vi.spyOn(announcer, 'say');
+  const lost = new LostKeys(api, announcer);
+  await lost.load();
+  return { lost, said };
+}
+
 describe('keys whose secret was never kept', () => {
   it('shows which key is being deleted, then drops it from the list and says so', async () => {
     const deleting = later<null>();
-    const { api } = fakeApi({
-      lost: { list: () => Promise.resolve(ok([first, second])), resolve: () => deleting.promise },
-    });
-    const announcer = new Announcer();
-    const said = vi.spyOn(announcer, 'say');
-    const lost = new LostKeys(api, announcer);
-    await lost.load();
+    const { lost, said } = await bothLost(() => deleting.promise);
     const resolving = lost.resolve(first, 'delete');
     expect(lost.doingTo(first)).toBe('delete');
     expect(lost.doingTo(second)).toBeNull();
@@ -32,14 +37,7 @@ describe('keys whose secret was never kept', () => {
   });
 
   it('says why it failed beside that key only', async () => {
-    const { api } = fakeApi({
-      lost: {
-        list: () => Promise.resolve(ok([first, second])),
-        resolve: () => refused('not-signed-in', 'Sign in first.'),
-      },
-    });
-    const lost = new LostKeys(api, new Announcer());
-    await lost.load();
+    const { lost } = await bothLost(() => refused('not-signed-in', 'Sign in first.'));
     await lost.resolve(second, 'deactivate');
     expect(lost.errorOf(second)?.message).toBe('Sign in first.');
     expect(lost.errorOf(first)).toBeNull();
@@ -49,14 +47,7 @@ describe('keys whose secret was never kept', () => {
   it('drops a key AWS dealt with even when another key was acted on meanwhile', async () => {
     const answers = [later<null>(), later<null>()];
     let call = 0;
-    const { api } = fakeApi({
-      lost: {
-        list: () => Promise.resolve(ok([first, second])),
-        resolve: () => (answers[call++] ?? later<null>()).promise,
-      },
-    });
-    const lost = new LostKeys(api, new Announcer());
-    await lost.load();
+    const { lost } = await bothLost(() => (answers[call++] ?? later<null>()).promise);
     const one = lost.resolve(first, 'delete');
     const two = lost.resolve(second, 'dismiss');
     answers[0]?.answer(null);

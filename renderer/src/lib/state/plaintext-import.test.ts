@@ -27,6 +27,7 @@ const imported: PlaintextImportResult = {
     accountId: '123456789012',
     created: '2025-01-01T00:00:00Z',
     description: null,
+    use: { mode: 'long-term', durationSeconds: 3600, mfaSerial: null },
   },
   arn: 'arn:aws:iam::123456789012:user/bob',
   configFile: '/home/me/.aws/config',

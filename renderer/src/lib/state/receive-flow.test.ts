@@ -48,15 +48,23 @@ function flowWith(methods: FakeMethods, names: string[] = []) {
   return { flow, calls, said };
 }
 
+/** Alice's file, as the open dialog gives it; main unlocks it (or answers as `handoff` says). */
+function aliceFileWith(handoff: FakeMethods['handoff'] = {}, names: string[] = []) {
+  return flowWith(
+    {
+      handoff: {
+        open: () => Promise.resolve(ok(alicesFile)),
+        unlock: () => Promise.resolve(ok(unlocked('file-a', 'alice'))),
+        ...handoff,
+      },
+    },
+    names,
+  );
+}
+
 /** Alice's file opened and unlocked, her key chosen; keeping it answers with `claim()`. */
 async function aliceReadyToKeep(claim: () => Promise<Result<ClaimedKey>>) {
-  const setup = flowWith({
-    handoff: {
-      open: () => Promise.resolve(ok(alicesFile)),
-      unlock: () => Promise.resolve(ok(unlocked('file-a', 'alice'))),
-      claim,
-    },
-  });
+  const setup = aliceFileWith({ claim });
   await setup.flow.openWithDialog();
   await setup.flow.unlock('passphrase');
   return setup;
@@ -84,15 +92,7 @@ async function aliceNotAccepted() {
 
 describe('receiving a key from an admin', () => {
   it('asks for the passphrase, then suggests a name not taken yet', async () => {
-    const { flow, said } = flowWith(
-      {
-        handoff: {
-          open: () => Promise.resolve(ok(alicesFile)),
-          unlock: () => Promise.resolve(ok(unlocked('file-a', 'alice'))),
-        },
-      },
-      ['alice'],
-    );
+    const { flow, said } = aliceFileWith({}, ['alice']);
     await flow.openWithDialog();
     expect(flow.step).toBe('passphrase');
     expect(said).toHaveBeenLastCalledWith('Opened alice.keyward. It needs its passphrase.');
@@ -102,11 +102,8 @@ describe('receiving a key from an admin', () => {
   });
 
   it('a wrong passphrase says why, and the person can try again', async () => {
-    const { flow } = flowWith({
-      handoff: {
-        open: () => Promise.resolve(ok(alicesFile)),
-        unlock: () => refused('handoff-wrong-key', 'Wrong passphrase.'),
-      },
+    const { flow } = aliceFileWith({
+      unlock: () => refused('handoff-wrong-key', 'Wrong passphrase.'),
     });
     await flow.openWithDialog();
     const unlocking = flow.unlock('nope');
