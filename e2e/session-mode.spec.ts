@@ -12,7 +12,9 @@ test('keyboard only: a kept key is set up for 15-minute sessions, and its sessio
 }) => {
   const { keyboard } = page;
   const card = await openWithKeptKey(device, 'alice', 'work');
-  await expect(card).toContainText('long-term key');
+  // Kept but not yet used by the AWS command line: nothing is handed out, so no mode is shown.
+  await expect(card).toContainText('AWS command line not set up');
+  await expect(card.getByRole('button', { name: /Forget sessions/ })).toHaveCount(0);
   await tabTo(page, card.getByRole('button', { name: 'Use with the AWS command line…' }));
   await keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Use “work” with the AWS command line' });

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { Readable } from 'node:stream';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { expectOneLineError } from '../../testing/cli/cli-expect';
 import { cliEnvironment } from '../../testing/cli/cli-harness';
@@ -7,7 +6,6 @@ import type { CliOutcome } from '../../testing/cli/cli-harness';
 import { keyward } from '../../testing/cli/cli-harness';
 import { keywardForEachTest } from '../../testing/core/keyward-each-test';
 import { keepKeyOf } from '../../testing/core/kept-keys';
-import { runCli } from './run-cli';
 
 // In the packaged Mac app, credential_process runs in Keyward's main process, which can ask for
 // Touch ID (electron/main/command-line.ts gives it to runCli). The test platform stands in for it.
@@ -25,17 +23,10 @@ function credentialProcess(profile: string): Promise<CliOutcome> {
 }
 
 /** A command as the packaged Mac app runs it, with Touch ID. */
-async function asPackagedMacApp(argv: string[]): Promise<CliOutcome> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    env,
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    stdin: Readable.from(['']),
+function asPackagedMacApp(argv: string[]): Promise<CliOutcome> {
+  return keyward(env, argv, '', {
     confirmPresence: (reason) => f.platform.confirmPresence(reason),
   });
-  return { code, stdout, stderr };
 }
 
 async function setUp(profile: string, ...options: string[]): Promise<void> {

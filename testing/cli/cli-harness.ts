@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import type { KeywardFixture } from '../core/keyward-fixture';
+import type { CliIo } from '../../electron/cli/command-spec';
 import { runCli } from '../../electron/cli/run-cli';
 
 const run = promisify(execFile);
@@ -35,7 +36,7 @@ export async function keyward(
   env: NodeJS.ProcessEnv,
   argv: string[],
   stdin = '',
-  options: { ownCommand?: boolean } = {},
+  options: { ownCommand?: boolean; confirmPresence?: CliIo['confirmPresence'] } = {},
 ): Promise<CliOutcome> {
   let stdout = '';
   let stderr = '';
@@ -46,6 +47,8 @@ export async function keyward(
     stdin: Readable.from([stdin]),
     // With ownCommand the command line works out its own program, as in production.
     ...(options.ownCommand ? {} : { keywardCommand: [launcher] }),
+    // The packaged Mac app's Touch ID (electron/main/command-line.ts); tests pass a stand-in.
+    ...(options.confirmPresence ? { confirmPresence: options.confirmPresence } : {}),
   });
   return { code, stdout, stderr };
 }

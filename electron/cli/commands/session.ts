@@ -1,21 +1,20 @@
 import type { CommandSpec } from '../command-spec';
-import { UsageError, requiredArg, stringArg } from '../command-spec';
+import { UsageError, stringArg } from '../command-spec';
+import { profileCommand } from './profiles';
 
-export const sessionStart: CommandSpec = {
+export const sessionStart: CommandSpec = profileCommand({
   words: ['session', 'start'],
   summary:
     'Start a session for a stored key now and keep it, e.g. with an MFA code where nothing could ask for one later.',
-  usage: '--profile NAME [--mfa-code CODE]',
+  profile: 'The key Keyward keeps as NAME',
   options: {
-    profile: { type: 'string', value: 'NAME', help: 'The key Keyward keeps as NAME' },
     'mfa-code': {
       type: 'string',
       value: 'CODE',
       help: 'The six digits your authenticator app shows (asked on the terminal when absent)',
     },
   },
-  run: async (context, args) => {
-    const name = requiredArg(args, 'profile');
+  run: async (context, name, args) => {
     const code = stringArg(args, 'mfa-code') ?? null;
     const core = await context.core();
     const session = await core.credentials.start(name, {
@@ -34,7 +33,7 @@ export const sessionStart: CommandSpec = {
         `Started a session for "${name}"${session.mfa ? ' with your MFA code' : ''}. The AWS CLI and SDKs use it until ${ends.toLocaleString()}.`,
     );
   },
-};
+});
 
 export const sessionClear: CommandSpec = {
   words: ['session', 'clear'],
