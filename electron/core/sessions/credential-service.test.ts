@@ -138,6 +138,19 @@ describe('what `exec` and `credential-process` are given', () => {
     const session = await f.core.credentials.serve('old', { mode: 'session', prompt: null });
     expect(session.accessKeyId).toMatch(/^ASIA/);
     expect(session.sessionToken).not.toBeNull();
+    // Not kept: the AWS CLI goes on getting this key itself, as it is set up to.
+    expect(await f.core.credentials.serve('old', { mode: 'as-set-up', prompt: null })).toEqual({
+      accessKeyId: alice.accessKeyId,
+      secretAccessKey: alice.secretAccessKey,
+      sessionToken: null,
+      expiration: null,
+    });
+    await expect(
+      f.core.credentials.start('old', { code: null, prompt: null }),
+    ).rejects.toMatchObject({
+      code: 'conflict',
+      hint: 'To use sessions, run: keyward cli setup --profile old --mode session',
+    });
   });
 
   it('changing how a key is handed out forgets the session made under the old rules', async () => {

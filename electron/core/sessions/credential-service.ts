@@ -86,11 +86,18 @@ export class CredentialService {
         expiration: null,
       };
     }
+    const prompt = { prompt: options.prompt };
+    if (use.mode !== 'session') {
+      // `exec` asked a session of a key set up for the long-term key: it is made for this once
+      // and not kept, since credential_process hands out what is kept, and for this key that
+      // must stay the key itself.
+      return served(await this.#newSession(profile, key, use, prompt, { keep: false }));
+    }
     return served(
       await this.#exclusively(profile, async () => {
         // Another command may have made one while this one waited for the lock.
         const made = await this.#fresh(profile);
-        return made ?? (await this.#newSession(profile, key, use, { prompt: options.prompt }));
+        return made ?? (await this.#newSession(profile, key, use, prompt, { keep: true }));
       }),
     );
   }
@@ -105,7 +112,16 @@ export class CredentialService {
   ): Promise<CachedSession> {
     const key = await this.#deps.profiles.require(profile);
     const use = key.use ?? longTermUse;
-    return this.#exclusively(profile, () => this.#newSession(profile, key, use, options));
+    if (use.mode !== 'session') {
+      throw new AppError(
+        'conflict',
+        `"${profile}" is set up to give the AWS CLI its long-term key, so a session would not be used.`,
+        `To use sessions, run: keyward cli setup --profile ${profile} --mode session`,
+      );
+    }
+    return this.#exclusively(profile, () =>
+      this.#newSession(profile, key, use, options, { keep: true }),
+    );
   }
 
   /** Forgets the sessions of one profile, or of all; the profiles that had one. */
@@ -185,6 +201,7 @@ export class CredentialService {
     key: StoredKey,
     use: CredentialUse,
     options: { code?: string | null; prompt: MfaPrompt | null },
+    { keep }: { keep: boolean },
   ): Promise<CachedSession> {
     const place = await this.#deps.place();
     const request = { durationSeconds: use.durationSeconds };
@@ -198,7 +215,7 @@ export class CredentialService {
               place,
             ),
           );
-    await this.#deps.sessions.put(profile, session);
+    if (keep) await this.#deps.sessions.put(profile, session);
     return session;
   }
 
