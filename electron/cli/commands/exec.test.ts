@@ -20,18 +20,13 @@ beforeEach(async () => {
 });
 
 const node = process.execPath;
+/** `keyward exec --profile work` followed by `rest`. */
+const execWork = (...rest: string[]) => ['exec', '--profile', 'work', ...rest];
 /** A command that prints the environment it was given, as JSON. */
 const printEnv = [node, '-e', 'process.stdout.write(JSON.stringify(process.env))'];
 
 async function childEnvOf(extraEnv: NodeJS.ProcessEnv, ...options: string[]) {
-  const outcome = await keyward({ ...env, ...extraEnv }, [
-    'exec',
-    '--profile',
-    'work',
-    ...options,
-    '--',
-    ...printEnv,
-  ]);
+  const outcome = await keyward({ ...env, ...extraEnv }, execWork(...options, '--', ...printEnv));
   expect(outcome.stderr).toBe('');
   expect(outcome.code).toBe(0);
   return JSON.parse(outcome.stdout) as Record<string, string | undefined>;
@@ -110,14 +105,7 @@ describe('keyward exec: the environment of the command', () => {
 
   it('runs the command without a region, and says why, when the AWS CLI cannot read the config', async () => {
     writeConfig('[profile work]\nregion = eu-west-2\n[profile work]\nregion = eu-west-3\n');
-    const outcome = await keyward(env, [
-      'exec',
-      '--profile',
-      'work',
-      '--long-term',
-      '--',
-      ...printEnv,
-    ]);
+    const outcome = await keyward(env, execWork('--long-term', '--', ...printEnv));
     expect(outcome.code).toBe(0);
     expect(outcome.stderr).toMatch(
       /^The AWS CLI cannot read .*config: the heading \[profile work\] appears twice.*The command runs without the profile’s region\.\n$/,
@@ -126,20 +114,20 @@ describe('keyward exec: the environment of the command', () => {
   });
 
   it('passes the arguments after -- as they are, options and all', async () => {
-    const outcome = await keyward(env, [
-      'exec',
-      '--profile',
-      'work',
-      '--long-term',
-      '--',
-      '/usr/bin/printf',
-      '[%s]',
-      '--profile',
-      'x',
-      '--help',
-      '--',
-      '-h',
-    ]);
+    const outcome = await keyward(
+      env,
+      execWork(
+        '--long-term',
+        '--',
+        '/usr/bin/printf',
+        '[%s]',
+        '--profile',
+        'x',
+        '--help',
+        '--',
+        '-h',
+      ),
+    );
     expect(outcome).toEqual({ code: 0, stdout: '[--profile][x][--help][--][-h]', stderr: '' });
   });
 });
@@ -154,10 +142,7 @@ describe('keyward exec with the AWS CLI', () => {
         AWS_PAGER: '',
         AWS_DEFAULT_REGION: 'us-east-1',
       },
-      [
-        'exec',
-        '--profile',
-        'work',
+      execWork(
         '--',
         '/usr/bin/aws',
         'sts',
@@ -167,7 +152,7 @@ describe('keyward exec with the AWS CLI', () => {
         f.sandbox.endpoint,
         '--output',
         'json',
-      ],
+      ),
     );
     expect(outcome.stderr).toBe('');
     expect(outcome.code).toBe(0);
@@ -183,44 +168,26 @@ describe('keyward exec with the AWS CLI', () => {
 
 describe('keyward exec: exit codes', () => {
   it('exits with the command’s exit code', async () => {
-    const outcome = await keyward(env, [
-      'exec',
-      '--profile',
-      'work',
-      '--long-term',
-      '--',
-      node,
-      '-e',
-      'process.exit(3)',
-    ]);
+    const outcome = await keyward(
+      env,
+      execWork('--long-term', '--', node, '-e', 'process.exit(3)'),
+    );
     expect(outcome).toEqual({ code: 3, stdout: '', stderr: '' });
   });
 
   it('exits with 128 + the signal number when the command is killed by a signal', async () => {
-    const outcome = await keyward(env, [
-      'exec',
-      '--profile',
-      'work',
-      '--long-term',
-      '--',
-      node,
-      '-e',
-      'process.kill(process.pid, "SIGKILL")',
-    ]);
+    const outcome = await keyward(
+      env,
+      execWork('--long-term', '--', node, '-e', 'process.kill(process.pid, "SIGKILL")'),
+    );
     expect(outcome).toEqual({ code: 128 + 9, stdout: '', stderr: '' });
   });
 
   it('says in one line that a command was not found, with the shell’s 127, and no secret', async () => {
-    const outcome = await keyward({ ...env, PATH: '/usr/bin:/bin' }, [
-      'exec',
-      '--verbose',
-      '--profile',
-      'work',
-      '--long-term',
-      '--',
-      'no-such-command-anywhere',
-      'arg',
-    ]);
+    const outcome = await keyward(
+      { ...env, PATH: '/usr/bin:/bin' },
+      execWork('--verbose', '--long-term', '--', 'no-such-command-anywhere', 'arg'),
+    );
     expectOneLineError(outcome, 127, /"no-such-command-anywhere" was not found/);
     expect(outcome.stderr).not.toContain(alice.secretAccessKey);
   });
@@ -229,7 +196,7 @@ describe('keyward exec: exit codes', () => {
     const file = path.join(env['HOME'] ?? '', 'not-executable.sh');
     writeFileSync(file, '#!/bin/sh\necho hi\n');
     chmodSync(file, 0o644);
-    const outcome = await keyward(env, ['exec', '--profile', 'work', '--long-term', '--', file]);
+    const outcome = await keyward(env, execWork('--long-term', '--', file));
     expectOneLineError(outcome, 126, /could not run .*not-executable\.sh/);
   });
 
@@ -239,13 +206,10 @@ describe('keyward exec: exit codes', () => {
   });
 
   it('refuses to run inside another keyward exec, saying what to do', async () => {
-    const outcome = await keyward({ ...env, KEYWARD_EXEC_PROFILE: 'work' }, [
-      'exec',
-      '--profile',
-      'work',
-      '--',
-      ...printEnv,
-    ]);
+    const outcome = await keyward(
+      { ...env, KEYWARD_EXEC_PROFILE: 'work' },
+      execWork('--', ...printEnv),
+    );
     expectOneLineError(outcome, 1, /already runs inside "keyward exec" for "work".*exit/i);
   });
 
@@ -260,9 +224,9 @@ describe('keyward exec: exit codes', () => {
   });
 
   it('asks for the command to run when none follows --', async () => {
-    const outcome = await keyward(env, ['exec', '--profile', 'work', '--']);
+    const outcome = await keyward(env, execWork('--'));
     expectOneLineError(outcome, 2, /command to run after "--"/);
-    const without = await keyward(env, ['exec', '--profile', 'work', 'aws', 's3', 'ls']);
+    const without = await keyward(env, execWork('aws', 's3', 'ls'));
     expectOneLineError(without, 2, /Usage: keyward exec --profile NAME .*-- COMMAND/);
   });
 });
@@ -303,7 +267,7 @@ function keywardProcess(args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
 
 describe('keyward exec as a process of its own', () => {
   it('passes stdin through to the command', async () => {
-    const run = keywardProcess(['exec', '--profile', 'work', '--long-term', '--', 'cat']);
+    const run = keywardProcess(execWork('--long-term', '--', 'cat'));
     run.child.stdin.end('first line\nsecond line\n');
     expect(await run.finished).toEqual({
       code: 0,
@@ -322,16 +286,7 @@ describe('keyward exec as a process of its own', () => {
       'process.stdout.write("ready\\n");',
       'setInterval(() => {}, 1000);',
     ].join('\n');
-    const run = keywardProcess([
-      'exec',
-      '--profile',
-      'work',
-      '--long-term',
-      '--',
-      node,
-      '-e',
-      script,
-    ]);
+    const run = keywardProcess(execWork('--long-term', '--', node, '-e', script));
     await run.printed('ready\n');
     run.child.kill('SIGTERM');
     expect(await run.finished).toEqual({
@@ -344,7 +299,7 @@ describe('keyward exec as a process of its own', () => {
   it('lets the command use the terminal keyward runs in', async () => {
     const quote = (word: string) => `'${word.replaceAll("'", `'\\''`)}'`;
     const test = 'test -t 0 && test -t 1 && test -t 2 && echo on-a-terminal';
-    const args = ['exec', '--profile', 'work', '--long-term', '--', 'sh', '-c', test];
+    const args = execWork('--long-term', '--', 'sh', '-c', test);
     // util-linux script(1) runs it on a pseudo-terminal of its own.
     const { stdout } = await promisify(execFile)(
       'script',

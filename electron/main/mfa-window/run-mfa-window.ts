@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { BrowserWindow, Menu, app, ipcMain, session, shell } from 'electron';
+import { BrowserWindow, Menu, app, ipcMain, session } from 'electron';
 import type { IpcMainInvokeEvent } from 'electron';
 import { flushOutput } from '../../cli/flush-output';
 import { mfaWindowChannels } from '../../common/mfa-window';
@@ -53,7 +53,8 @@ export function runMfaWindow(place: MfaWindowPlace): void {
   const talk = sessionOverPipes(process.stdin, process.stdout, finish);
 
   app.on('web-contents-created', (_event, contents) => {
-    hardenWebContents(contents, place.pageOrigin, (url) => shell.openExternal(url));
+    // The code page links nowhere: whatever tries to leave it is refused and opens nothing.
+    hardenWebContents(contents, place.pageOrigin, () => Promise.resolve());
   });
   // Closing the window is cancelling.
   app.on('window-all-closed', () => {
