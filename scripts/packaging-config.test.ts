@@ -54,4 +54,13 @@ describe('the installer configuration', () => {
     expect(config.deb?.depends).toContain('libsecret-1-0');
     expect(config.mac).toMatchObject({ hardenedRuntime: true, notarize: true });
   });
+
+  it('publishes updates that the installed app checks before installing', () => {
+    // GitHub Releases by default; a company hosting its own names a generic feed in the policy file.
+    expect(config.publish).toMatchObject([
+      { provider: 'github', releaseType: 'release', updaterCacheDirName: 'keyward-updater' },
+    ]);
+    // Windows: an update installs only when signed by the same publisher as the installed app.
+    expect(config.win).toMatchObject({ verifyUpdateCodeSignature: true, forceCodeSigning: true });
+  });
 });
