@@ -22,6 +22,7 @@ requirements=(
   'bsdutils /usr/bin/script'
   'g++ /usr/bin/g++'
   'make /usr/bin/make'
+  'desktop-file-utils /usr/bin/desktop-file-validate'
 )
 
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
