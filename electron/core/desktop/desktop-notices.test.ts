@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { longTermUse } from '../../common/credential-use';
 import type { StoredProfile } from '../../common/domain';
 import { DesktopNotices, type DesktopNotice, type NoticeKind } from './desktop-notices';
 import { summariseKeptKeys } from './key-attention';
@@ -17,7 +18,7 @@ function kept(name: string, ageDays: number, accessKeyId = 'AKIAIOSFODNN7EXAMPLE
     accountId: '123456789012',
     created: new Date(now - ageDays * day).toISOString(),
     description: null,
-    use: { mode: 'long-term' },
+    use: longTermUse,
   };
 }
 
