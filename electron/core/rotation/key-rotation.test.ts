@@ -110,6 +110,32 @@ describe('rotating a stored key', () => {
     expect(error.code).toBe('conflict');
     expect(error.hint).toMatch(/resume.*roll it back/i);
   });
+
+  it('says which rotations stopped part-way, and not one that is still running', async () => {
+    const rotation = f.core.rotation;
+    const during: { running: boolean; stopped: string[] }[] = [];
+    await refusal(
+      rotation.rotate(
+        'work',
+        { graceDays: 0 },
+        {
+          onProgress: (event) => {
+            if (event.step !== 'stage') return;
+            void Promise.all([rotation.isRunning(), rotation.stopped()]).then(
+              ([running, stopped]) => during.push({ running, stopped }),
+            );
+            throw new Crash('crash after stage');
+          },
+        },
+      ),
+    );
+    expect(during).toEqual([{ running: true, stopped: [] }]);
+    expect(rotation.isRunning()).toBe(false);
+    expect(await rotation.stopped()).toEqual(['work']);
+
+    await rotationOf(restart(f)).resume('work');
+    expect(await restart(f).rotation.stopped()).toEqual([]);
+  });
 });
 
 describe('when the user already has two keys', () => {

@@ -30,6 +30,8 @@ export interface RotationWatch {
  */
 export class KeyRotation {
   readonly #deps: RotationDeps;
+  /** Profiles this process is rotating right now. */
+  readonly #running = new Set<string>();
 
   constructor(deps: RotationDeps) {
     this.#deps = deps;
@@ -137,12 +139,27 @@ export class KeyRotation {
   ): Promise<T> {
     const release = await this.#deps.states.lock(profile);
     const session = this.#deps.openSession();
+    this.#running.add(profile);
     try {
       return await work(new RotationRun(this.#deps, session, watch.onProgress));
     } finally {
+      this.#running.delete(profile);
       session.close();
       await release();
     }
+  }
+
+  /** Whether this process is rotating a key now (quitting or restarting would stop it half-way). */
+  isRunning(): boolean {
+    return this.#running.size > 0;
+  }
+
+  /** Profiles whose rotation stopped part-way and is not running here: they need the person. */
+  async stopped(): Promise<string[]> {
+    const records = await this.#deps.states.list();
+    return records
+      .filter((record) => record.phase === 'in-progress' && !this.#running.has(record.profile))
+      .map((record) => record.profile);
   }
 
   async #requireUnfinished(profile: string): Promise<RotationInProgress> {

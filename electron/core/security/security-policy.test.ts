@@ -28,7 +28,8 @@ describe('links that leave the app', () => {
   it.each([
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html',
     'https://console.aws.amazon.com/iam/home',
-  ])('opens AWS documentation and console links: %s', (url) => {
+    'https://github.com/keyward/keyward#limits',
+  ])('opens AWS documentation and console links, and Keyward’s own page: %s', (url) => {
     expect(isAllowedExternalUrl(url)).toBe(true);
   });
 
@@ -41,7 +42,31 @@ describe('links that leave the app', () => {
     'javascript:alert(1)',
     'keyward://open',
     'not a url',
+    'https://github.com/someone-else/keyward',
+    'https://github.com/keyward/keyward/releases/download/v9/evil.exe',
+    'https://github.com/keyward/keyward?tab=x',
+    'http://github.com/keyward/keyward',
   ])('refuses anything else: %s', (url) => {
+    expect(isAllowedExternalUrl(url)).toBe(false);
+  });
+
+  it('opens an e-mail draft with only a subject and a body, for the person to address and send', () => {
+    const draft = `mailto:?subject=${encodeURIComponent('My receiving code')}&body=${encodeURIComponent('It is safe to send.\n\nage1abc')}`;
+    expect(isAllowedExternalUrl(draft)).toBe(true);
+    expect(isAllowedExternalUrl('mailto:?body=age1abc')).toBe(true);
+  });
+
+  it.each([
+    'mailto:',
+    'mailto:someone@evil.example?subject=a&body=b',
+    'mailto:?to=someone@evil.example&body=b',
+    'mailto:?subject=a&body=b&cc=someone@evil.example',
+    'mailto:?subject=a&body=b&bcc=someone@evil.example',
+    'mailto:?subject=a&attach=/home/me/.aws/credentials',
+    'mailto:?subject=a&body=b&body=c',
+    'mailto:?Subject=a',
+    'mailto:?subject=a#more',
+  ])('refuses any other e-mail link: %s', (url) => {
     expect(isAllowedExternalUrl(url)).toBe(false);
   });
 });
