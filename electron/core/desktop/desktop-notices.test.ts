@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { longTermUse } from '../../common/credential-use';
 import type { StoredProfile } from '../../common/domain';
-import { DesktopNotices, type DesktopNotice, type NoticeKind } from './desktop-notices';
+import type { NoticeKind } from '../../common/desktop';
+import { DesktopNotices, type DesktopNotice } from './desktop-notices';
 import { summariseKeptKeys } from './key-attention';
 
 const day = 24 * 60 * 60 * 1000;
@@ -44,8 +45,8 @@ function notices(): DesktopNotices {
   });
 }
 
-const check = (profiles: StoredProfile[], at = now) =>
-  notices().keysChecked(summariseKeptKeys(profiles, [], 90, at));
+const check = (profiles: StoredProfile[], at = now, stopped: string[] = []) =>
+  notices().keysChecked(summariseKeptKeys(profiles, stopped, 90, at));
 
 describe('desktop notifications', () => {
   it('says once that a key passed the age limit, not every day after', async () => {
@@ -86,13 +87,25 @@ describe('desktop notifications', () => {
     off = ['key-age', 'lost-key'];
     await check([kept('work', 100)]);
     await notices().lostKeysFound(1);
-    await notices().replacementStopped('work');
+    await check([kept('work', 100)], now, ['work']);
 
     expect(shown.map((notice) => notice.kind)).toEqual(['replacement-stopped']);
   });
 
+  it('says once that a replacement stopped part-way, and again if a later one stops', async () => {
+    await check([kept('work', 10)], now, ['work']);
+    await check([kept('work', 10)], now, ['work']);
+    await check([kept('work', 10)], now, []);
+    await check([kept('work', 10)], now, ['work']);
+
+    expect(shown.map((notice) => notice.body)).toEqual([
+      'Replacing “work” did not finish. Open Keyward to finish it or undo it.',
+      'Replacing “work” did not finish. Open Keyward to finish it or undo it.',
+    ]);
+  });
+
   it('opens the place that needs the person', async () => {
-    await notices().replacementStopped('work');
+    await check([kept('work', 10)], now, ['work']);
     await notices().oldKeysDeleted(2);
     await notices().lostKeysFound(1);
     await notices().oldKeysDeleted(0);
@@ -107,7 +120,7 @@ describe('desktop notifications', () => {
   it('never shows a key ID or anything secret-shaped', async () => {
     const id = 'AKIAZZZZZZZZZZZZ7777';
     await check([kept('work', 100, id), kept('other', 200, id)]);
-    await notices().replacementStopped('work');
+    await check([kept('work', 100, id)], now, ['work']);
     await notices().oldKeysDeleted(1);
     await notices().lostKeysFound(2);
 

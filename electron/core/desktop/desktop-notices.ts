@@ -1,19 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { NoticeKind, NoticePlace } from '../../common/desktop';
 import { JsonFile } from '../files/data-file';
-import type { KeptKeysSummary } from './key-attention';
-
-/** The kinds of desktop notification, each of which Settings can turn off. */
-export const noticeKinds = [
-  'key-age',
-  'replacement-stopped',
-  'old-key-deleted',
-  'lost-key',
-] as const;
-export type NoticeKind = (typeof noticeKinds)[number];
-
-/** Where clicking a notification takes the person. */
-export type NoticePlace = 'my-keys' | 'history';
+import type { AttentionReason, KeptKeysSummary } from './key-attention';
 
 /**
  * What a notification says. Only key names and counts: never a secret or a key ID, which would
@@ -34,15 +23,20 @@ export interface NoticeDeps {
   dataDir: string;
 }
 
-const remembered = z.object({ oldKeys: z.array(z.string()) });
+const remembered = z.object({
+  oldKeys: z.array(z.string()),
+  stoppedReplacements: z.array(z.string()).default([]),
+});
+type Remembered = z.infer<typeof remembered>;
 
 /**
  * Decides what is worth interrupting someone for, and says each thing once: a key is announced
- * when it passes the age limit, not every day after (until it is replaced and the new key ages).
+ * when it passes the age limit, not every day after (until it is replaced and the new key ages);
+ * a stopped replacement once, until it is finished or undone.
  */
 export class DesktopNotices {
   readonly #deps: NoticeDeps;
-  readonly #seen: JsonFile<z.infer<typeof remembered>>;
+  readonly #seen: JsonFile<Remembered>;
 
   constructor(deps: NoticeDeps) {
     this.#deps = deps;
@@ -52,26 +46,41 @@ export class DesktopNotices {
     });
   }
 
-  /** The daily check (and the one at start): keys that passed the age limit since last time. */
+  /** The check at start and every day after: what changed since the last one. */
   async keysChecked(summary: KeptKeysSummary): Promise<void> {
-    const old = summary.needsAttention.filter((key) => key.reason === 'old').map((key) => key.name);
-    const before = (await this.#seen.read({ ifDamaged: () => undefined }))?.oldKeys ?? [];
-    const newlyOld = old.filter((name) => !before.includes(name));
-    // Remember only keys that are still old: one replaced and old again is announced again.
-    await this.#seen.write({ oldKeys: old });
-    if (newlyOld.length === 0) return;
+    const named = (reason: AttentionReason) =>
+      summary.needsAttention.filter((key) => key.reason === reason).map((key) => key.name);
+    const now: Remembered = {
+      oldKeys: named('old'),
+      stoppedReplacements: named('replacement-stopped'),
+    };
+    const before = (await this.#seen.read({ ifDamaged: () => undefined })) ?? {
+      oldKeys: [],
+      stoppedReplacements: [],
+    };
+    // Remember only what is still true: a key replaced and old again is announced again.
+    await this.#seen.write(now);
+    const newlyOld = now.oldKeys.filter((name) => !before.oldKeys.includes(name));
+    const newlyStopped = now.stoppedReplacements.filter(
+      (name) => !before.stoppedReplacements.includes(name),
+    );
+    for (const name of newlyStopped) await this.#replacementStopped(name);
+    if (newlyOld.length > 0) await this.#keysOld(newlyOld);
+  }
+
+  async #keysOld(names: string[]): Promise<void> {
     await this.#show({
       kind: 'key-age',
-      title: newlyOld.length === 1 ? 'A key is due to be replaced' : 'Keys are due to be replaced',
+      title: names.length === 1 ? 'A key is due to be replaced' : 'Keys are due to be replaced',
       body:
-        newlyOld.length === 1
-          ? `Your key “${newlyOld[0] ?? ''}” has passed the age limit. Open Keyward to replace it.`
-          : `${String(newlyOld.length)} of your keys have passed the age limit: ${newlyOld.map((name) => `“${name}”`).join(', ')}. Open Keyward to replace them.`,
+        names.length === 1
+          ? `Your key “${names[0] ?? ''}” has passed the age limit. Open Keyward to replace it.`
+          : `${String(names.length)} of your keys have passed the age limit: ${names.map((name) => `“${name}”`).join(', ')}. Open Keyward to replace them.`,
       opens: 'my-keys',
     });
   }
 
-  async replacementStopped(keyName: string): Promise<void> {
+  async #replacementStopped(keyName: string): Promise<void> {
     await this.#show({
       kind: 'replacement-stopped',
       title: 'A key replacement stopped part-way',

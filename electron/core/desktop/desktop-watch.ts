@@ -1,0 +1,53 @@
+import { describeError, log } from '../log';
+import type { DesktopNotices } from './desktop-notices';
+import type { KeptKeysSummary } from './key-attention';
+import { checkKeptKeys, type KeptKeysSources } from './kept-keys-check';
+
+export interface DesktopWatchDeps extends KeptKeysSources {
+  notices: DesktopNotices;
+  lostKeys: { list(): Promise<unknown[]> };
+  /** Deletes old keys whose waiting time is over; the key IDs it deleted. */
+  deleteRetiredKeys(): Promise<string[]>;
+  /** The tray shows the latest summary. */
+  onSummary(summary: KeptKeysSummary): void;
+}
+
+/**
+ * What Keyward does without the window: at start and then periodically, look at the keys kept
+ * here (keychain and rotation records only: the one AWS call is deleting old keys whose waiting
+ * time is over, which the person asked for when they replaced the key) and tell the person what
+ * needs them. A failure is logged and the next check tries again.
+ */
+export class DesktopWatch {
+  readonly #deps: DesktopWatchDeps;
+
+  constructor(deps: DesktopWatchDeps) {
+    this.#deps = deps;
+  }
+
+  async atStart(): Promise<void> {
+    await this.#quietly('lost keys', async () => {
+      await this.#deps.notices.lostKeysFound((await this.#deps.lostKeys.list()).length);
+    });
+    await this.#quietly('old keys', async () => {
+      await this.#deps.notices.oldKeysDeleted((await this.#deps.deleteRetiredKeys()).length);
+    });
+    await this.check();
+  }
+
+  async check(now = Date.now()): Promise<void> {
+    await this.#quietly('kept keys', async () => {
+      const summary = await checkKeptKeys(this.#deps, now);
+      this.#deps.onSummary(summary);
+      await this.#deps.notices.keysChecked(summary);
+    });
+  }
+
+  async #quietly(what: string, work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      log('desktop', `${what} not checked: ${describeError(error)}`);
+    }
+  }
+}
