@@ -1,7 +1,7 @@
 import { createCore } from '../electron/core/compose';
 import { expect, expectAccessible, test } from './fixtures';
 import { openWithKeptKey } from './harness/starts';
-import { signInWithStoredKey } from './harness/ui';
+import { goTo, signInWithStoredKey } from './harness/ui';
 
 test('without a working keychain, Keyward explains the cause and how to fix it, and tries again', async ({
   page,
@@ -112,4 +112,21 @@ test('follows the dark setting, reflows at 200% zoom, and can be used from the k
   expect(overflow).toBeLessThanOrEqual(0);
   await expectAccessible(page, 'zoomed my keys');
   await saveScreenshot('look-zoom-200-my-keys');
+});
+
+test('every screen says Keyward talks to a test server, not AWS, and Settings is one press away', async ({
+  page,
+  device,
+  sandbox,
+}) => {
+  await openWithKeptKey(device, 'alice', 'work');
+  const banner = page.getByRole('note', { name: 'Not AWS' });
+  await expect(banner).toContainText(`every request goes to the test server ${sandbox.endpoint}`);
+  await goTo(page, 'Receive a key');
+  await expect(banner).toBeVisible();
+  await banner.getByRole('button', { name: 'Change in Settings' }).press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: 'Settings' })).toBeVisible();
+  // Settings names the address beside its field instead.
+  await expect(banner).toHaveCount(0);
+  await expect(page.getByText('not to AWS')).toBeVisible();
 });

@@ -1,6 +1,11 @@
 import { expect, test } from './fixtures';
-import { createOwnKeyAtLimit, openWithKeptKey } from './harness/starts';
-import { createOwnKeyUntilKept, tabTo } from './harness/ui';
+import {
+  createKeyForColleague,
+  createOwnKeyAtLimit,
+  openWithKeptKey,
+  readyToCreateOwnKey,
+} from './harness/starts';
+import { goTo, tabTo } from './harness/ui';
 
 test('with two keys already, the person deletes the unused one and then creates the new key', async ({
   page,
@@ -111,11 +116,10 @@ test.describe('with alice’s key kept on this computer', () => {
     await expect(description).toHaveValue('AWS command line');
     await tabTo(page, description);
     await keyboard.press('ControlOrMeta+a');
+    // A character AWS refuses is left out, and the field says so before anything is saved.
     await keyboard.type('Laptop <CLI>');
-    await expect(page.getByText('The description cannot contain “<”')).toBeVisible();
-    await capture('create-3-describe-invalid');
-    await keyboard.press('ControlOrMeta+a');
-    await keyboard.type('Laptop CLI');
+    await expect(page.getByText('Will be saved as: “Laptop CLI”')).toBeVisible();
+    await capture('create-3-describe-tidied');
     await keyboard.press('Enter');
 
     await expect(page.getByRole('heading', { name: 'Keep the new key safe' })).toBeFocused();
@@ -134,10 +138,7 @@ test.describe('with alice’s key kept on this computer', () => {
     await keyboard.press('Enter');
     expect(await page.content()).not.toContain(created.secretAccessKey);
 
-    const name = page.getByRole('textbox', { name: 'Name for the key' });
-    await expect(name).toHaveValue('work');
-    await tabTo(page, name);
-    await keyboard.press('Enter');
+    // Their own key was kept in the keychain as the step appeared, under the suggested name.
     await expect(
       page.getByRole('main').getByText('Kept in this computer’s keychain as “work”'),
     ).toBeVisible();
@@ -155,44 +156,74 @@ test.describe('with alice’s key kept on this computer', () => {
     });
     expect(device.core.newKeys.held()).toEqual([]);
   });
+});
 
-  test('leaving before the secret is kept anywhere asks first, and deleting is the person’s choice', async ({
-    page,
-    device,
-    sandbox,
-    capture,
-  }) => {
-    await createOwnKeyUntilKept(page, 'alice-key');
-    const created = sandbox.state.keysOf('alice').at(-1)!;
+test('leaving before the secret is kept anywhere asks first, and deleting is the person’s choice', async ({
+  page,
+  device,
+  sandbox,
+  capture,
+}) => {
+  // A colleague's key: Keyward never keeps it on the admin's computer, so it is kept nowhere yet.
+  const created = await createKeyForColleague(device, 'alice');
 
-    // Closing the window is asked about too (the browser, or Electron's main process, asks).
-    const closePrevented = await page.evaluate(() => {
-      const event = new Event('beforeunload', { cancelable: true });
-      window.dispatchEvent(event);
-      return event.defaultPrevented;
-    });
-    expect(closePrevented).toBe(true);
-
-    await page.getByRole('button', { name: 'My keys' }).click();
-    const dialog = page.getByRole('dialog', { name: 'The new key’s secret is not saved yet' });
-    await expect(dialog).toBeVisible();
-    await expect(dialog).toContainText('AWS will never show it again.');
-    await expect(dialog.getByRole('button', { name: 'Go back and keep it safe' })).toBeFocused();
-    await capture('create-guard-1-leave');
-    await page.keyboard.press('Escape');
-    await expect(dialog).toBeHidden();
-    await expect(page.getByRole('heading', { name: 'Keep the new key safe' })).toBeVisible();
-    expect(sandbox.state.accessKeys.has(created.accessKeyId)).toBe(true);
-
-    await page.getByRole('button', { name: 'Finish' }).click();
-    await dialog.getByRole('button', { name: 'Delete the key and leave' }).click();
-    await expect(page.getByRole('heading', { name: 'The key was deleted' })).toBeVisible();
-    await capture('create-guard-2-deleted');
-    expect(sandbox.state.accessKeys.has(created.accessKeyId)).toBe(false);
-    expect(device.core.newKeys.held()).toEqual([]);
-
-    // Nothing pending any more: leaving is free.
-    await page.getByRole('button', { name: 'My keys' }).click();
-    await expect(page.getByRole('heading', { level: 2, name: 'My keys' })).toBeVisible();
+  // Closing the window is asked about too (the browser, or Electron's main process, asks).
+  const closePrevented = await page.evaluate(() => {
+    const event = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(event);
+    return event.defaultPrevented;
   });
+  expect(closePrevented).toBe(true);
+
+  await page.getByRole('button', { name: 'My keys' }).click();
+  const dialog = page.getByRole('dialog', { name: 'The new key’s secret is not saved yet' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('AWS will never show it again.');
+  await expect(dialog.getByRole('button', { name: 'Go back and keep it safe' })).toBeFocused();
+  await capture('create-guard-1-leave');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Keep the new key safe' })).toBeVisible();
+  expect(sandbox.state.accessKeys.has(created.accessKeyId)).toBe(true);
+
+  // Finish waits until a key file is saved, and says so; leaving still asks.
+  await expect(page.getByRole('button', { name: 'Finish' })).toBeDisabled();
+  await expect(page.getByText('Finish is possible once a key file for alice is saved.')).toBeVisible();
+  await goTo(page, 'Settings');
+  await dialog.getByRole('button', { name: 'Delete the key and leave' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Settings' })).toBeVisible();
+  await capture('create-guard-2-deleted');
+  expect(sandbox.state.accessKeys.has(created.accessKeyId)).toBe(false);
+  expect(device.core.newKeys.held()).toEqual([]);
+
+  // Nothing pending any more: leaving is free.
+  await page.getByRole('button', { name: 'My keys' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'My keys' })).toBeVisible();
+});
+
+test('after AWS refuses to create the key, asking the admin becomes the main button, not pressing Create again', async ({
+  page,
+  device,
+  capture,
+}) => {
+  await readyToCreateOwnKey(device, 'nobody', 'contractor');
+  const create = page.getByRole('button', { name: 'Create the key' });
+  await create.click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('AWS did not let you create an access key for nobody');
+  const ask = alert.getByRole('button', { name: 'Copy a request for my admin' });
+  await expect(ask).not.toHaveClass(/secondary/);
+  await expect(create).toHaveClass(/secondary/);
+  await capture('failure-next-step');
+
+  // A ready-to-send message, plain text: what to allow, for whom, why; signed by Keyward.
+  await ask.click();
+  await expect.poll(() => device.platform.clipboard).toContain('- iam:CreateAccessKey');
+  const request = device.platform.clipboard;
+  expect(request).toContain('For my AWS user nobody (arn:aws:iam::');
+  expect(request).toContain('Why: AWS did not let you create an access key for nobody');
+  expect(request.trim().endsWith('Sent from Keyward')).toBe(true);
+  // The policy itself is for the admin, out of the way.
+  await alert.getByText('Details for your admin').click();
+  await expect(alert.getByText('"iam:CreateAccessKey"')).toBeVisible();
 });

@@ -32,9 +32,12 @@ test('an admin creates a key sealed to a colleague’s receiving code; the colle
   await page.getByRole('textbox', { name: /Description/ }).fill('Backup tool');
   await page.getByRole('button', { name: 'Create the key' }).click();
   await expect(page.getByRole('heading', { name: 'Keep the new key safe' })).toBeVisible();
-  // For a colleague, sealing comes first.
-  const ways = page.getByRole('heading', { level: 4 });
-  await expect(ways.first()).toHaveText('Seal it for a colleague’s computer');
+  // For a colleague, their receiving code comes first, and nothing is kept on this computer.
+  await expect(page.getByRole('tab', { name: 'Their receiving code' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await expect(page.getByRole('button', { name: 'Keep in keychain' })).toHaveCount(0);
 
   const codeBox = page.getByRole('textbox', { name: 'Receiving code' });
   await codeBox.fill('age1-not-a-code');

@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import { openWithKeptKey } from './harness/starts';
-import { replaceKeptKey } from './harness/ui';
+import { keyAction, replaceKeptKey } from './harness/ui';
 
 test('a kept key is replaced in one go; a stop part-way can be undone, and the replacement finished', async ({
   page,
@@ -14,7 +14,7 @@ test('a kept key is replaced in one go; a stop part-way can be undone, and the r
 
   // AWS refuses to turn the old key off, again and again: the rotation stops after the switch.
   for (let n = 1; n <= 5; n++) sandbox.faults.failNth('UpdateAccessKey', n, 'error');
-  await card.getByRole('button', { name: 'Replace this key (rotate)…' }).click();
+  await keyAction(page, 'work', 'Replace this key…');
   const dialog = page.getByRole('dialog', { name: 'Replace “work” with a new key' });
   await expect(dialog.getByRole('radio', { name: /After 7 days/ })).toBeChecked();
   await expect(dialog).toContainText('You do not need to sign in to AWS first');
@@ -75,7 +75,7 @@ test('with two keys already, the other key is named and removed first when the p
   const card = await openWithKeptKey(device, 'bob', 'ci', 120);
 
   const contractor = page.getByRole('article', { name: 'contractor' });
-  await contractor.getByRole('button', { name: /Check with AWS/ }).click();
+  await keyAction(page, 'contractor', 'Check with AWS');
   await expect(contractor.getByText('This key no longer works.')).toBeVisible();
   await expect(contractor.getByText('Not working')).toBeVisible();
 

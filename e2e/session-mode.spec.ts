@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { sessionAccount } from '../electron/core/sessions/session-entry';
 import { expect, test } from './fixtures';
 import { openWithKeptKey } from './harness/starts';
-import { openCommandLineSetUp, tabTo } from './harness/ui';
+import { keyActionByKeyboard, openCommandLineSetUp, openKeyMenu, tabTo } from './harness/ui';
 
 test('keyboard only: a kept key is set up for 15-minute sessions, and its sessions forgotten', async ({
   page,
@@ -14,9 +14,13 @@ test('keyboard only: a kept key is set up for 15-minute sessions, and its sessio
   const card = await openWithKeptKey(device, 'alice', 'work');
   // Kept but not yet used by the AWS command line: nothing is handed out, so no mode is shown.
   await expect(card).toContainText('AWS command line not set up');
+  // Nothing offered on the card, nor under its "More".
   await expect(card.getByRole('button', { name: /Forget sessions/ })).toHaveCount(0);
-  await tabTo(page, card.getByRole('button', { name: 'Use with the AWS command line…' }));
-  await keyboard.press('Enter');
+  await expect(
+    (await openKeyMenu(page, 'work')).getByRole('menuitem', { name: /Forget sessions/ }),
+  ).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await keyActionByKeyboard(page, 'work', 'Use with the AWS command line…');
   const dialog = page.getByRole('dialog', { name: 'Use “work” with the AWS command line' });
 
   // A new set-up starts from short-lived sessions; alice's user has no MFA device.
@@ -59,8 +63,7 @@ test('keyboard only: a kept key is set up for 15-minute sessions, and its sessio
   // A session the AWS CLI would have been given, kept in the keychain.
   await device.core.credentials.start('work', { code: null, prompt: null });
   expect(await device.keytar.get(sessionAccount('work'))).not.toBeNull();
-  await tabTo(page, card.getByRole('button', { name: 'Forget sessions of “work”' }));
-  await keyboard.press('Enter');
+  await keyActionByKeyboard(page, 'work', 'Forget sessions of “work”');
   const said = 'Forgot the sessions of “work”. The next AWS command starts a new one.';
   await expect(card).toContainText(said);
   await expect(page.getByRole('status', { name: 'Announcements' })).toHaveText(said);
@@ -104,5 +107,10 @@ test('the MFA device found on the user is offered; the long-term key is chosen k
   expect(readFileSync(awsFiles.config, 'utf8')).toContain('[profile tools]');
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(card).toContainText('long-term key');
+  // Nothing offered on the card, nor under its "More".
   await expect(card.getByRole('button', { name: /Forget sessions/ })).toHaveCount(0);
+  await expect(
+    (await openKeyMenu(page, 'tools')).getByRole('menuitem', { name: /Forget sessions/ }),
+  ).toHaveCount(0);
+  await page.keyboard.press('Escape');
 });

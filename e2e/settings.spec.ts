@@ -24,7 +24,7 @@ test('settings say what is wrong as they are typed, and saved limits apply at on
   await expect(page.getByText('not to AWS')).toBeVisible();
   await capture('settings-1');
 
-  await region.fill('Ireland');
+  await region.fill('Atlantis');
   await seconds.fill('3');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByText('Type an AWS region name, such as us-east-1')).toBeVisible();

@@ -35,6 +35,8 @@ export class TestPlatform implements Platform {
   readonly touchIdReasons: string[] = [];
   #touchIdAnswers: PresenceAnswer[] = [];
   clipboard = '';
+  /** The Downloads folder Keyward looks in at start: none until a test sets one. */
+  downloads: string | null = null;
   /** Every clipboard write, with the names of the OS markers written beside the text. */
   readonly clipboardWrites: { text: string; markers: string[] }[] = [];
   #dataDir: string;
@@ -101,6 +103,10 @@ export class TestPlatform implements Platform {
     this.clipboard = text;
     this.clipboardWrites.push({ text, markers: Object.keys(markers) });
     return Promise.resolve();
+  }
+
+  downloadsDir(): string | null {
+    return this.downloads;
   }
 
   openExternal(url: string): Promise<void> {

@@ -7,23 +7,30 @@ import {
   openSignInWithMfaProfile,
   openWithKeptKey,
 } from '../harness/starts';
-import { goTo, openScreen, signInAskedForMfaCode, signInWithStoredKey } from '../harness/ui';
+import {
+  goTo,
+  keyAction,
+  openScreen,
+  signInAskedForMfaCode,
+  signInWithStoredKey,
+} from '../harness/ui';
 import { startSandbox } from '../sandbox';
 
 /** Nothing listens on the discard port: every connection is refused, as when AWS is offline. */
 const unreachable = 'http://127.0.0.1:9';
 
 test('“Check with AWS” while AWS cannot be reached keeps the key and says AWS could not be reached', async ({
+  page,
   device,
   capture,
 }) => {
   const card = await openWithKeptKey(device, 'alice', 'work');
-  await card.getByRole('button', { name: /Check with AWS/ }).click();
+  await keyAction(page, 'work', 'Check with AWS');
   await expect(card.getByText('AWS accepts it')).toBeVisible();
 
   // The network goes away (here: the address in Settings stops answering), then a second check.
   await device.core.settings.update({ endpoint: unreachable });
-  await card.getByRole('button', { name: /Check again/ }).click();
+  await keyAction(page, 'work', 'Check again');
   await expect(card).toContainText(
     'Could not check: Keyward could not reach AWS to check this key.',
   );

@@ -9,6 +9,7 @@ import {
 import {
   describeKeyFor,
   goTo,
+  keyAction,
   openPeopleSignedIn,
   openPersonSignedIn,
   replaceKeptKey,
@@ -61,7 +62,7 @@ test('a double-click on Replace the key never deletes the other key', async ({
 }) => {
   const card = await openWithKeptKey(device, 'bob', 'ci', 120);
   const [otherKey, keptKey] = sandbox.state.keysOf('bob');
-  await card.getByRole('button', { name: 'Replace this key (rotate)…' }).click();
+  await keyAction(page, 'ci', 'Replace this key…');
   const dialog = page.getByRole('dialog', { name: 'Replace “ci” with a new key' });
   const replace = dialog.getByRole('button', { name: 'Replace the key' });
   const limit = page.getByRole('dialog', { name: 'First, make room for the new key' });
@@ -295,6 +296,7 @@ test.describe('with the admin’s key kept on this computer', () => {
     await page.getByRole('button', { name: 'Save sealed file…' }).click();
     await expect(page.getByText(`Saved to ${folder}/sealed.keyward`)).toBeVisible();
     device.platform.answerNextSave(`${folder}/with-passphrase.keyward`);
+    await page.getByRole('tab', { name: 'A passphrase file' }).click();
     await page.getByRole('button', { name: 'Save encrypted file…' }).click();
     // scrypt takes a few seconds, more on a busy machine.
     await expect(page.getByText('Write this passphrase down now')).toBeVisible({ timeout: 20_000 });
@@ -314,8 +316,9 @@ test.describe('with the admin’s key kept on this computer', () => {
     await expect(card.getByRole('heading', { name: 'home laptop' })).toBeVisible();
   });
 
-  test('focus lands on something sensible after a toggle, a delete and Keep in keychain', async ({
+  test('focus lands on something sensible after a toggle, a delete and saving a key file', async ({
     page,
+    device,
     sandbox,
   }) => {
     await openPersonSignedIn(page, 'admin-key', 'bob');
@@ -335,10 +338,14 @@ test.describe('with the admin’s key kept on this computer', () => {
 
     await describeKeyFor(page, 'bob');
     await page.getByRole('button', { name: 'Create the key' }).click();
-    await page.getByRole('button', { name: 'Keep in keychain' }).click();
-    await expect(
-      page.getByRole('main').getByText(/Kept in this computer’s keychain as “bob”/),
-    ).toBeFocused();
+    // bob's key is for bob's computer: it goes in a key file, never in this keychain.
+    const file = `${device.platform.dataDir()}/bob.keyward`;
+    device.platform.answerNextSave(file);
+    await page
+      .getByRole('textbox', { name: 'Receiving code' })
+      .fill(await device.services.core.handoff.receivingCode());
+    await page.getByRole('button', { name: 'Save sealed file…' }).click();
+    await expect(page.getByRole('main').getByText(`Saved to ${file}`)).toBeFocused();
   });
 
   test('choosing Delete all keys when offboarding shows the choice and its button in red', async ({

@@ -1,5 +1,5 @@
 import { expect, test } from '../fixtures';
-import { createOwnKeyAs, readyToCreateOwnKey } from '../harness/starts';
+import { createKeyForColleague, readyToCreateOwnKey } from '../harness/starts';
 import { goTo } from '../harness/ui';
 
 /** AWS answers this slowly while a test acts in the middle of a call to it. */
@@ -13,7 +13,7 @@ test('pressing Escape or Go back while the new key is being deleted neither stop
   device,
   sandbox,
 }) => {
-  const created = await createOwnKeyAs(device, 'alice');
+  const created = await createKeyForColleague(device, 'alice');
 
   await goTo(page, 'Settings');
   const dialog = page.getByRole('dialog');
@@ -32,7 +32,7 @@ test('pressing Escape or Go back while the new key is being deleted neither stop
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('status')).toContainText('Deleting the key…');
   // Nor can the screen behind keep the key that is being deleted.
-  await page.getByRole('button', { name: 'Keep in keychain' }).click({ force: true });
+  await page.getByRole('button', { name: 'Save sealed file…' }).click({ force: true });
   await expect(dialog.getByRole('status')).toContainText('Deleting the key…');
 
   // Then the deletion ends where the person asked to go, and nothing kept the deleted key.

@@ -4,7 +4,7 @@ import { expect, test } from '../fixtures';
 import type { Page } from '../fixtures';
 import { sealedTo, withPassphrase } from '../harness/admin-desk';
 import {
-  createOwnKeyAs,
+  createKeyForColleague,
   createOwnKeyAtLimit,
   openCommandLineSetUpBesideOwnSettings,
   openSignInWithMfaProfile,
@@ -14,6 +14,8 @@ import {
 import {
   createOwnKey,
   goTo,
+  keyAction,
+  keyActionControl,
   openPeopleSignedIn,
   receiveKeyFile,
   replaceKeptKey,
@@ -76,7 +78,7 @@ test('signing out while a new key is kept nowhere, then signing in again, starts
   device,
   sandbox,
 }) => {
-  const created = await createOwnKeyAs(device, 'alice');
+  const created = await createKeyForColleague(device, 'alice');
 
   await signOutFromSidebar(page);
   const dialog = page.getByRole('dialog', { name: 'The new key’s secret is not saved yet' });
@@ -84,10 +86,10 @@ test('signing out while a new key is kept nowhere, then signing in again, starts
   await expect(sidebarSession(page)).toContainText('Not signed in to AWS');
   expect(sandbox.state.accessKeys.has(created.accessKeyId)).toBe(false);
 
-  await signInWithStoredKey(page, 'alice-key');
+  await signInWithStoredKey(page, 'admin-key');
   await expect(page.getByRole('heading', { name: 'Whose key is it?' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Keep the new key safe' })).toHaveCount(0);
-  await expect(page.getByRole('button', { name: 'Keep in keychain' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Save sealed file…' })).toHaveCount(0);
 });
 
 test.describe('with alice’s 200-day-old key kept as “work”', () => {
@@ -113,7 +115,7 @@ test.describe('with alice’s 200-day-old key kept as “work”', () => {
     await goTo(page, 'Settings');
     await goTo(page, 'My keys');
     await expect(stopped).toBeVisible();
-    await expect(card.getByRole('button', { name: 'Replace this key (rotate)…' })).toBeDisabled();
+    await expect(await keyActionControl(page, 'work', 'Replace this key…')).toBeDisabled();
     await card.getByRole('button', { name: 'Finish the replacement' }).click();
     await expect(card.getByText('Replaced.')).toBeVisible({ timeout: 20_000 });
     await expect(stopped).toHaveCount(0);
@@ -141,8 +143,10 @@ test.describe('with alice’s 200-day-old key kept as “work”', () => {
     expect(device.core.session.whoami()?.accessKeyId).toBe(newKeyId);
     await goTo(page, 'Create a key');
     await createOwnKey(page);
-    await page.getByRole('textbox', { name: 'Name for the key' }).fill('second');
-    await page.getByRole('button', { name: 'Keep in keychain' }).click();
+    // Kept in the keychain as the step appears; renamed as the person likes.
+    await page.getByRole('button', { name: 'Rename…' }).click();
+    await page.getByRole('textbox', { name: 'New key name' }).fill('second');
+    await page.getByRole('button', { name: 'Save name' }).click();
     await expect(
       page.getByRole('main').getByText('Kept in this computer’s keychain as “second”'),
     ).toBeVisible();
@@ -164,7 +168,7 @@ test('“Remove from this computer” also takes the key out of the AWS command 
   await setup.getByRole('button', { name: 'Close' }).first().click();
   expect(readFileSync(awsFiles.config, 'utf8')).toContain('[profile work]');
 
-  await card.getByRole('button', { name: 'Remove from this computer…' }).click();
+  await keyAction(page, 'work', 'Remove from this computer…');
   const dialog = page.getByRole('dialog', { name: 'Remove “work” from this computer?' });
   await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
   await expect(card).toHaveCount(0);

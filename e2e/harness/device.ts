@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Services } from '../../electron/core/handlers';
@@ -11,6 +12,13 @@ import { openHarnessedApp } from './bridge-harness';
 import type { HarnessedApp } from './bridge-harness';
 import { SwitchableStore } from './switchable-store';
 import { TestPlatform } from '../../testing/test-platform';
+
+/** The version as the packaged app reports it, so no screenshot shows a test marker. */
+const appVersion = (
+  JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as {
+    version: string;
+  }
+).version;
 
 /**
  * One computer running Keyward: its own data folder, its own keychain entries (a service name of
@@ -46,7 +54,7 @@ export class Device {
       core: this.core,
       platform: this.platform,
       secretStore: this.keychain,
-      appVersion: '0.0.0-e2e',
+      appVersion,
       // How the AWS CLI would start Keyward for credential_process; no spec runs it from here.
       keywardCommand: () =>
         Promise.resolve([path.resolve(import.meta.dirname, '../../bin/keyward')]),

@@ -14,6 +14,7 @@ import {
   openPersonSignedIn,
   openScreen,
   receiveKeyFile,
+  showAdminSection,
   signInWithStoredKey,
 } from './ui';
 
@@ -96,12 +97,38 @@ export async function createOwnKeyAtLimit(
 
 /**
  * `userName`'s key kept here as “<userName>-key”; Keyward opened, signed in with it on "Create a
- * key", and a new key created for that same person, up to "Keep the new key safe" (the secret
- * then held in main, kept nowhere yet). Returns the new key as AWS has it.
+ * key", and a new key created for that same person, up to "Keep the new key safe" (where their
+ * own key is kept in the keychain as the step appears). Returns the new key as AWS has it.
  */
 export async function createOwnKeyAs(device: Device, userName: string): Promise<AccessKeyRecord> {
   await openWithKeptKey(device, userName);
   await createOwnKeyUntilKept(device.page, `${userName}-key`);
+  const created = device.sandbox.state.keysOf(userName).at(-1);
+  if (!created) throw new Error(`AWS has no key of ${userName} after creating one`);
+  return created;
+}
+
+/**
+ * The admin's key kept here as “admin-key”; Keyward opened on "Create a key", signed in with it,
+ * and a new key created for the colleague `userName`, up to "Keep the new key safe". Its secret
+ * is then held in main and kept nowhere yet: a colleague's key is never kept on the admin's
+ * computer (the person's own key is kept in the keychain as the step appears). Returns the new
+ * key as AWS has it.
+ */
+export async function createKeyForColleague(
+  device: Device,
+  userName: string,
+): Promise<AccessKeyRecord> {
+  const { page } = device;
+  await openWithKeptKey(device, 'admin');
+  // An admin: the sidebar's Admin section (and the sign-in in it) stays after signing out.
+  await showAdminSection(page);
+  await openCreateKeySignedIn(page, 'admin-key');
+  await page.getByRole('radio', { name: /A colleague’s key/ }).check();
+  await page.getByRole('textbox', { name: 'Your colleague’s AWS user name' }).fill(userName);
+  await describeOwnKey(page);
+  await page.getByRole('button', { name: 'Create the key' }).click();
+  await expect(page.getByRole('heading', { name: 'Keep the new key safe' })).toBeVisible();
   const created = device.sandbox.state.keysOf(userName).at(-1);
   if (!created) throw new Error(`AWS has no key of ${userName} after creating one`);
   return created;

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import type { Device } from './device';
@@ -9,12 +11,28 @@ export async function signInWithStoredKey(page: Page, profileName: string): Prom
   await expect(page.getByText('Signed in to AWS as')).toBeVisible();
 }
 
-/** Opens a screen from the sidebar, as a person clicks it there. */
+/** The sidebar's Admin section lists these; staff see them only once they ask for them. */
+const adminPlaces = new Set(['People’s keys', 'Audit', 'AWS sign-in']);
+
+/**
+ * Shows the sidebar's Admin section as a person would: by answering "I manage keys for other
+ * people" once (Keyward remembers it), unless it is there already. Returns the section.
+ */
+export async function showAdminSection(page: Page): Promise<Locator> {
+  const admin = page.getByRole('navigation', { name: 'Admin' });
+  const offer = page.getByRole('button', { name: 'I manage keys for other people', exact: true });
+  await expect(admin.or(offer).first()).toBeVisible();
+  if (await offer.isVisible()) await offer.click();
+  await expect(admin).toBeVisible();
+  return admin;
+}
+
+/** Opens a screen from the sidebar, as a person clicks it there (an admin place via Admin). */
 export async function goTo(page: Page, screen: string): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('button', { name: screen })
-    .click();
+  const list = adminPlaces.has(screen)
+    ? await showAdminSection(page)
+    : page.getByRole('navigation', { name: 'Main' });
+  await list.getByRole('button', { name: screen }).click();
 }
 
 /** Opens a screen from the sidebar and waits for its heading to take focus. */
@@ -96,7 +114,7 @@ export async function createOwnKey(page: Page): Promise<void> {
 
 /**
  * Opens "Create a key" signed in with a kept key and creates a new key for that same person, up
- * to "Keep the new key safe" (the secret then held in main, kept nowhere yet).
+ * to "Keep the new key safe" (which keeps the person's own key in the keychain as it appears).
  */
 export async function createOwnKeyUntilKept(page: Page, profileName: string): Promise<void> {
   await openCreateKeySignedIn(page, profileName);
@@ -112,10 +130,7 @@ export async function replaceKeptKey(
   profileName: string,
   options: { rightAway?: boolean } = {},
 ): Promise<void> {
-  await page
-    .getByRole('article', { name: profileName, exact: true })
-    .getByRole('button', { name: 'Replace this key (rotate)…' })
-    .click();
+  await keyAction(page, profileName, 'Replace this key…');
   const dialog = page.getByRole('dialog', { name: `Replace “${profileName}” with a new key` });
   if (options.rightAway) await dialog.getByRole('radio', { name: /Right away/ }).check();
   await dialog.getByRole('button', { name: 'Replace the key' }).click();
@@ -125,6 +140,22 @@ export async function replaceKeptKey(
 export async function chooseKeyFile(device: Device, file: string): Promise<void> {
   device.platform.answerNextOpen(file);
   await device.page.getByRole('button', { name: 'Choose key file…' }).click();
+}
+
+/** On "Receive a key": drops `file` on the drop area, as a person drags it from their desktop. */
+export async function dropFile(page: Page, file: string): Promise<void> {
+  const dataTransfer = await page.evaluateHandle(
+    ({ name, base64 }) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes], name));
+      return transfer;
+    },
+    { name: path.basename(file), base64: readFileSync(file).toString('base64') },
+  );
+  await page.getByRole('group', { name: 'Drop a key file here' }).dispatchEvent('drop', {
+    dataTransfer,
+  });
 }
 
 /** Opens "Receive a key" from the sidebar and chooses a key file there (see `chooseKeyFile`). */
@@ -145,11 +176,73 @@ export async function doubleClickKeyFile(device: Device, file: string): Promise<
 
 /** On My keys: opens "Use with the AWS command line…" on a kept key's card; returns the dialog. */
 export async function openCommandLineSetUp(page: Page, profileName: string): Promise<Locator> {
-  await page
-    .getByRole('article', { name: profileName })
-    .getByRole('button', { name: 'Use with the AWS command line…' })
-    .click();
+  await keyAction(page, profileName, 'Use with the AWS command line…');
   return page.getByRole('dialog', { name: `Use “${profileName}” with the AWS command line` });
+}
+
+/**
+ * On My keys: the control for `action` on a kept key's card, the card's own button when it shows
+ * one (its one next step, "Replace this key…" or "Fix…"), else the item of its "More" menu, which
+ * this opens. `action` is the name a person sees, matched from its start.
+ */
+export async function keyActionControl(
+  page: Page,
+  profileName: string,
+  action: string,
+): Promise<Locator> {
+  const card = page.getByRole('article', { name: profileName, exact: true });
+  const name = actionName(action);
+  const more = card.getByRole('button', { name: /^More/ });
+  // Every card has "More": once it shows, so does the card's own next step, if it has one.
+  await expect(more).toBeVisible();
+  const button = card.getByRole('button', { name });
+  if ((await button.count()) > 0) return button;
+  if ((await more.getAttribute('aria-expanded')) !== 'true') await more.click();
+  return card.getByRole('menuitem', { name });
+}
+
+/**
+ * On My keys: opens a kept key's "More" menu with the keyboard (Tab to it, Enter) and returns it;
+ * Escape closes it again.
+ */
+export async function openKeyMenu(page: Page, profileName: string): Promise<Locator> {
+  const card = page.getByRole('article', { name: profileName, exact: true });
+  await tabTo(page, card.getByRole('button', { name: /^More/ }));
+  await page.keyboard.press('Enter');
+  const menu = card.getByRole('menu');
+  await expect(menu).toBeVisible();
+  return menu;
+}
+
+/** An action's name as a person sees it, matched from its start (the rest is for screen readers). */
+function actionName(action: string): RegExp {
+  return new RegExp(`^${action.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+}
+
+/** On My keys: does `action` on a kept key's card, through its "More" menu when it is there. */
+export async function keyAction(page: Page, profileName: string, action: string): Promise<void> {
+  await (await keyActionControl(page, profileName, action)).click();
+}
+
+/**
+ * As `keyAction`, with the keyboard only: Tab to the card's "More", Enter, the down arrow to the
+ * item, Enter.
+ */
+export async function keyActionByKeyboard(
+  page: Page,
+  profileName: string,
+  action: string,
+): Promise<void> {
+  const card = page.getByRole('article', { name: profileName, exact: true });
+  await tabTo(page, card.getByRole('button', { name: /^More/ }));
+  await page.keyboard.press('Enter');
+  const item = card.getByRole('menuitem', { name: actionName(action) });
+  for (let presses = 0; presses < 10; presses++) {
+    if (await item.evaluate((element) => element === document.activeElement)) break;
+    await page.keyboard.press('ArrowDown');
+  }
+  await expect(item).toBeFocused();
+  await page.keyboard.press('Enter');
 }
 
 /**

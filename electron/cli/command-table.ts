@@ -4,11 +4,17 @@ import { audit, identityShow, usersList, whoami } from './commands/account';
 import { cliRemove, cliSetup } from './commands/aws-cli';
 import { exec } from './commands/exec';
 import { handoffOpen } from './commands/handoff';
+import { importConsoleCsv } from './commands/import';
 import { keysActivate, keysDeactivate, keysDelete, keysList } from './commands/keys';
 import { keysCreate } from './commands/keys-create';
 import { keysDescribe } from './commands/keys-describe';
 import { lostList, lostResolve } from './commands/lost';
-import { profilesImport, profilesList, profilesRemove } from './commands/profiles';
+import {
+  profilesExport,
+  profilesImport,
+  profilesList,
+  profilesRemove,
+} from './commands/profiles';
 import { profilesCheck } from './commands/profiles-check';
 import { keysRotate } from './commands/rotate';
 import { sessionClear, sessionStart } from './commands/session';
@@ -25,8 +31,10 @@ export const personalCommands: CommandSpec[] = [
   profilesCheck,
   profilesImport,
   profilesRemove,
+  profilesExport,
   keysRotate,
   handoffOpen,
+  importConsoleCsv,
   identityShow,
   activity,
 ];

@@ -12,6 +12,7 @@ export const commandWords: ReadonlySet<string> = new Set([
   'users',
   'keys',
   'handoff',
+  'import',
   'identity',
   'profiles',
   'cli',

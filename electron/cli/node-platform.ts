@@ -72,6 +72,10 @@ export class NodePlatform implements Platform {
     return Promise.reject(noDesktop('a browser'));
   }
 
+  downloadsDir(): string {
+    return path.join(os.homedir(), 'Downloads');
+  }
+
   /** The command line asks its own questions (and takes --yes), never through here. */
   confirm(_question: ConfirmQuestion): Promise<boolean> {
     return Promise.reject(noDesktop('a dialog'));

@@ -8,11 +8,13 @@ export const activityActions = [
   'key.deleted',
   'key.described',
   'key.stored',
+  'key.imported',
   'key.removed-from-device',
   'key.secret-copied',
   'key.secret-shown',
   'key.saved-to-file',
   'key.handed-off',
+  'key.sent-to-other-computer',
   'key.discarded',
   'key.lost',
 ] as const;
@@ -38,14 +40,28 @@ export const activityWords: Record<ActivityAction, string> = {
   'key.deleted': 'deleted',
   'key.described': 'description changed',
   'key.stored': 'kept in the keychain',
+  'key.imported': 'kept in the keychain from the AWS console’s download',
   'key.removed-from-device': 'removed from this computer',
   'key.secret-copied': 'secret copied',
   'key.secret-shown': 'secret shown',
   'key.saved-to-file': 'saved to a key file',
   'key.handed-off': 'sealed to a colleague',
+  'key.sent-to-other-computer': 'sealed in a key file for another computer',
   'key.discarded': 'discarded (deleted before it was kept)',
   'key.lost': 'lost (its secret was never saved)',
 };
+
+/** Which entries of the log to show or export: every part given must match. */
+export interface ActivityFilter {
+  /** A kept key's name, a key ID, or part of a key ID (at least 4 characters). */
+  key?: string | undefined;
+  /** The IAM user whose key it is, or part of that name (any case). */
+  person?: string | undefined;
+  /** From this moment on (ISO 8601), inclusive. */
+  since?: string | undefined;
+  /** Before this moment (ISO 8601), exclusive. */
+  before?: string | undefined;
+}
 
 /** How many entries a door shows unless asked for more. */
 export const defaultActivityLimit = 20;

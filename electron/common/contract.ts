@@ -24,13 +24,16 @@ import type {
   SignInChoices,
   StoredKeyCheck,
   StoredProfile,
+  DamagedEntry,
   UserPage,
   VaultStatus,
 } from './domain';
 import { maxSessionSeconds, mfaSerialPattern, minSessionSeconds } from './credential-use';
+import type { ConsoleCsvKept, ConsoleCsvOffer, ReceivedFile } from './console-csv';
 import type { OffboardResult } from './offboard';
 import type { PlaintextImportResult, PlaintextProfile } from './plaintext-import';
 import { z } from 'zod';
+import { noticeKinds, type UpdateState } from './desktop';
 import {
   accessKeyIdSchema,
   boundedString,
@@ -56,6 +59,14 @@ export interface MethodSpec {
   readonly input: z.ZodType;
   readonly output: Returns<unknown>;
 }
+
+/** Which history entries: a key (name or ID), a person (IAM user), a time range (ISO 8601). */
+const activityFilterSchema = z.strictObject({
+  key: z.string().max(128).optional(),
+  person: z.string().max(64).optional(),
+  since: z.iso.datetime({ offset: true }).optional(),
+  before: z.iso.datetime({ offset: true }).optional(),
+});
 
 /**
  * Every method the renderer may call, once. The map is also the allowlist: the preload exposes
@@ -148,6 +159,11 @@ export const contract = {
     input: z.strictObject({ handle: handleSchema, profileName: profileNameSchema }),
     output: returns<StoredProfile>(),
   },
+  /** A new key just kept, given another name before the person finishes ("Rename"). */
+  'keys.renameKept': {
+    input: z.strictObject({ handle: handleSchema, from: profileNameSchema, to: profileNameSchema }),
+    output: returns<StoredProfile>(),
+  },
   'keys.finish': {
     input: z.strictObject({ handle: handleSchema, discard: z.boolean().optional() }),
     output: returns<null>(),
@@ -163,13 +179,17 @@ export const contract = {
     output: returns<null>(),
   },
 
-  /** The activity log's last entries, the newest last. */
+  /** The activity log's last entries (those the filter matches), the newest last. */
   'activity.list': {
-    input: z.strictObject({ limit: z.number().int().min(1).max(1000).optional() }),
+    input: activityFilterSchema.extend({ limit: z.number().int().min(1).max(1000).optional() }),
     output: returns<ActivityEntry[]>(),
   },
+  /** Main asks where to save and writes every entry the filter matches as CSV; null: cancelled. */
+  'activity.export': { input: activityFilterSchema, output: returns<{ path: string } | null>() },
 
   'profiles.list': { input: noInput, output: returns<StoredProfile[]>() },
+  /** Keychain entries under a key name that cannot be read (name and what is wrong); `remove` takes them. */
+  'profiles.damaged': { input: noInput, output: returns<DamagedEntry[]>() },
   /** Copies a stored key's secret; main clears the clipboard after the set time. */
   'profiles.copySecret': {
     input: z.strictObject({ name: profileNameSchema }),
@@ -188,6 +208,26 @@ export const contract = {
   'profiles.remove': {
     input: z.strictObject({ name: profileNameSchema }),
     output: returns<null>(),
+  },
+  /**
+   * Seals a kept key in a key file for another computer of its owner (to its receiving code, or
+   * with a passphrase, generated when null and returned once); null when the save was cancelled.
+   */
+  'profiles.send': {
+    input: z.strictObject({
+      name: profileNameSchema,
+      lock: z.discriminatedUnion('kind', [
+        z.strictObject({
+          kind: z.literal('passphrase'),
+          passphrase: boundedString(1024).nullable(),
+        }),
+        z.strictObject({
+          kind: z.literal('recipients'),
+          codes: z.array(boundedString(256)).min(1).max(1),
+        }),
+      ]),
+    }),
+    output: returns<SavedHandoff | null>(),
   },
   /** Profiles of the AWS files holding a key in plain text, without secrets (and why one cannot move). */
   'profiles.importable': { input: noInput, output: returns<PlaintextProfile[]>() },
@@ -253,6 +293,38 @@ export const contract = {
   },
   'handoff.forget': { input: z.strictObject({ token: handleSchema }), output: returns<null>() },
 
+  /**
+   * Receive's file: a key file or the IAM console's plaintext download, told apart by content.
+   * `offered`: one of the downloads `consoleCsv.offers` found. The secret never comes back.
+   */
+  'receive.open': {
+    input: z.strictObject({
+      source: z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('dialog') }),
+        z.strictObject({
+          kind: z.literal('bytes'),
+          name: boundedString(255),
+          // 64 KiB of file, base64-encoded.
+          base64: z.base64().max(87_384),
+        }),
+        z.strictObject({ kind: z.literal('offered'), id: handleSchema }),
+      ]),
+    }),
+    output: returns<ReceivedFile | null>(),
+  },
+  /** Console downloads in the Downloads folder: names and folders only. */
+  'consoleCsv.offers': { input: noInput, output: returns<ConsoleCsvOffer[]>() },
+  'consoleCsv.keep': {
+    input: z.strictObject({ token: handleSchema, profileName: profileNameSchema }),
+    output: returns<ConsoleCsvKept>(),
+  },
+  /** Zeroes and removes the plaintext download of a key just kept. */
+  'consoleCsv.deleteOriginal': {
+    input: z.strictObject({ token: handleSchema }),
+    output: returns<{ file: string }>(),
+  },
+  'consoleCsv.forget': { input: z.strictObject({ token: handleSchema }), output: returns<null>() },
+
   /** Makes `aws --profile NAME` use this stored key through credential_process: no plaintext file. */
   'cli.setup': {
     input: z.strictObject({
@@ -315,9 +387,12 @@ export const contract = {
   /** Main exports the result it holds: audit rows never travel back from the renderer. */
   'audit.export': { input: noInput, output: returns<{ path: string } | null>() },
 
-  /** For text that is not secret (key ids, receiving codes): the page may not use the clipboard. */
+  /**
+   * For text that is not secret (key ids, receiving codes, a request for the admin): the page may
+   * not use the clipboard.
+   */
   'clipboard.copyText': {
-    input: z.strictObject({ text: boundedString(512) }),
+    input: z.strictObject({ text: boundedString(2000) }),
     output: returns<null>(),
   },
 
@@ -335,9 +410,20 @@ export const contract = {
       clipboardSeconds: z.number().int().min(5).max(600).optional(),
       staleKeyDays: z.number().int().min(1).max(3650).optional(),
       askTouchId: z.boolean().optional(),
+      managesOthersKeys: z.boolean().optional(),
+      scanDownloads: z.boolean().optional(),
+      noticesOff: z.array(z.enum(noticeKinds)).max(noticeKinds.length).optional(),
+      keepInTray: z.boolean().optional(),
+      startAtLogin: z.boolean().optional(),
+      autoUpdates: z.boolean().optional(),
     }),
     output: returns<Settings>(),
   },
+
+  /** Whether Keyward can update itself, and whether a checked update waits for a restart. */
+  'updates.state': { input: noInput, output: returns<UpdateState>() },
+  /** Restarts into the downloaded update; refused while a secret is unsaved or a key is replaced. */
+  'updates.restart': { input: noInput, output: returns<null>() },
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -358,7 +444,16 @@ export const channelFor = (method: MethodName): string => `keyward:${method}`;
  * What main may tell the page without being asked: a name only, never data. The page answers by
  * calling the contract (e.g. a file opened while Keyward runs → `handoff.open` with `launch`).
  */
-export const noticeNames = ['handoff.fileOpened'] as const;
+/**
+ * What main tells the page without being asked: a key file the OS opened, a notification clicked
+ * (open My keys or History), an update downloaded and checked.
+ */
+export const noticeNames = [
+  'handoff.fileOpened',
+  'open.myKeys',
+  'open.history',
+  'updates.ready',
+] as const;
 export type NoticeName = (typeof noticeNames)[number];
 export const noticeChannel = 'keyward:notice';
 export const isNoticeName = (name: unknown): name is NoticeName =>

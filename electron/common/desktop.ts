@@ -17,3 +17,17 @@ export const noticeKindLabels: Record<NoticeKind, string> = {
 
 /** Where clicking a notification takes the person (a screen of the window). */
 export type NoticePlace = 'my-keys' | 'history';
+
+/** Who turned automatic updates off: IT's policy file, an environment variable, or the person. */
+export type UpdatesOffBy = 'policy' | 'environment' | 'setting';
+
+/** What the window shows about updates. */
+export type UpdateState =
+  | { kind: 'off'; by: UpdatesOffBy }
+  /** A build that cannot update itself: a development run, or a package type without an updater. */
+  | { kind: 'unavailable' }
+  | { kind: 'idle' }
+  | { kind: 'checking' }
+  | { kind: 'downloading'; version: string }
+  | { kind: 'up-to-date'; checked: string }
+  | { kind: 'ready'; version: string };

@@ -1,4 +1,5 @@
 import type { CredentialUse } from './credential-use';
+import type { NoticeKind } from './desktop';
 export interface About {
   name: string;
   version: string;
@@ -135,6 +136,16 @@ export interface StoredProfile {
   use: CredentialUse;
 }
 
+/**
+ * A keychain entry under a key name that Keyward cannot read: listed so it can be removed.
+ * Never its contents (a damaged entry may still hold a secret).
+ */
+export interface DamagedEntry {
+  name: string;
+  /** What is wrong, in plain words ("the secret is missing"). */
+  problem: string;
+}
+
 /** The MFA device of a stored key's own user, as the key itself may look it up. */
 export type MfaDeviceLookup =
   | { found: 'one'; serialNumber: string }
@@ -175,6 +186,24 @@ export interface Settings {
    * where Touch ID is available. Absent means yes: files written before it existed stay as they were.
    */
   askTouchId?: boolean;
+  /**
+   * "I manage keys for other people": the sidebar shows the Admin section (people's keys, audit,
+   * AWS sign-in) even when not signed in. Absent means no: staff never see what they do not use.
+   */
+  managesOthersKeys?: boolean;
+  /**
+   * Look in the Downloads folder at start for the IAM console's key downloads and offer to keep
+   * them. Absent means yes.
+   */
+  scanDownloads?: boolean;
+  /** Desktop notification kinds turned off. Absent means none: every kind is shown. */
+  noticesOff?: NoticeKind[];
+  /** Keep running in the tray (menu bar) when the window closes. Absent means no. */
+  keepInTray?: boolean;
+  /** Start Keyward (window closed) when the person logs in. Absent means no. */
+  startAtLogin?: boolean;
+  /** Look for, download and offer updates. Absent means yes; IT can overrule it (README). */
+  autoUpdates?: boolean;
 }
 
 /** How a hand-off file is locked: a passphrase (null: generate one) or colleagues' receiving codes. */

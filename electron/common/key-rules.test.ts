@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { AccessKeySummary } from './domain';
-import { descriptionProblem, inUseReason, tidyDescription } from './key-rules';
+import {
+  descriptionProblem,
+  inUseReason,
+  tidiedDescription,
+  tidyDescription,
+} from './key-rules';
 
 describe('descriptions', () => {
   it('loses what would make a spreadsheet run it as a formula, and says what went', () => {
@@ -19,6 +24,31 @@ describe('descriptions', () => {
     expect(descriptionProblem('=a')).toEqual({ kind: 'formula-start', start: '=' });
     expect(descriptionProblem('Ünïcode: ok/fine_1.0 @x')).toBeNull();
     expect(descriptionProblem('')).toBeNull();
+  });
+});
+
+describe('a description as typed', () => {
+  it('drops the characters IAM refuses instead of refusing the text', () => {
+    expect(tidiedDescription('<CLI>')).toBe('CLI');
+    expect(tidiedDescription('Laptop <CLI>')).toBe('Laptop CLI');
+    expect(tidiedDescription('Nightly deploy; prod!')).toBe('Nightly deploy prod');
+    expect(tidiedDescription('Ünïcode: ok/fine_1.0 @x')).toBe('Ünïcode: ok/fine_1.0 @x');
+  });
+
+  it('also takes off a formula start, runs of spaces and spaces at the ends', () => {
+    expect(tidiedDescription('  -= nightly   backup ')).toBe('nightly backup');
+    expect(tidiedDescription('<=cmd>')).toBe('cmd');
+    expect(tidiedDescription('a\tb')).toBe('a b');
+  });
+
+  it('cuts it to what AWS allows', () => {
+    expect(Array.from(tidiedDescription('é'.repeat(300)))).toHaveLength(256);
+  });
+
+  it('always leaves a description main accepts', () => {
+    for (const typed of ['<CLI>', ' -=+@ x ', '"quoted" & more', 'x'.repeat(400), '<>', '']) {
+      expect(descriptionProblem(tidiedDescription(typed))).toBeNull();
+    }
   });
 });
 

@@ -40,6 +40,21 @@ export function tidyDescription(text: string): { text: string; removed: string }
 }
 
 /**
+ * A description as typed, made into one IAM and key files accept, rather than refused: the
+ * characters IAM does not allow go ("<CLI>" → "CLI"), runs of space become one, a formula start
+ * comes off, and it is cut to IAM's length. The window shows the result before saving; main
+ * still refuses anything else (`descriptionProblem`), whichever door it came through.
+ */
+export function tidiedDescription(typed: string): string {
+  const allowed = Array.from(typed.replace(/\s/g, ' '))
+    .filter((ch) => tagValuePattern.test(ch))
+    .join('')
+    .replace(/\p{Z}+/gu, ' ');
+  const { text } = tidyDescription(allowed);
+  return Array.from(text).slice(0, maxDescriptionLength).join('').trim();
+}
+
+/**
  * What is wrong with a description, as facts each side puts in its own words (the form beside
  * the field, main in an error with what to do next); null when IAM and hand-off files accept it.
  */

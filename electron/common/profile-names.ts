@@ -40,3 +40,20 @@ export function freeProfileName(base: string, taken: readonly string[]): string 
     if (!taken.includes(candidate)) return candidate;
   }
 }
+
+/**
+ * A key name as the person typed it, made into one a key can be kept under: accents come off,
+ * spaces become dashes and other characters a name cannot hold go ("my work key" →
+ * "my-work-key"). A leading dash stays: the rule above says why it will not do, which beats
+ * silently making another name than the one the person meant.
+ */
+export function normalisedProfileName(typed: string): string {
+  return typed
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .trim()
+    .replace(/\s+/g, '-')
+    .replace(/[^A-Za-z0-9._-]/g, '')
+    .replace(/-{2,}/g, '-')
+    .slice(0, 64);
+}

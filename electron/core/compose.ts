@@ -2,6 +2,7 @@ import { ActivityLog } from './activity/activity-log';
 import { AuditService } from './audit/audit-service';
 import { AwsSession } from './aws/aws-session';
 import { SecretClipboard } from './clipboard/secret-clipboard';
+import { ConsoleCsvDesk } from './console-csv/console-csv-desk';
 import { HandoffDesk } from './handoff/handoff-desk';
 import { KeyAdmin } from './keys/key-admin';
 import type { Platform } from './platform';
@@ -36,6 +37,8 @@ export interface Core {
   readonly deviceKeys: DeviceKeys;
   readonly clipboard: SecretClipboard;
   readonly handoff: HandoffDesk;
+  /** The IAM console's plaintext key download: checked, kept, and deleted when asked. */
+  readonly consoleCsv: ConsoleCsvDesk;
   readonly audit: AuditService;
   readonly rotation: KeyRotation;
   readonly settings: SettingsFile;
@@ -68,7 +71,8 @@ export function createCore(
   const profiles = new ProfileStore(secretStore, { dataDir });
   const settings = new SettingsFile(dataDir);
   const journal = new Journal(dataDir);
-  const activity = new ActivityLog(dataDir);
+  // Key names find their entries through the keys kept now; exports ask where to save.
+  const activity = new ActivityLog(dataDir, { platform, keptKeys: () => profiles.list() });
   const rotations = new RotationStates(dataDir);
   const place = placeFrom(settings);
   const clipboard = new SecretClipboard({ platform, settings });
@@ -158,6 +162,11 @@ export function createCore(
     },
   );
 
+  const consoleCsv = new ConsoleCsvDesk(
+    { platform, profiles, activity, settings },
+    options.newKeyPatienceMs !== undefined ? { verifyPatienceMs: options.newKeyPatienceMs } : {},
+  );
+
   const deviceKeys = new DeviceKeys({
     profiles,
     rotations,
@@ -166,6 +175,7 @@ export function createCore(
     settings,
     place,
     presence: platform,
+    dialogs: platform,
   });
 
   return {
@@ -173,6 +183,7 @@ export function createCore(
     deviceKeys,
     clipboard,
     handoff,
+    consoleCsv,
     audit,
     rotation,
     settings,

@@ -12,12 +12,14 @@ import {
   staleCliProfiles,
 } from './aws-config/cli-profile';
 import { listPlaintextKeys } from './aws-config/plaintext-keys';
+import { openForReceive } from './console-csv/receive-open';
 import { AppError } from './errors';
 import { checkPassphraseStrength } from './handoff/passphrase-strength';
 import type { Handlers } from './ipc/dispatch';
 import { isAllowedExternalUrl } from './security/external-links';
 import { confirmEndpointChange } from './settings-endpoint';
 import { checkVault } from './vault/vault-status';
+import type { UpdateService } from './updates/update-service';
 
 /** Everything the handlers stand on; main builds it with Electron, tests with plain Node. */
 export interface Services {
@@ -31,6 +33,8 @@ export interface Services {
    * Keyward's program could move or be swapped (see checkProgramLocation).
    */
   keywardCommand: () => Promise<readonly string[]>;
+  /** The installed app's updater; absent where Keyward cannot update itself (tests, the CLI). */
+  updates?: Pick<UpdateService, 'state' | 'restartToUpdate'>;
 }
 
 /** One handler per contract method: the type makes a missing or misspelt one a compile error. */
@@ -83,15 +87,21 @@ export function createHandlers(services: Services): Handlers {
     'keys.create': ({ userName, description }) => newKeys.create(userName, description ?? null),
     'keys.reveal': async ({ handle }) => ({ secretAccessKey: await newKeys.reveal(handle) }),
     'keys.copySecret': ({ handle }) => newKeys.copy(handle),
-    'keys.storeInKeychain': ({ handle, profileName }) => newKeys.keep(handle, profileName),
+    // The window keeps only the person's own new key here; a colleague's goes in a key file.
+    'keys.storeInKeychain': ({ handle, profileName }) => newKeys.keepOwn(handle, profileName),
+    'keys.renameKept': ({ handle, from, to }) => newKeys.renameKept(handle, from, to),
     'keys.finish': ({ handle, discard }) => newKeys.finish(handle, discard ?? false).then(done),
     'keys.pending': () => newKeys.heldSettled(),
 
     'lost.list': () => lostKeys.list(),
-    'activity.list': ({ limit }) => core.activity.recent(limit ?? defaultActivityLimit),
+    'activity.list': ({ limit, ...filter }) =>
+      core.activity.find(filter, { limit: limit ?? defaultActivityLimit }),
+    'activity.export': (filter) => core.activity.exportCsv(filter),
     'lost.resolve': ({ journalId, action }) => lostKeys.resolve(journalId, action).then(done),
 
     'profiles.list': () => deviceKeys.list(),
+    'profiles.damaged': () => deviceKeys.damaged(),
+    'profiles.send': ({ name, lock }) => deviceKeys.sendToOtherComputer(name, lock),
     'profiles.copySecret': ({ name }) => deviceKeys.copySecret(name),
     'profiles.check': ({ name }) => deviceKeys.check(name),
     'profiles.mfaDevice': ({ name }) => deviceKeys.findMfaDevice(name),
@@ -132,6 +142,16 @@ export function createHandlers(services: Services): Handlers {
       }),
     'handoff.forget': ({ token }) => {
       handoff.forget(token);
+      return Promise.resolve(null);
+    },
+
+    'receive.open': ({ source }) =>
+      openForReceive({ platform, handoff, consoleCsv: core.consoleCsv }, source),
+    'consoleCsv.offers': () => core.consoleCsv.offers(),
+    'consoleCsv.keep': ({ token, profileName }) => core.consoleCsv.keep(token, profileName),
+    'consoleCsv.deleteOriginal': ({ token }) => core.consoleCsv.deleteOriginal(token),
+    'consoleCsv.forget': ({ token }) => {
+      core.consoleCsv.forget(token);
       return Promise.resolve(null);
     },
 
@@ -188,6 +208,19 @@ export function createHandlers(services: Services): Handlers {
 
     'clipboard.copySensitive': ({ text }) => core.clipboard.copySensitive(text),
 
+    'updates.state': () => Promise.resolve(services.updates?.state() ?? { kind: 'unavailable' }),
+    'updates.restart': () =>
+      Promise.resolve().then(() => {
+        if (!services.updates) {
+          throw new AppError(
+            'conflict',
+            'This copy of Keyward does not update itself.',
+            'Install Keyward from its installer to get updates.',
+          );
+        }
+        services.updates.restartToUpdate();
+        return null;
+      }),
     'settings.get': () => core.settings.read(),
     'settings.update': async (change) => {
       const { before, next } = await core.settings.check(change);

@@ -180,7 +180,9 @@ describe('users and keys', () => {
     await f.signInAs('alice');
     const error = await refusal(f.core.newKeys.create('bob', null));
     expect(error.code).toBe('access-denied');
-    expect(error.message).toBe('Your AWS account is not allowed to create an access key for bob.');
+    expect(error.message).toBe(
+      'AWS did not let you create an access key for bob: your permissions in AWS do not allow it.',
+    );
     expect(error.hint).toBe('Ask your AWS administrator to allow "iam:CreateAccessKey" for you.');
     expect(keysOf('bob')).toHaveLength(2);
   });

@@ -17,6 +17,11 @@ export interface Platform {
   writeClipboard(text: string, markers?: Record<string, Uint8Array>): Promise<void>;
   openExternal(url: string): Promise<void>;
   /**
+   * The person's Downloads folder, where the IAM console's key download lands; null (or absent)
+   * where there is none to look in.
+   */
+  downloadsDir?(): string | null;
+  /**
    * Asks the person in a dialog main shows (the page cannot fake or skip it). True when they
    * chose `confirm`.
    */

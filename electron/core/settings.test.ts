@@ -79,6 +79,15 @@ describe('settings', () => {
     expect(asksForTouchId(await new SettingsFile(dir).read())).toBe(true);
   });
 
+  it('show the Admin section only to whoever said they manage keys for other people, until hidden', async () => {
+    const dir = fresh();
+    expect((await new SettingsFile(dir).read()).managesOthersKeys).toBeUndefined();
+    await new SettingsFile(dir).update({ managesOthersKeys: true });
+    expect((await new SettingsFile(dir).read()).managesOthersKeys).toBe(true);
+    await new SettingsFile(dir).update({ managesOthersKeys: false });
+    expect((await new SettingsFile(dir).read()).managesOthersKeys).toBe(false);
+  });
+
   it('fall back to defaults when the file is damaged', async () => {
     const dir = fresh();
     writeFileSync(path.join(dir, 'settings.json'), '{ not json');

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { noticeKinds } from '../common/desktop';
 import type { Settings } from '../common/domain';
 import type { AwsPlace } from './aws/aws-clients';
 import { AppError } from './errors';
@@ -45,6 +46,15 @@ export const settingsSchema = z.strictObject({
   staleKeyDays: z.number().int().min(1).max(3650),
   // Optional, unlike the others: absent means "ask", and a file without it reads as before.
   askTouchId: z.boolean().optional(),
+  // Optional too: absent means no, so staff never see the Admin section unless they ask for it.
+  managesOthersKeys: z.boolean().optional(),
+  // Optional too: absent means yes, look in Downloads for the console's key downloads.
+  scanDownloads: z.boolean().optional(),
+  // The desktop ones (README "In the background"): absent keeps each one's default.
+  noticesOff: z.array(z.enum(noticeKinds)).max(noticeKinds.length).optional(),
+  keepInTray: z.boolean().optional(),
+  startAtLogin: z.boolean().optional(),
+  autoUpdates: z.boolean().optional(),
 });
 
 /**
@@ -70,6 +80,12 @@ const fieldNames: Record<string, string> = {
   clipboardSeconds: 'clipboard time',
   staleKeyDays: 'key age limit',
   askTouchId: 'Touch ID choice',
+  managesOthersKeys: '“I manage keys for other people” choice',
+  scanDownloads: '“Look in Downloads for AWS console key downloads” choice',
+  noticesOff: 'choice of notifications',
+  keepInTray: '“Keep Keyward running when the window is closed” choice',
+  startAtLogin: '“Start Keyward when I log in” choice',
+  autoUpdates: '“Update Keyward automatically” choice',
 };
 
 const settingHints: Record<string, string> = {
@@ -79,6 +95,12 @@ const settingHints: Record<string, string> = {
   clipboardSeconds: 'Choose between 5 and 600 seconds.',
   staleKeyDays: 'Choose between 1 and 3650 days.',
   askTouchId: 'Turn “Ask for Touch ID” on or off.',
+  managesOthersKeys: 'Turn “I manage keys for other people” on or off in Settings.',
+  scanDownloads: 'Turn “Look in Downloads for AWS console key downloads” on or off in Settings.',
+  noticesOff: 'Choose the notifications you want in Settings.',
+  keepInTray: 'Turn “Keep Keyward running when the window is closed” on or off in Settings.',
+  startAtLogin: 'Turn “Start Keyward when I log in” on or off in Settings.',
+  autoUpdates: 'Turn “Update Keyward automatically” on or off in Settings.',
 };
 
 /** Told of each saved change, with the settings before it. */

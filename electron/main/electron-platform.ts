@@ -1,4 +1,5 @@
 import {
+  app,
   BrowserWindow,
   ClipboardItem,
   clipboard,
@@ -62,6 +63,14 @@ export class ElectronPlatform implements Platform {
   async openExternal(url: string): Promise<void> {
     if (!isAllowedExternalUrl(url)) throw new Error('link outside the allow-list');
     await shell.openExternal(url);
+  }
+
+  downloadsDir(): string | null {
+    try {
+      return app.getPath('downloads');
+    } catch {
+      return null; // The OS names no Downloads folder.
+    }
   }
 
   async confirm(question: ConfirmQuestion): Promise<boolean> {

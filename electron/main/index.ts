@@ -6,7 +6,6 @@ import { createHandlers } from '../core/handlers';
 import { refusedDebugMessage, refusedDebugSwitches } from './debug-switches';
 import { createCore } from '../core/compose';
 import type { Core } from '../core/compose';
-import { describeError, log } from '../core/log';
 import { KeytarStore } from '../core/vault/keytar-store';
 import { appMenuTemplate } from './app-menu';
 import { appEntryUrl, appOrigin, registerAppScheme, serveRenderer } from './app-protocol';
@@ -20,6 +19,10 @@ import { bringToFront, deliverOpenedFile, keyFileIn } from './opened-files';
 import { windowStorage } from './storage';
 import { guardUnsavedSecrets } from './unsaved-guard';
 import { createMainWindow } from './window';
+import { DesktopPresence, trayIconPath } from './desktop-presence';
+import { startedAtLoginSwitch } from '../core/desktop/login-item';
+import { noticeChannel } from '../common/contract';
+import type { NoticePlace } from '../common/desktop';
 import type { BrowserWindow } from 'electron';
 
 // electron-vite's dev server, only ever honoured in an unpackaged development build.
@@ -34,6 +37,9 @@ if (!app.isPackaged)
 
 let mainWindow: BrowserWindow | undefined;
 let core: Core | undefined;
+let presence: DesktopPresence | undefined;
+// Started by the OS at login: the window stays closed until the person opens it from the tray.
+const startedAtLogin = process.argv.includes(startedAtLoginSwitch);
 
 // A key file the OS opened Keyward with (double-click). macOS sends it as an event instead, also
 // while Keyward runs; Windows and Linux start a second instance, which hands its arguments over.
@@ -70,14 +76,17 @@ if (refusedSwitches.length > 0) {
 } else {
   app.on('second-instance', (_event, argv) => {
     const file = keyFileIn(argv.slice(1));
-    if (file && core) deliverOpenedFile(file, core.handoff, mainWindow);
-    else if (mainWindow) bringToFront(mainWindow);
+    if (file && core) deliverOpenedFile(file, core.handoff, mainWindow ?? openWindow());
+    else showWindow();
   });
   app.on('web-contents-created', (_event, contents) => {
     hardenWebContents(contents, pageOrigin, (url) => shell.openExternal(url));
   });
   app.on('window-all-closed', () => {
-    app.quit();
+    // With "keep running" (or started at login) Keyward stays in the tray; otherwise it quits.
+    void (presence?.keepsRunning() ?? Promise.resolve(false)).then((keep) => {
+      if (!keep && !startedAtLogin) app.quit();
+    });
   });
   app.on('will-quit', (event) => {
     if (!core) return;
@@ -85,6 +94,7 @@ if (refusedSwitches.length > 0) {
     event.preventDefault();
     const leaving = core;
     core = undefined;
+    presence?.stop();
     void leaving.shutdown().finally(() => {
       app.quit();
     });
@@ -98,33 +108,66 @@ if (refusedSwitches.length > 0) {
 }
 
 function start(storage: { dataDir: string; keychainService: string }): void {
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(appMenuTemplate(process.platform, !app.isPackaged)),
-  );
   hardenSession(session.defaultSession);
   serveRenderer(path.join(here, '../renderer'));
   const platform = new ElectronPlatform(storage.dataDir);
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      appMenuTemplate(process.platform, !app.isPackaged, (url) => {
+        void platform.openExternal(url);
+      }),
+    ),
+  );
   const secretStore = new KeytarStore({ os: platform.os, service: storage.keychainService });
   core = createCore(platform, secretStore, { launchFile });
+  presence = new DesktopPresence({
+    core,
+    dataDir: storage.dataDir,
+    showWindow,
+    iconPath: trayIconPath(),
+    startedAtLogin,
+    onUpdateReady: () => mainWindow?.webContents.send(noticeChannel, 'updates.ready'),
+  });
   const handlers = createHandlers({
     core,
     platform,
     secretStore,
     appVersion: app.getVersion(),
     keywardCommand: () => checkedSelfCommand(process.env),
+    updates: presence.updates,
   });
   registerIpc(createDispatcher(handlers, pageOrigin));
-  // Old keys kept inactive after a rotation are deleted once their grace period is over.
-  void core.rotation.deleteRetiredKeys().catch((error: unknown) => {
-    log('rotation', `retired keys not checked: ${describeError(error)}`);
-  });
+  if (!startedAtLogin) openWindow();
+  // Lost keys, old keys past their waiting time, key ages: checked now and every little while.
+  presence.start();
+}
+
+/** Opens the window (again, after it was closed to the tray) or brings it to the front. */
+function showWindow(place?: NoticePlace): void {
+  const opened = mainWindow;
+  const window = opened ?? openWindow();
+  bringToFront(window);
+  if (!place) return;
+  const tell = () => {
+    window.webContents.send(noticeChannel, place === 'history' ? 'open.history' : 'open.myKeys');
+  };
+  // A window just opened is told once its page has loaded and listens.
+  if (opened) tell();
+  else window.webContents.once('did-finish-load', tell);
+}
+
+function openWindow(): BrowserWindow {
   const window = createMainWindow(
     pageUrl,
     path.join(here, '../preload/index.cjs'),
     !app.isPackaged,
   );
   mainWindow = window;
-  guardUnsavedSecrets(window, core.newKeys, async () => {
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = undefined;
+  });
+  const held = core?.newKeys ?? { hasUnsecured: () => false };
+  guardUnsavedSecrets(window, held, async () => {
     const { response } = await dialog.showMessageBox(window, {
       type: 'warning',
       buttons: ['Go back and save it', 'Close and lose the secret'],
@@ -137,4 +180,5 @@ function start(storage: { dataDir: string; keychainService: string }): void {
     });
     return response === 1;
   });
+  return window;
 }

@@ -132,7 +132,8 @@ async function planSecuring(context: CommandContext, args: ParsedArgs): Promise<
   return { kind: 'passphrase', passphrase: null, out: file };
 }
 
-async function refuseExisting(file: string): Promise<void> {
+/** Refuses to overwrite a file, and a folder that does not exist, before anything is made. */
+export async function refuseExisting(file: string): Promise<void> {
   const exists = await stat(file).then(
     () => true,
     () => false,

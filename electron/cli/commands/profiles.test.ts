@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { RotationStates } from '../../core/rotation/rotation-state';
 import { rotationOf, storeAliceAsWork } from '../../../testing/core/rotation/rotation-fixture';
@@ -53,5 +55,62 @@ describe('keyward profiles import', () => {
     );
     expect(readFileSync(file, 'utf8')).toBe(credentials);
     expect(await f.profiles.get('legacy')).toBeNull();
+  });
+});
+
+/** Writes a keychain entry as another program would: libsecret's own `secret-tool`. */
+async function writeRawEntry(account: string, text: string): Promise<void> {
+  const child = promisify(execFile)('secret-tool', [
+    'store',
+    '--label=damaged by a test',
+    'service',
+    f.store.service,
+    'account',
+    account,
+    // keytar's entries carry libsecret's generic schema; without it keytar does not find them.
+    'xdg:schema',
+    'org.freedesktop.Secret.Generic',
+  ]);
+  child.child.stdin?.end(text);
+  await child;
+}
+
+describe('a damaged keychain entry in the command line', () => {
+  const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYDAMAGEDKEY';
+
+  it('is listed as DAMAGED (a damaged field in --json), never with its contents', async () => {
+    await writeRawEntry('profile:broken', `{"secretAccessKey": "${secret}"`);
+    await writeRawEntry('session:work', '{}');
+    const listed = await keyward(env, ['profiles', 'list']);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(/^work\s+AKIA/m);
+    expect(listed.stdout).toMatch(
+      /^DAMAGED\s+broken: it is not readable as a Keyward key\. Remove it: keyward profiles remove --profile broken --yes$/m,
+    );
+    expect(listed.stdout).not.toMatch(/session/);
+    const json = await keyward(env, ['profiles', 'list', '--json']);
+    expect(JSON.parse(json.stdout)).toEqual([
+      expect.objectContaining({ name: 'work', damaged: null }),
+      { name: 'broken', damaged: 'it is not readable as a Keyward key' },
+    ]);
+    for (const outcome of [listed, json])
+      expect(outcome.stdout + outcome.stderr).not.toContain(secret);
+  });
+
+  it('is removed with profiles remove --yes, after saying what it removes', async () => {
+    await writeRawEntry('profile:broken', JSON.stringify({ secretAccessKey: secret }));
+    const asked = await keyward(env, ['profiles', 'remove', '--profile', 'broken']);
+    expect(asked.code).toBe(5);
+    expect(asked.stderr).toContain('damaged');
+    const removed = await keyward(env, ['profiles', 'remove', '--profile', 'broken', '--yes']);
+    expect(removed.code).toBe(0);
+    expect(removed.stdout).toBe(
+      'Removed the damaged keychain entry "broken" from this computer. Keep the key again if you still need it.\n',
+    );
+    expect(await f.store.get('profile:broken')).toBeNull();
+    expect(await f.profiles.get('work')).not.toBeNull();
+    const listed = await keyward(env, ['profiles', 'list']);
+    expect(listed.stdout).not.toContain('DAMAGED');
+    expect(removed.stdout + removed.stderr + asked.stderr).not.toContain(secret);
   });
 });

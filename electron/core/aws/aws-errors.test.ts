@@ -97,7 +97,9 @@ describe('AWS errors in plain words', () => {
       ),
       { doing: 'delete the access key', userName: 'bob' },
     );
-    expect(error.message).toBe('Your AWS account is not allowed to delete the access key for bob.');
+    expect(error.message).toBe(
+      'AWS did not let you delete the access key for bob: your permissions in AWS do not allow it.',
+    );
     expect(error.hint).toBe('Ask your AWS administrator to allow "iam:DeleteAccessKey" for you.');
     expect(error.details).toEqual({ deniedAction: 'iam:DeleteAccessKey' });
   });

@@ -203,7 +203,7 @@ function translate(error: unknown, context: AwsErrorContext): AppError {
     const action = deniedActionOf(error);
     return new AppError(
       'access-denied',
-      `Your AWS account is not allowed to ${context.doing}${whom}.`,
+      `AWS did not let you ${context.doing}${whom}: your permissions in AWS do not allow it.`,
       action
         ? `Ask your AWS administrator to allow "${action}" for you.`
         : 'Ask your AWS administrator for the permission to do this.',

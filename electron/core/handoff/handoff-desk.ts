@@ -8,7 +8,6 @@ import type {
   UnlockedHandoff,
 } from '../../common/domain';
 import { AppError } from '../errors';
-import { writeFileAtomic } from '../files/atomic-write';
 import type { Settings } from '../../common/domain';
 import type { ActivityLog } from '../activity/activity-log';
 import type { AwsSession } from '../aws/aws-session';
@@ -22,11 +21,9 @@ import { summarize } from '../vault/profile-store';
 import { getReceivingCode } from './device-identity';
 import { summarizeHandoff } from './handoff-csv';
 import type { HandoffContents } from './handoff-csv';
-import { inspectHandoff, openHandoff, sealHandoff } from './handoff-file';
-import { generatePassphrase, typedPassphrase } from './passphrase';
-import { assertStrongPassphrase } from './passphrase-strength';
+import { inspectHandoff, openHandoff } from './handoff-file';
 import { readKeyFile } from './read-key-file';
-import { parseReceivingCodes } from './receiving-codes';
+import { keyFileFilters as fileFilters, sealToChosenFile } from './seal-to-file';
 import { longTermKeyIdPattern } from '../../common/key-shapes';
 import type { VerifiedKey } from '../aws/verify-key';
 
@@ -67,8 +64,6 @@ export interface HandoffDeskDeps {
   activity: Pick<ActivityLog, 'record'>;
   settings: { read(): Promise<Settings> };
 }
-
-const fileFilters = [{ name: 'Keyward key files', extensions: ['keyward', 'age'] }];
 
 /**
  * Hand-off files from the app's side: saving a new key encrypted, opening a received file in
@@ -117,39 +112,13 @@ export class HandoffDesk {
   /** Saves a new key's secret encrypted; counts as securing it. */
   async save(handle: string, lock: HandoffLockRequest): Promise<SavedHandoff | null> {
     const pending = this.#deps.newKeys.get(handle);
-    const generated =
-      lock.kind === 'passphrase' && lock.passphrase === null ? generatePassphrase() : null;
-    // Refuse a weak passphrase or a malformed code before asking where to save; seal (about a
-    // second of scrypt for a passphrase) only once the person has chosen a place.
-    if (lock.kind === 'recipients') parseReceivingCodes(lock.codes);
-    else if (lock.passphrase !== null) assertStrongPassphrase(typedPassphrase(lock.passphrase));
-    const file = await this.#deps.platform.showSaveDialog({
-      title: 'Save the encrypted key file',
+    const saved = await sealToChosenFile(this.#deps.platform, {
+      key: { ...storedKeyOf(pending), description: pending.description ?? '' },
+      lock,
       defaultName: `${pending.userName}_accessKeys.keyward`,
-      filters: fileFilters,
+      stillHere: 'The new key is still here.',
     });
-    if (file === null) return null;
-    const armored = await sealHandoff(
-      [{ ...storedKeyOf(pending), description: pending.description ?? '' }],
-      lock.kind === 'recipients'
-        ? { kind: 'recipients', codes: lock.codes }
-        : { kind: 'passphrase', passphrase: generated?.text ?? lock.passphrase ?? '' },
-    );
-    try {
-      await writeFileAtomic(file, armored, 0o600);
-    } catch (error) {
-      // The secret is still held: the person can pick another folder or another way to save it.
-      const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
-      log('handoff', `save failed: ${code}`);
-      throw new AppError(
-        'invalid-input',
-        code === 'ENOSPC'
-          ? 'The disk is full, so the key file could not be saved.'
-          : 'Keyward could not save the key file in that folder.',
-        'Choose another folder (for example Documents) and save again. The new key is still here.',
-        { cause: error },
-      );
-    }
+    if (saved === null) return null;
     await this.#deps.newKeys.markSecured(pending, lock.kind === 'recipients' ? 'handoff' : 'file');
     await this.#deps.activity.record({
       actor: this.#deps.session.actor(),
@@ -158,7 +127,7 @@ export class HandoffDesk {
       accessKeyId: pending.accessKeyId,
     });
     log('handoff', `saved ${maskKeyId(pending.accessKeyId)} (${lock.kind})`);
-    return { path: file, passphrase: generated?.text ?? null };
+    return saved;
   }
 
   /** Step 1: take a file from the open dialog, a drop, or the file the OS launched Keyward with. */

@@ -114,6 +114,51 @@ export class NewKeys {
     return summarize(profileName, key);
   }
 
+  /**
+   * Keeps the new key in this computer's keychain only when it is the signed-in person's own. A
+   * colleague's key is for their computer: kept on the admin's, it would be a copy of someone
+   * else's key nobody looks after. The window's door uses this; the command line's `--store` is
+   * an explicit choice of whoever runs it (a service user's key for this machine) and uses `keep`.
+   */
+  async keepOwn(handle: string, profileName: string): Promise<StoredProfile> {
+    const pending = this.#owned(handle);
+    const signedInAs = this.#deps.session.whoami()?.userName ?? null;
+    if (pending.userName !== signedInAs) {
+      throw new AppError(
+        'access-denied',
+        `This new key belongs to ${pending.userName}, so Keyward does not keep it on this computer.`,
+        `Save it as a key file for ${pending.userName} instead: with their receiving code, or with a passphrase.`,
+      );
+    }
+    return this.keep(handle, profileName);
+  }
+
+  /**
+   * Gives the new key just kept (as `from`) another name: the one copy moves, so a second copy
+   * never outlives a replacement. Only the new key itself moves, never another kept key.
+   */
+  async renameKept(handle: string, from: string, to: string): Promise<StoredProfile> {
+    const { profiles } = this.#deps;
+    const pending = this.#owned(handle);
+    const key = await profiles.exclusively(async () => {
+      const kept = await profiles.get(from);
+      if (kept?.accessKeyId !== pending.accessKeyId) {
+        throw new AppError(
+          'not-found',
+          `The new key is not kept as “${from}” any more.`,
+          'Look in My keys for the name it is kept under.',
+        );
+      }
+      if (from === to) return kept;
+      await profiles.requireFree(to);
+      await profiles.put(to, kept);
+      await profiles.remove(from);
+      return kept;
+    });
+    await this.#record(pending, 'key.stored', to);
+    return summarize(to, key);
+  }
+
   /** The first way a secret is secured closes its journal entry: it can no longer be lost. */
   async markSecured(pending: PendingSecret, by: 'keychain' | 'file' | 'handoff'): Promise<void> {
     if (this.#deps.pending.markSecured(pending.handle, by))

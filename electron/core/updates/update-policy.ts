@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import type { UpdatesOffBy } from '../../common/desktop';
 import { log } from '../log';
 
 /**
@@ -9,7 +10,7 @@ import { log } from '../log';
  * variable), then the person in Settings. A company that hosts its own updates names its feed in
  * the policy file.
  */
-export type UpdatesOffBy = 'policy' | 'environment' | 'setting';
+export type { UpdatesOffBy };
 
 export type UpdatePolicy =
   | { updates: 'on'; feedUrl: string | null }

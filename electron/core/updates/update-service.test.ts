@@ -39,7 +39,7 @@ async function serviceAt(
   return new UpdateService({
     updater: () => {
       options.made?.push(updater);
-      return updater;
+      return Promise.resolve(updater);
     },
     policy: () => Promise.resolve(options.policy ?? on),
     busyReason: () => options.busy ?? null,

@@ -1,7 +1,8 @@
 import type { AppUpdater } from 'electron-updater';
 import { AppError } from '../errors';
 import { describeError, log } from '../log';
-import type { UpdatePolicy, UpdatesOffBy } from './update-policy';
+import type { UpdateState } from '../../common/desktop';
+import type { UpdatePolicy } from './update-policy';
 
 /**
  * The part of electron-updater Keyward drives. electron-updater checks what it downloads against
@@ -21,20 +22,9 @@ export type Updater = Pick<
   | 'quitAndInstall'
 >;
 
-/** What the window shows about updates. */
-export type UpdateState =
-  | { kind: 'off'; by: UpdatesOffBy }
-  /** A build that cannot update itself: a development run, or a package type without an updater. */
-  | { kind: 'unavailable' }
-  | { kind: 'idle' }
-  | { kind: 'checking' }
-  | { kind: 'downloading'; version: string }
-  | { kind: 'up-to-date'; checked: string }
-  | { kind: 'ready'; version: string };
-
 export interface UpdateServiceDeps {
   /** Made when first needed; null where Keyward cannot update itself. */
-  updater(): Updater | null;
+  updater(): Promise<Updater | null>;
   policy(): Promise<UpdatePolicy>;
   /**
    * Why restarting now would lose something (a new key's secret not kept anywhere, a rotation
@@ -75,7 +65,7 @@ export class UpdateService {
     if (this.#state.kind === 'ready') return this.#state;
     const policy = await this.#deps.policy();
     if (policy.updates === 'off') return (this.#state = { kind: 'off', by: policy.by });
-    const updater = this.#prepared(policy.feedUrl);
+    const updater = await this.#prepared(policy.feedUrl);
     if (!updater) return (this.#state = { kind: 'unavailable' });
     this.#state = { kind: 'checking' };
     try {
@@ -95,9 +85,9 @@ export class UpdateService {
     }
   }
 
-  #prepared(feedUrl: string | null): Updater | null {
+  async #prepared(feedUrl: string | null): Promise<Updater | null> {
     if (this.#updater === undefined) {
-      const updater = this.#deps.updater();
+      const updater = await this.#deps.updater();
       if (updater) {
         // Downloads are started here, after the check, so a failed one is seen and reported.
         updater.autoDownload = false;

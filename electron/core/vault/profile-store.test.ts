@@ -81,6 +81,29 @@ describe('keys stored on this device', () => {
     expect((await profiles.list()).map((p) => p.name)).toEqual(['good']);
   });
 
+  it('lists a damaged entry by name with what is wrong in plain words, never its contents', async () => {
+    await profiles.put('good', key);
+    const secretInside = JSON.stringify({ ...key, accessKeyId: 'not-a-key-id' });
+    await store.set('profile:not-json', `{"secretAccessKey":"${key.secretAccessKey}"`);
+    await store.set('profile:no-secret', JSON.stringify({ ...key, secretAccessKey: undefined }));
+    await store.set('profile:bad-id', secretInside);
+    await store.set('profile:no-user', JSON.stringify({ ...key, userName: undefined }));
+    await store.set('session:good', '{"sessions": "are not profiles"}');
+    const { kept, damaged } = await profiles.inventory();
+    expect(kept.map((p) => p.name)).toEqual(['good']);
+    expect(damaged).toEqual([
+      { name: 'bad-id', problem: 'the key ID is not shaped like an AWS key ID' },
+      { name: 'no-secret', problem: 'the secret is missing' },
+      { name: 'no-user', problem: 'some of its details are missing or unreadable: the AWS user' },
+      { name: 'not-json', problem: 'it is not readable as a Keyward key' },
+    ]);
+    expect(JSON.stringify(damaged)).not.toContain(key.secretAccessKey.slice(0, 12));
+    await expect(profiles.get('no-secret')).rejects.toMatchObject({
+      message: 'The keychain entry for "no-secret" is damaged.',
+      hint: expect.stringContaining('the secret is missing') as string,
+    });
+  });
+
   it('ignores keychain entries that are not profiles, such as the hand-off identity', async () => {
     await store.set('handoff-identity', 'AGE-SECRET-KEY-1…');
     expect(await profiles.list()).toEqual([]);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import type { StoredProfile } from '../../common/domain';
+import type { DamagedEntry, StoredProfile } from '../../common/domain';
 import { newProfileNameProblem, profileNamePattern } from '../../common/profile-names';
 import {
   longTermUse,
@@ -71,6 +71,15 @@ export function checkKeptProfileName(name: string): string {
     );
   }
   return name;
+}
+
+/** The words for a name nothing is kept under, whichever door asked. */
+export function nothingKeptAs(name: string): AppError {
+  return new AppError(
+    'not-found',
+    `There is no key called "${name}" on this computer.`,
+    'Check the name in Keyward’s list of stored keys.',
+  );
 }
 
 /** Keys stored by Keyward: one keychain entry per profile, a small JSON document. */
@@ -145,29 +154,31 @@ export class ProfileStore {
   }
 
   async get(name: string): Promise<StoredKey | null> {
-    checkKeptProfileName(name);
-    const document = await this.#store.get(accountPrefix + name);
-    if (document === null) return null;
-    const parsed = storedKeySchema.safeParse(safeJson(document));
-    if (!parsed.success) {
+    const entry = await this.entry(name);
+    if (entry?.kind === 'damaged') {
       throw new AppError(
         'internal',
         `The keychain entry for "${name}" is damaged.`,
-        'Remove this profile from Keyward and store the key again.',
+        `Keyward cannot use it: ${entry.problem}. Remove it (in My keys, or keyward profiles remove --profile ${name}), then keep the key again.`,
       );
     }
-    return parsed.data;
+    return entry?.key ?? null;
+  }
+
+  /** What is kept under a name, damaged or not; null when nothing is. */
+  async entry(name: string): Promise<KeptEntry | null> {
+    checkKeptProfileName(name);
+    const document = await this.#store.get(accountPrefix + name);
+    if (document === null) return null;
+    const json = safeJson(document);
+    const parsed = storedKeySchema.safeParse(json);
+    if (parsed.success) return { kind: 'kept', key: parsed.data };
+    return { kind: 'damaged', problem: whatIsWrong(json), accessKeyId: keyIdIn(json) };
   }
 
   async require(name: string): Promise<StoredKey> {
     const key = await this.get(name);
-    if (!key) {
-      throw new AppError(
-        'not-found',
-        `There is no key called "${name}" on this computer.`,
-        'Check the name in Keyward’s list of stored keys.',
-      );
-    }
+    if (!key) throw nothingKeptAs(name);
     return key;
   }
 
@@ -209,19 +220,84 @@ export class ProfileStore {
     for (const listener of this.#keyChanged) await listener(name);
   }
 
+  /** The keys kept, without their secrets (damaged entries left out: see `inventory`). */
   async list(): Promise<StoredProfile[]> {
+    return (await this.inventory()).kept;
+  }
+
+  /**
+   * Every entry under a key name, read once: the keys kept, and the entries that cannot be read
+   * (so a door can show them and offer to remove them rather than hide them). Other entries
+   * (`session:<name>`, the receiving identity) are not keys and are not listed.
+   */
+  async inventory(): Promise<{ kept: StoredProfile[]; damaged: DamagedEntry[] }> {
     const names = (await this.#store.list())
       .filter((account) => account.startsWith(accountPrefix))
       .map((account) => account.slice(accountPrefix.length))
       .filter((name) => profileNamePattern.test(name))
       .sort();
-    const profiles: StoredProfile[] = [];
+    const kept: StoredProfile[] = [];
+    const damaged: DamagedEntry[] = [];
     for (const name of names) {
-      const key = await this.get(name).catch(() => null);
-      if (key) profiles.push(summarize(name, key));
+      // An entry deleted between listing and reading (another window) is simply gone.
+      const entry = await this.entry(name).catch(() => null);
+      if (entry?.kind === 'kept') kept.push(summarize(name, entry.key));
+      if (entry?.kind === 'damaged') damaged.push({ name, problem: entry.problem });
     }
-    return profiles;
+    return { kept, damaged };
   }
+}
+
+/** A keychain entry under a key name: a key Keyward can use, or a damaged one. */
+export type KeptEntry =
+  | { kind: 'kept'; key: StoredKey }
+  | {
+      kind: 'damaged';
+      problem: string;
+      /** The key ID it still names, when one shaped like a key ID is there (for the log). */
+      accessKeyId: string | null;
+    };
+
+/** Plain names of an entry's details, for saying which ones are missing. */
+const detailNames: Record<string, string> = {
+  userName: 'the AWS user',
+  accountId: 'the AWS account',
+  created: 'the date it was created',
+  description: 'the description',
+  use: 'how the AWS command line gets it',
+};
+
+/**
+ * What is wrong with an entry that does not parse, in plain words. Built from field names only:
+ * an entry's values are never repeated (one of them may be a secret).
+ */
+function whatIsWrong(json: unknown): string {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    return 'it is not readable as a Keyward key';
+  }
+  const fields = json as Record<string, unknown>;
+  if (typeof fields['secretAccessKey'] !== 'string') return 'the secret is missing';
+  if (!secretAccessKeyPattern.test(fields['secretAccessKey'])) {
+    return 'the secret is not shaped like an AWS secret';
+  }
+  if (typeof fields['accessKeyId'] !== 'string') return 'the key ID is missing';
+  if (!accessKeyIdPattern.test(fields['accessKeyId'])) {
+    return 'the key ID is not shaped like an AWS key ID';
+  }
+  const shape = storedKeySchema.shape;
+  const unreadable = Object.entries(detailNames)
+    .filter(([field]) => !shape[field as keyof typeof shape].safeParse(fields[field]).success)
+    .map(([, words]) => words);
+  if (unreadable.length > 0) {
+    return `some of its details are missing or unreadable: ${unreadable.join(', ')}`;
+  }
+  return 'it holds details this version of Keyward does not know (kept by a newer Keyward?)';
+}
+
+function keyIdIn(json: unknown): string | null {
+  if (typeof json !== 'object' || json === null) return null;
+  const id = (json as Record<string, unknown>)['accessKeyId'];
+  return typeof id === 'string' && accessKeyIdPattern.test(id) ? id : null;
 }
 
 export function summarize(name: string, key: StoredKey): StoredProfile {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ActivityEntry } from '../../../../electron/common/activity';
 import { fakeApi, ok, refused } from '../../../../testing/renderer/fake-api';
 import { ActivityHistory, activityPage } from './activity-history.svelte';
+import { Announcer } from './announcer.svelte';
 
 function entry(n: number): ActivityEntry {
   return {
@@ -21,7 +22,7 @@ describe('the activity log in the window', () => {
         list: (input) => Promise.resolve(ok(log.slice(-(input?.limit ?? 20)))),
       },
     });
-    const history = new ActivityHistory(api);
+    const history = new ActivityHistory(api, new Announcer());
     await history.load();
     expect(history.entries).toHaveLength(activityPage);
     expect(history.entries[0]).toEqual(entry(79));
@@ -43,9 +44,77 @@ describe('the activity log in the window', () => {
         list: () => refused('internal', 'The log is damaged.'),
       },
     });
-    const history = new ActivityHistory(api);
+    const history = new ActivityHistory(api, new Announcer());
     await history.load();
     expect(history.loading.error?.message).toBe('The log is damaged.');
     expect(history.entries).toEqual([]);
+  });
+});
+
+describe('filtering and exporting the history', () => {
+  function history(log: ActivityEntry[] = [entry(1), entry(2)]) {
+    const announcer = new Announcer();
+    const fake = fakeApi({
+      activity: {
+        list: () => Promise.resolve(ok(log)),
+        export: () => Promise.resolve(ok({ path: '/home/alice/history.csv' })),
+      },
+    });
+    return { history: new ActivityHistory(fake.api, announcer), calls: fake.calls, announcer };
+  }
+
+  it('asks main for the entries of a key, a person and whole days, from local midnight', async () => {
+    const { history: shown, calls } = history();
+    shown.key = ' work ';
+    shown.person = 'alice';
+    shown.from = '2026-03-01';
+    shown.to = '2026-03-31';
+    expect(await shown.apply()).toBe(true);
+    expect(shown.filtered).toBe(true);
+    expect(calls.at(-1)?.input).toEqual({
+      key: 'work',
+      person: 'alice',
+      since: new Date(2026, 2, 1).toISOString(),
+      before: new Date(2026, 3, 1).toISOString(),
+      limit: activityPage,
+    });
+  });
+
+  it('refuses a “to” day before the “from” day, and asks main nothing', async () => {
+    const { history: shown, calls } = history();
+    shown.from = '2026-03-10';
+    shown.to = '2026-03-01';
+    expect(shown.dateProblem).toMatch(/before the “from” date/);
+    expect(await shown.apply()).toBe(false);
+    expect(calls).toEqual([]);
+  });
+
+  it('clearing the filters shows everything again', async () => {
+    const { history: shown, calls } = history();
+    shown.person = 'bob';
+    await shown.apply();
+    await shown.clear();
+    expect(shown.person).toBe('');
+    expect(shown.filtered).toBe(false);
+    expect(calls.at(-1)?.input).toEqual({ limit: activityPage });
+  });
+
+  it('exports what is shown: main is asked with the filter applied, not the one half-typed', async () => {
+    const { history: shown, calls } = history();
+    shown.person = 'alice';
+    await shown.apply();
+    shown.person = 'bob';
+    await shown.exportCsv();
+    expect(calls.at(-1)).toMatchObject({ input: { person: 'alice' } });
+    expect(shown.exporting.value).toEqual({ path: '/home/alice/history.csv' });
+  });
+
+  it('says why the export failed, in main’s words', async () => {
+    const { api } = fakeApi({
+      activity: { export: () => refused('internal', 'The folder cannot be written.') },
+    });
+    const shown = new ActivityHistory(api, new Announcer());
+    await shown.exportCsv();
+    expect(shown.exporting.error?.message).toBe('The folder cannot be written.');
   });
 });

@@ -81,3 +81,44 @@ describe('whether the keychain can keep keys', () => {
     expect(status.trouble).toBe(false);
   });
 });
+
+describe('the Admin section', () => {
+  const settings = { region: 'us-east-1', endpoint: null, clipboardSeconds: 30, staleKeyDays: 90 };
+
+  it('is hidden until the person says they manage keys for other people, and Settings keeps it', async () => {
+    let saved: typeof settings & { managesOthersKeys?: boolean } = settings;
+    const { api, calls } = fakeApi({
+      app: { about: () => Promise.resolve(ok(about)) },
+      vault: { status: () => Promise.resolve(ok(ready)) },
+      settings: {
+        get: () => Promise.resolve(ok(saved)),
+        update: (change) => {
+          saved = { ...saved, ...change } as typeof saved;
+          return Promise.resolve(ok(saved));
+        },
+      },
+    });
+    const status = new AppStatus(api);
+    await status.load();
+    expect(status.managesOthers).toBe(false);
+    expect(await status.setManagesOthers(true)).toBe(true);
+    expect(status.managesOthers).toBe(true);
+    expect(calls.at(-1)).toMatchObject({ input: { managesOthersKeys: true } });
+
+    const again = new AppStatus(api);
+    await again.load();
+    expect(again.managesOthers).toBe(true);
+    await again.setManagesOthers(false);
+    expect(again.managesOthers).toBe(false);
+  });
+
+  it('stays as it was, with main’s words, when the answer cannot be saved', async () => {
+    const { api } = fakeApi({
+      settings: { update: () => refused('internal', 'The settings file cannot be written.') },
+    });
+    const status = new AppStatus(api);
+    expect(await status.setManagesOthers(true)).toBe(false);
+    expect(status.managesOthers).toBe(false);
+    expect(status.choosingAdmin.error?.message).toBe('The settings file cannot be written.');
+  });
+});

@@ -61,6 +61,16 @@ export class CreateFlow implements LeaveGuard {
   profileName = $state('');
   /** Keeping it in this computer's keychain; `value` is where it is kept. */
   readonly storing = new Task<StoredProfile>();
+  /** "Rename": the key just kept, moved to another name; `value` is where it is kept now. */
+  readonly renaming = new Task<StoredProfile>();
+  /**
+   * The person's own key, just created while they watched: the "keep it safe" step keeps it in
+   * the keychain as it appears (`keepOnArrival`). Not after a reload, nor while leaving, nor for
+   * a colleague's key: that one is for their computer, in a key file.
+   */
+  #keepOnArrival = false;
+  /** For a colleague: which way of making their key file shows. */
+  handOver = $state<'code' | 'passphrase'>('code');
   /** Saving it as a passphrase-locked file; `value` is the file (null: the save was cancelled). */
   readonly savingFile = new Task<SavedHandoff | null>();
   codesText = $state('');
@@ -112,6 +122,14 @@ export class CreateFlow implements LeaveGuard {
 
   readonly blocked = $derived(this.open && this.securedBy.length === 0);
 
+  /** Why "Finish" cannot be pressed yet, said beside it; null once the key is kept. */
+  get finishProblem(): string | null {
+    if (!this.key || this.securedBy.length > 0) return null;
+    return this.forSelf
+      ? 'Finish is possible once the key is kept in your keychain.'
+      : `Finish is possible once a key file for ${this.key.userName} is saved.`;
+  }
+
   /** "Create the key" is under way: it may yet leave a secret to keep. */
   get settling(): boolean {
     return this.creating.busy;
@@ -139,7 +157,10 @@ export class CreateFlow implements LeaveGuard {
     this.key = null;
     this.open = false;
     this.securedBy = [];
-    for (const task of [this.revealing, this.storing, this.savingFile, this.sealing]) task.reset();
+    for (const task of [this.revealing, this.storing, this.renaming, this.savingFile, this.sealing])
+      task.reset();
+    this.#keepOnArrival = false;
+    this.handOver = 'code';
     this.codesText = '';
     this.outcome = null;
     this.prepared = true;
@@ -206,6 +227,8 @@ export class CreateFlow implements LeaveGuard {
       }
       return;
     }
+    // Set before the step appears: it asks for this as it does.
+    this.#keepOnArrival = this.forSelf;
     await this.#holding(answer.value, []);
     this.#announcer.say(
       `Key ${shortKeyId(answer.value.accessKeyId)} was created. Now keep it safe.`,
@@ -259,6 +282,31 @@ export class CreateFlow implements LeaveGuard {
     this.#secured('keychain');
     this.#announcer.say(`Kept in this computer’s keychain as “${answer.value.name}”.`);
     void this.#stored.load();
+  };
+
+  /**
+   * The "keep it safe" step appeared: the person's own key just created is kept in the keychain
+   * at once, under the suggested name (renamed later if they like). Not while the person is
+   * leaving: the "leave?" question then offers to keep it, and going back shows how.
+   */
+  keepOnArrival = async ({ leaving }: { leaving: boolean }): Promise<void> => {
+    const keep = this.#keepOnArrival && !leaving && this.securedBy.length === 0;
+    this.#keepOnArrival = false;
+    if (keep) await this.storeInKeychain();
+  };
+
+  /** Gives the key just kept another name. Returns whether it is kept under `to` now. */
+  rename = async (to: string): Promise<boolean> => {
+    const handle = this.#handle;
+    const from = this.storing.value?.name;
+    if (!handle || !from) return false;
+    const answer = await this.renaming.run(() => this.#api.keys.renameKept({ handle, from, to }));
+    if (!answer.ok) return false;
+    this.storing.value = answer.value;
+    this.profileName = answer.value.name;
+    this.#announcer.say(`Renamed: the key is kept as “${answer.value.name}”.`);
+    void this.#stored.load();
+    return true;
   };
 
   saveWithPassphrase = async (): Promise<void> => {

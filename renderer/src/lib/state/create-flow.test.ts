@@ -220,3 +220,106 @@ describe('creating an access key', () => {
     expect(flow.outcome).toBeNull();
   });
 });
+
+describe('keeping the new key safe', () => {
+  const created = { create: () => Promise.resolve(ok(newKey)) };
+
+  it('keeps the person’s own new key in the keychain on arrival, under the suggested name', async () => {
+    const { flow, calls, said } = flowWith({
+      keys: { ...created, storeInKeychain: () => Promise.resolve(ok(kept)) },
+    });
+    await flow.create();
+    expect(flow.finishProblem).toBe('Finish is possible once the key is kept in your keychain.');
+    await flow.keepOnArrival({ leaving: false });
+    expect(calls.find((c) => c.method === 'keys.storeInKeychain')?.input).toEqual({
+      handle: 'handle-1',
+      profileName: 'acme',
+    });
+    expect(flow.securedBy).toEqual(['keychain']);
+    expect(flow.finishProblem).toBeNull();
+    expect(said).toHaveBeenLastCalledWith('Kept in this computer’s keychain as “acme”.');
+    // Only once: coming back to the step later keeps nothing twice.
+    await flow.keepOnArrival({ leaving: false });
+    expect(calls.filter((c) => c.method === 'keys.storeInKeychain')).toHaveLength(1);
+  });
+
+  it('does not keep it by itself while the person is leaving, after a reload, or for a colleague', async () => {
+    const held: PendingKeyState = { ...newKey, securedBy: [] };
+    const store = () => Promise.resolve(ok(kept));
+    const leaving = flowWith({ keys: { ...created, storeInKeychain: store } });
+    await leaving.flow.create();
+    await leaving.flow.keepOnArrival({ leaving: true });
+    await leaving.flow.keepOnArrival({ leaving: false });
+
+    const reloaded = flowWith({
+      keys: { pending: () => Promise.resolve(ok([held])), storeInKeychain: store },
+    });
+    await reloaded.flow.resumeHeld();
+    await reloaded.flow.keepOnArrival({ leaving: false });
+
+    const colleague = flowWith({
+      keys: {
+        create: () => Promise.resolve(ok({ ...newKey, userName: 'bob' })),
+        storeInKeychain: store,
+      },
+    });
+    colleague.flow.whose = 'colleague';
+    colleague.flow.colleague = 'bob';
+    await colleague.flow.create();
+    await colleague.flow.keepOnArrival({ leaving: false });
+    expect(colleague.flow.finishProblem).toBe(
+      'Finish is possible once a key file for bob is saved.',
+    );
+
+    for (const { calls, flow } of [leaving, reloaded, colleague]) {
+      expect(calls.filter((c) => c.method === 'keys.storeInKeychain')).toEqual([]);
+      expect(flow.blocked).toBe(true);
+    }
+  });
+
+  it('a failed automatic keep says why, and leaves the key held to keep another way', async () => {
+    const { flow } = flowWith({
+      keys: { ...created, storeInKeychain: () => refused('vault-unavailable', 'Locked.') },
+    });
+    await flow.create();
+    await flow.keepOnArrival({ leaving: false });
+    expect(flow.storing.error?.message).toBe('Locked.');
+    expect(flow.blocked).toBe(true);
+  });
+
+  it('renames the key just kept, and says so', async () => {
+    const { flow, calls, said } = flowWith({
+      keys: {
+        ...created,
+        storeInKeychain: () => Promise.resolve(ok(kept)),
+        renameKept: () => Promise.resolve(ok({ ...kept, name: 'my-work-key' })),
+      },
+    });
+    await flow.create();
+    await flow.keepOnArrival({ leaving: false });
+    expect(await flow.rename('my-work-key')).toBe(true);
+    expect(calls.find((c) => c.method === 'keys.renameKept')?.input).toEqual({
+      handle: 'handle-1',
+      from: 'acme',
+      to: 'my-work-key',
+    });
+    expect(flow.storing.value?.name).toBe('my-work-key');
+    expect(flow.securedBy).toEqual(['keychain']);
+    expect(said).toHaveBeenLastCalledWith('Renamed: the key is kept as “my-work-key”.');
+  });
+
+  it('a refused rename keeps the old name and says why', async () => {
+    const { flow } = flowWith({
+      keys: {
+        ...created,
+        storeInKeychain: () => Promise.resolve(ok(kept)),
+        renameKept: () => refused('conflict', 'Taken.'),
+      },
+    });
+    await flow.create();
+    await flow.keepOnArrival({ leaving: false });
+    expect(await flow.rename('taken')).toBe(false);
+    expect(flow.storing.value?.name).toBe('acme');
+    expect(flow.renaming.error?.message).toBe('Taken.');
+  });
+});

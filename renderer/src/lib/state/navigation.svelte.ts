@@ -28,6 +28,60 @@ export interface LeaveGuard {
   abandon(): Promise<Result<null>>;
 }
 
+/** What Keyward found at start, which decides the screen it opens on. */
+export interface StartFindings {
+  /** A new key's secret was held when the window was last closed: back to keeping it safe. */
+  resumesCreate: boolean;
+  /** Keyward was opened with a key file (double-clicked): straight to unlocking it. */
+  opensKeyFile: boolean;
+  /** How many keys this computer keeps. */
+  keptKeys: number;
+}
+
+/**
+ * The screen Keyward opens on: unfinished work first, then My keys for whoever keeps a key, and
+ * the welcome (one question: what would you like to do?) for someone who keeps none yet.
+ */
+export function openingScreen(found: StartFindings): ScreenName {
+  if (found.resumesCreate) return 'create';
+  if (found.opensKeyFile) return 'receive';
+  return found.keptKeys > 0 ? 'my-keys' : 'start';
+}
+
+/** The part of a registry entry the sidebar sorts by. */
+interface Listed {
+  name: ScreenName;
+  section: 'staff' | 'admin' | null;
+}
+
+/** Who is at the window, as far as the sidebar's Admin section cares. */
+export interface AdminWhen {
+  /** They said "I manage keys for other people" (remembered in settings). */
+  managesOthers: boolean;
+  /** Signed in to AWS: the sign-in's status and its Sign out live in the Admin section. */
+  signedIn: boolean;
+  /** The screen showing now. */
+  current: ScreenName;
+}
+
+/**
+ * The sidebar's two lists. Staff see their five places; the Admin section (people's keys, audit,
+ * AWS sign-in) is there for whoever manages keys for others or is signed in, and stays while one
+ * of its screens is showing, so a sign-out never pulls the place from under the person.
+ */
+export function sidebarSections<S extends Listed>(
+  screens: readonly S[],
+  when: AdminWhen,
+): { staff: S[]; admin: S[] | null } {
+  const admin = screens.filter((screen) => screen.section === 'admin');
+  const shown =
+    when.managesOthers || when.signedIn || admin.some((screen) => screen.name === when.current);
+  return {
+    staff: screens.filter((screen) => screen.section === 'staff'),
+    admin: shown ? admin : null,
+  };
+}
+
 /** Which screen is showing, and the one question asked before leaving an unsaved secret. */
 export class Navigation {
   screen = $state<ScreenName>('start');

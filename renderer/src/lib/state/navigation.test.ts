@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../../electron/common/result';
 import { later, ok, refused, settle } from '../../../../testing/renderer/fake-api';
+import { screens } from '../screens/registry';
 import type { LeaveGuard } from './navigation.svelte';
-import { Navigation } from './navigation.svelte';
+import { Navigation, openingScreen, sidebarSections } from './navigation.svelte';
 
 /** A guard whose state the test sets: what the create flow looks like from navigation. */
 class Guard implements LeaveGuard {
@@ -106,5 +107,52 @@ describe('moving between screens', () => {
     expect(nav.screen).toBe('create');
     expect(nav.waiting).toBe(false);
     expect(nav.pendingLeave).not.toBeNull();
+  });
+});
+
+describe('where Keyward opens', () => {
+  const nothing = { resumesCreate: false, opensKeyFile: false, keptKeys: 0 };
+
+  it('on My keys when a key is kept, and on the welcome when none is', () => {
+    expect(openingScreen({ ...nothing, keptKeys: 2 })).toBe('my-keys');
+    expect(openingScreen(nothing)).toBe('start');
+  });
+
+  it('on unfinished work first: a new key to keep safe, then a key file to open', () => {
+    expect(openingScreen({ resumesCreate: true, opensKeyFile: true, keptKeys: 1 })).toBe('create');
+    expect(openingScreen({ ...nothing, opensKeyFile: true, keptKeys: 1 })).toBe('receive');
+  });
+});
+
+describe('what the sidebar lists', () => {
+  const names = (listed: readonly { name: string }[] | null) =>
+    listed?.map((screen) => screen.name) ?? null;
+  const staff = { managesOthers: false, signedIn: false, current: 'my-keys' } as const;
+
+  it('staff see their five places and no Admin section; the welcome is not a place', () => {
+    const sections = sidebarSections(screens, staff);
+    expect(names(sections.staff)).toEqual(['my-keys', 'receive', 'create', 'history', 'settings']);
+    expect(sections.staff.map((screen) => screen.label)).toEqual([
+      'My keys',
+      'Receive a key',
+      'Create a key',
+      'History',
+      'Settings',
+    ]);
+    expect(sections.admin).toBeNull();
+  });
+
+  it('the Admin section appears for whoever manages keys for others, or is signed in', () => {
+    const admin = ['people', 'audit', 'account'];
+    expect(names(sidebarSections(screens, { ...staff, managesOthers: true }).admin)).toEqual(admin);
+    expect(names(sidebarSections(screens, { ...staff, signedIn: true }).admin)).toEqual(admin);
+  });
+
+  it('stays while one of its screens shows, so signing out there leaves the person where they are', () => {
+    expect(names(sidebarSections(screens, { ...staff, current: 'account' }).admin)).toEqual([
+      'people',
+      'audit',
+      'account',
+    ]);
   });
 });

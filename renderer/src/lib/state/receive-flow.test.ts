@@ -4,6 +4,7 @@ import type {
   OpenedHandoffFile,
   UnlockedHandoff,
 } from '../../../../electron/common/domain';
+import type { ConsoleCsvKept, ConsoleCsvOpened } from '../../../../electron/common/console-csv';
 import type { Result } from '../../../../electron/common/result';
 import type { FakeMethods } from '../../../../testing/renderer/fake-api';
 import { fakeApi, later, ok, refused } from '../../../../testing/renderer/fake-api';
@@ -40,6 +41,16 @@ function flowWith(methods: FakeMethods, names: string[] = []) {
   const { api, calls } = fakeApi({
     profiles: { list: () => Promise.resolve(ok(names.map((name) => keptKey(name)))) },
     settings: { get: () => Promise.resolve(ok(settings)) },
+    // Receive's door for a chosen or dropped file: main finds a key file, opened as `handoff.open` says.
+    receive: {
+      open: async ({ source }) => {
+        const open = methods.handoff?.open;
+        if (!open || source.kind === 'offered') return refused('not-found');
+        const answer = await open({ source });
+        if (!answer.ok) return answer;
+        return ok(answer.value && { kind: 'key-file' as const, file: answer.value });
+      },
+    },
     ...methods,
   });
   const announcer = new Announcer();
@@ -218,5 +229,104 @@ describe('receiving a key from an admin', () => {
     await flow.loadCode();
     expect(flow.code.value?.code).toBe('age1example');
     expect(calls.filter((c) => c.method === 'identity.receivingCode')).toHaveLength(1);
+  });
+
+  it('opens an e-mail draft holding the receiving code and a line saying it is safe to send', async () => {
+    const { flow, calls } = flowWith({
+      identity: { receivingCode: () => Promise.resolve(ok({ code: 'age1example' })) },
+      links: { open: () => Promise.resolve(ok(null)) },
+    });
+    await flow.loadCode();
+    await flow.emailCode();
+    const opened = calls.find((c) => c.method === 'links.open')?.input as { url: string };
+    const draft = new URL(opened.url);
+    expect(draft.protocol).toBe('mailto:');
+    expect(draft.pathname).toBe('');
+    expect(draft.searchParams.get('subject')).toBe('My Keyward receiving code');
+    const body = draft.searchParams.get('body') ?? '';
+    expect(body).toContain('age1example');
+    expect(body).toMatch(/not a secret.*safe to send/);
+  });
+
+  it('says so when no e-mail program could be opened', async () => {
+    const { flow } = flowWith({
+      identity: { receivingCode: () => Promise.resolve(ok({ code: 'age1example' })) },
+      links: { open: () => refused('invalid-input', 'No mail program.') },
+    });
+    await flow.loadCode();
+    await flow.emailCode();
+    expect(flow.mail.error?.message).toBe('No mail program.');
+  });
+});
+
+describe('receiving the AWS console’s key download', () => {
+  const download: ConsoleCsvOpened = {
+    token: 'c'.repeat(32),
+    fileName: 'alice_accessKeys.csv',
+    folder: '/home/alice/Downloads',
+    accessKeyId: 'AKIAAAAAAAAAAAAAAAAA',
+    suggestedName: 'alice',
+    keptAs: null,
+  };
+  const kept: ConsoleCsvKept = {
+    profile: keptKey('alice'),
+    arn: 'arn:aws:iam::123456789012:user/alice',
+    canDelete: true,
+    deletionLimits: 'Copies elsewhere are not reached.',
+  };
+
+  function csvFlow(keep: () => Promise<Result<ConsoleCsvKept>> = () => Promise.resolve(ok(kept))) {
+    return flowWith({
+      receive: { open: () => Promise.resolve(ok({ kind: 'console-csv', file: download })) },
+      consoleCsv: {
+        keep,
+        deleteOriginal: () => Promise.resolve(ok({ file: '/home/alice/Downloads/x.csv' })),
+        forget: () => Promise.resolve(ok(null)),
+      },
+    });
+  }
+
+  it('goes straight to naming the key, with the name from the file suggested', async () => {
+    const { flow } = csvFlow();
+    await flow.openWithDialog();
+    expect(flow.step).toBe('choose');
+    expect(flow.csv?.fileName).toBe('alice_accessKeys.csv');
+    expect(flow.profileName).toBe('alice');
+  });
+
+  it('keeps the key under the chosen name, then deletes the download when asked', async () => {
+    const { flow, calls } = csvFlow();
+    await flow.openWithDialog();
+    flow.profileName = 'work';
+    await flow.claim();
+    expect(calls.find((c) => c.method === 'consoleCsv.keep')?.input).toEqual({
+      token: download.token,
+      profileName: 'work',
+    });
+    expect(flow.step).toBe('done');
+    expect(flow.csvKept?.canDelete).toBe(true);
+    await flow.deleteDownload();
+    expect(calls.find((c) => c.method === 'consoleCsv.deleteOriginal')?.input).toEqual({
+      token: download.token,
+    });
+    expect(flow.deleting.value?.file).toBe('/home/alice/Downloads/x.csv');
+  });
+
+  it('stays on naming, with main’s words, when AWS does not accept the key', async () => {
+    const { flow } = csvFlow(() => refused('key-not-working', 'AWS does not accept the key.'));
+    await flow.openWithDialog();
+    await flow.claim();
+    expect(flow.step).toBe('choose');
+    expect(flow.work.error?.message).toBe('AWS does not accept the key.');
+    expect(flow.csvKept).toBeNull();
+  });
+
+  it('forgets the download in main when the person starts again', async () => {
+    const { flow, calls } = csvFlow();
+    await flow.openWithDialog();
+    flow.reset();
+    await Promise.resolve();
+    expect(calls.some((c) => c.method === 'consoleCsv.forget')).toBe(true);
+    expect(flow.csv).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { StoredProfile } from '../../../../electron/common/domain';
 import type { Result } from '../../../../electron/common/result';
 import { fakeApi, later, ok, refused } from '../../../../testing/renderer/fake-api';
@@ -74,5 +74,66 @@ describe('the keys kept on this computer', () => {
     removal = Promise.resolve(ok(null));
     expect(await stored.remove('work')).toBe(true);
     expect(stored.names).toEqual(['home']);
+  });
+});
+
+describe('damaged keychain entries', () => {
+  const broken = { name: 'broken', problem: 'the secret is missing' };
+
+  it('are listed beside the keys; removing one takes it off the list', async () => {
+    const { api, calls } = fakeApi({
+      profiles: {
+        list: () => Promise.resolve(ok([profile('work', daysAgo(1))])),
+        damaged: () => Promise.resolve(ok([broken])),
+        remove: () => Promise.resolve(ok(null)),
+      },
+      settings: { get: () => Promise.resolve(ok(settings)) },
+    });
+    const stored = new StoredKeys(api);
+    await stored.load();
+    expect(stored.names).toEqual(['work']);
+    expect(stored.damaged).toEqual([broken]);
+    expect(await stored.remove('broken')).toBe(true);
+    expect(calls.at(-1)).toEqual({ method: 'profiles.remove', input: { name: 'broken' } });
+    expect(stored.damaged).toEqual([]);
+    expect(stored.names).toEqual(['work']);
+  });
+
+  it('a list of them that cannot be read leaves the keys listed', async () => {
+    const { api } = fakeApi({
+      profiles: {
+        list: () => Promise.resolve(ok([profile('work', daysAgo(1))])),
+        damaged: () => refused('vault-unavailable', 'Locked.'),
+      },
+      settings: { get: () => Promise.resolve(ok(settings)) },
+    });
+    const stored = new StoredKeys(api);
+    await stored.load();
+    expect(stored.names).toEqual(['work']);
+    expect(stored.damaged).toEqual([]);
+    expect(stored.listing.error).toBeNull();
+  });
+});
+
+describe('the one “Copied” of the list', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('shows beside one thing at a time, and fades', () => {
+    vi.useFakeTimers();
+    const stored = new StoredKeys(fakeApi({}).api);
+    stored.markCopied('work:key-id');
+    expect(stored.copied).toBe('work:key-id');
+    stored.markCopied('home:key-id');
+    expect(stored.copied).toBe('home:key-id');
+    vi.advanceTimersByTime(2400);
+    expect(stored.copied).toBe('home:key-id');
+    vi.advanceTimersByTime(200);
+    expect(stored.copied).toBeNull();
+    stored.markCopied('work:key-id');
+    // A secret copied (its countdown is the clipboard timer's) takes the mark away at once.
+    stored.markCopied(null);
+    expect(stored.copied).toBeNull();
   });
 });
