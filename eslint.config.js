@@ -124,6 +124,7 @@ export default tseslint.config(
                 '**/electron/common/**',
                 '!**/electron/common/activity',
                 '!**/electron/common/credential-use',
+                '!**/electron/common/desktop',
                 '!**/electron/common/key-rules',
                 '!**/electron/common/key-shapes',
                 '!**/electron/common/profile-names',
