@@ -9,8 +9,8 @@ import {
   type DownloadOptions,
 } from 'builder-util-runtime';
 import type { RequestOptions } from 'node:http';
-import { DebUpdater } from 'electron-updater/out/DebUpdater';
-import type { AppAdapter } from 'electron-updater/out/AppAdapter';
+import { DebUpdater } from 'electron-updater';
+import type { AppAdapter } from 'electron-updater/out/AppAdapter.js';
 import type { Updater } from '../../electron/core/updates/update-service';
 
 /** electron-updater's HTTP through Node's own modules, where Electron's `net` is not. */
