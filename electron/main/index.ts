@@ -82,6 +82,10 @@ if (refusedSwitches.length > 0) {
   app.on('web-contents-created', (_event, contents) => {
     hardenWebContents(contents, pageOrigin, (url) => shell.openExternal(url));
   });
+  // macOS: clicking the Dock icon of a Keyward running in the menu bar opens its window again.
+  app.on('activate', () => {
+    if (core && !mainWindow) showWindow();
+  });
   app.on('window-all-closed', () => {
     // With "keep running" (or started at login) Keyward stays in the tray; otherwise it quits.
     void (presence?.keepsRunning() ?? Promise.resolve(false)).then((keep) => {
