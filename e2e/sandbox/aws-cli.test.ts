@@ -53,7 +53,8 @@ async function aws(
       },
     },
   );
-  return JSON.parse(stdout) as unknown;
+  // Commands that change something without answering (add-user-to-group) print nothing.
+  return stdout.trim() === '' ? null : (JSON.parse(stdout) as unknown);
 }
 
 /** Runs a CLI command that must fail, and returns what it printed on stderr. */
@@ -193,5 +194,56 @@ describe("Debian's AWS CLI against the sandbox", () => {
       'An error occurred (AccessDenied) when calling the GetSessionToken operation: ' +
         'MultiFactorAuthentication failed with invalid MFA one time pass code.',
     );
+  });
+
+  it('manages console passwords and groups, and refuses to delete a user who still has them', async () => {
+    await aws(sandbox.admin, 'iam', 'create-user', '--user-name', 'erin');
+    await aws(
+      sandbox.admin,
+      'iam',
+      'create-login-profile',
+      '--user-name',
+      'erin',
+      '--password',
+      'a long password',
+    );
+    await aws(sandbox.admin, 'iam', 'create-group', '--group-name', 'ops');
+    await aws(
+      sandbox.admin,
+      'iam',
+      'add-user-to-group',
+      '--group-name',
+      'ops',
+      '--user-name',
+      'erin',
+    );
+    const groups = (await aws(
+      sandbox.admin,
+      'iam',
+      'list-groups-for-user',
+      '--user-name',
+      'erin',
+    )) as {
+      Groups: { GroupName: string }[];
+    };
+    expect(groups.Groups.map((group) => group.GroupName)).toEqual(['ops']);
+
+    const refused = await awsFailure(sandbox.admin, 'iam', 'delete-user', '--user-name', 'erin');
+    expect(refused.stderr).toContain(
+      'An error occurred (DeleteConflict) when calling the DeleteUser operation: ' +
+        'Cannot delete entity, must delete login profile first.',
+    );
+    await aws(sandbox.admin, 'iam', 'delete-login-profile', '--user-name', 'erin');
+    await aws(
+      sandbox.admin,
+      'iam',
+      'remove-user-from-group',
+      '--group-name',
+      'ops',
+      '--user-name',
+      'erin',
+    );
+    expect(await aws(sandbox.admin, 'iam', 'delete-user', '--user-name', 'erin')).toBeNull();
+    expect(sandbox.state.findUser('erin')).toBeUndefined();
   });
 });

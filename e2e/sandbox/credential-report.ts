@@ -47,8 +47,9 @@ function csvField(value: string): string {
 }
 
 /**
- * The report as IAM writes it: the root account first, then every user. Sandbox users have no
- * console password or signing certificate, so those columns carry IAM's values for "none".
+ * The report as IAM writes it: the root account first, then every user. A console password is
+ * reported as enabled, set when its login profile was made and never used; sandbox users have no
+ * signing certificates, so those columns carry IAM's values for "none".
  */
 export function buildCredentialReport(state: SandboxState): string {
   const root = [
@@ -67,13 +68,14 @@ export function buildCredentialReport(state: SandboxState): string {
   const keysByUser = state.keysByUser();
   const users = state.sortedUsers().map((user) => {
     const [first, second] = keysByUser.get(user.userName.toLowerCase()) ?? [];
+    const password = state.loginProfiles.get(user.userName.toLowerCase());
     return [
       user.userName,
       user.arn,
       reportTimestamp(user.createDate),
-      'false',
-      'N/A',
-      'N/A',
+      password ? 'true' : 'false',
+      password ? 'no_information' : 'N/A',
+      password ? reportTimestamp(password.createDate) : 'N/A',
       'N/A',
       state.hasMfa(user.userName) ? 'true' : 'false',
       ...keyColumns(first),

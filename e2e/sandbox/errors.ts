@@ -54,6 +54,25 @@ export const deleteConflictKeys = () =>
 export const deleteConflictMfa = () =>
   new AwsError('DeleteConflict', 409, 'Cannot delete entity, must delete MFA device first.');
 
+export const deleteConflictLoginProfile = () =>
+  new AwsError('DeleteConflict', 409, 'Cannot delete entity, must delete login profile first.');
+
+export const deleteConflictGroups = () =>
+  new AwsError('DeleteConflict', 409, 'Cannot delete entity, must remove users from group first.');
+
+export const noSuchLoginProfile = (userName: string) =>
+  new AwsError('NoSuchEntity', 404, `Login Profile for User ${userName} cannot be found.`);
+
+export const noSuchGroup = (groupName: string) =>
+  new AwsError('NoSuchEntity', 404, `The group with name ${groupName} cannot be found.`);
+
+export const noSuchMfaDevice = (serialNumber: string) =>
+  new AwsError(
+    'NoSuchEntity',
+    404,
+    `MFA Device with serial number ${serialNumber} does not exist.`,
+  );
+
 export const accessDenied = (callerArn: string, action: string, resource: string) =>
   new AwsError(
     'AccessDenied',

@@ -32,6 +32,10 @@ export interface SeedUser {
   tags?: SeedTag[];
   accessKeys?: SeedAccessKey[];
   mfaDevices?: SeedMfaDevice[];
+  /** Whether the user has a console password (IAM's login profile). */
+  loginProfile?: boolean;
+  /** The groups the user is in; a group is made by naming it. */
+  groups?: string[];
 }
 
 /** A virtual MFA device: an authenticator app set up with `base32Seed`. */
@@ -111,6 +115,11 @@ const userSchema = z.strictObject({
   mfaDevices: z
     .array(mfaDeviceSchema)
     .max(8, 'AWS allows at most 8 MFA devices per user')
+    .optional(),
+  loginProfile: z.boolean().optional(),
+  groups: z
+    .array(z.string().regex(/^[\w+=,.@-]{1,128}$/, 'must match [\\w+=,.@-]{1,128}'))
+    .max(10, 'AWS allows a user in at most 10 groups')
     .optional(),
 });
 

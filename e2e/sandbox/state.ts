@@ -49,6 +49,23 @@ export interface MfaDeviceRecord {
   readonly enableDate: Date;
 }
 
+/** A console password (IAM's "login profile"): only whether it exists and when it was made. */
+export interface LoginProfileRecord {
+  readonly userName: string;
+  readonly createDate: Date;
+  readonly passwordResetRequired: boolean;
+}
+
+export interface GroupRecord {
+  readonly groupName: string;
+  readonly groupId: string;
+  readonly path: string;
+  readonly arn: string;
+  readonly createDate: Date;
+  /** Lower-cased user names. */
+  readonly members: Set<string>;
+}
+
 export interface CredentialReportRecord {
   readonly generatedTime: Date;
   readonly content: string;
@@ -64,6 +81,12 @@ export class SandboxState {
   readonly sessions = new Map<string, SessionRecord>();
   /** By serial number. */
   readonly mfaDevices = new Map<string, MfaDeviceRecord>();
+  /** Virtual MFA devices taken off their user (DeactivateMFADevice), until deleted. */
+  readonly unassignedMfaDevices = new Map<string, Omit<MfaDeviceRecord, 'userName'>>();
+  /** By lower-cased user name. */
+  readonly loginProfiles = new Map<string, LoginProfileRecord>();
+  /** By lower-cased group name. */
+  readonly groups = new Map<string, GroupRecord>();
   credentialReport: CredentialReportRecord | undefined;
 
   constructor(
@@ -94,6 +117,18 @@ export class SandboxState {
           ? new Date(user.createDate)
           : new Date(Math.min(now.getTime(), ...keyDates)),
       });
+      if (user.loginProfile) {
+        state.loginProfiles.set(user.userName.toLowerCase(), {
+          userName: user.userName,
+          createDate: record.createDate,
+          passwordResetRequired: false,
+        });
+      }
+      for (const groupName of user.groups ?? []) {
+        const group =
+          state.findGroup(groupName) ?? state.addGroup(groupName, '/', record.createDate);
+        group.members.add(user.userName.toLowerCase());
+      }
       for (const device of user.mfaDevices ?? []) {
         state.addMfaDevice(user.userName, {
           serialNumber: device.serialNumber,
@@ -211,6 +246,31 @@ export class SandboxState {
 
   deleteUser(userName: string): void {
     this.users.delete(userName.toLowerCase());
+  }
+
+  findGroup(groupName: string): GroupRecord | undefined {
+    return this.groups.get(groupName.toLowerCase());
+  }
+
+  addGroup(groupName: string, path: string, createDate: Date): GroupRecord {
+    const group: GroupRecord = {
+      groupName,
+      groupId: newUserId().replace(/^AIDA/, 'AGPA'),
+      path,
+      arn: `arn:aws:iam::${this.accountId}:group${path}${groupName}`,
+      createDate,
+      members: new Set(),
+    };
+    this.groups.set(groupName.toLowerCase(), group);
+    return group;
+  }
+
+  /** The groups a user is in, by name. */
+  groupsOf(userName: string): GroupRecord[] {
+    const member = userName.toLowerCase();
+    return [...this.groups.values()]
+      .filter((group) => group.members.has(member))
+      .sort((a, b) => (a.groupName.toLowerCase() < b.groupName.toLowerCase() ? -1 : 1));
   }
 
   createAccessKey(userName: string, now: Date): AccessKeyRecord {

@@ -9,6 +9,17 @@ import {
 import type { ActionHandler } from './context';
 import { generateCredentialReport, getCredentialReport } from './credential-report';
 import { listMfaDevices } from './mfa-devices';
+import {
+  addUserToGroup,
+  createGroup,
+  createLoginProfile,
+  deactivateMfaDevice,
+  deleteLoginProfile,
+  deleteVirtualMfaDevice,
+  getLoginProfile,
+  listGroupsForUser,
+  removeUserFromGroup,
+} from './offboarding';
 import { simulatePrincipalPolicy } from './simulate';
 import { getCallerIdentity, getSessionToken } from './sts';
 import { listUserTags, tagUser, untagUser } from './user-tags';
@@ -46,6 +57,15 @@ export const SERVICES: Readonly<Record<ServiceName, Service>> = {
       GetCredentialReport: getCredentialReport,
       SimulatePrincipalPolicy: simulatePrincipalPolicy,
       ListAccountAliases: listAccountAliases,
+      CreateLoginProfile: createLoginProfile,
+      GetLoginProfile: getLoginProfile,
+      DeleteLoginProfile: deleteLoginProfile,
+      CreateGroup: createGroup,
+      AddUserToGroup: addUserToGroup,
+      RemoveUserFromGroup: removeUserFromGroup,
+      ListGroupsForUser: listGroupsForUser,
+      DeactivateMFADevice: deactivateMfaDevice,
+      DeleteVirtualMFADevice: deleteVirtualMfaDevice,
     },
   },
   sts: {

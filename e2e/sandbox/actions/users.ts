@@ -1,4 +1,11 @@
-import { AwsError, deleteConflictKeys, deleteConflictMfa, userAlreadyExists } from '../errors';
+import {
+  AwsError,
+  deleteConflictGroups,
+  deleteConflictKeys,
+  deleteConflictLoginProfile,
+  deleteConflictMfa,
+  userAlreadyExists,
+} from '../errors';
 import { paginate } from '../pagination';
 import { checkPath, checkPathPrefix, checkUserName, readMaxItems } from '../params';
 import { readTags, sortTags } from '../tags';
@@ -57,8 +64,11 @@ export const listUsers: ActionHandler = (context) => {
 
 export const deleteUser: ActionHandler = (context) => {
   const user = targetUser(context, 'iam:DeleteUser', { defaultsToCaller: false });
-  if (context.state.keysOf(user.userName).length > 0) throw deleteConflictKeys();
-  if (context.state.hasMfa(user.userName)) throw deleteConflictMfa();
-  context.state.deleteUser(user.userName);
+  const { state } = context;
+  if (state.keysOf(user.userName).length > 0) throw deleteConflictKeys();
+  if (state.loginProfiles.has(user.userName.toLowerCase())) throw deleteConflictLoginProfile();
+  if (state.hasMfa(user.userName)) throw deleteConflictMfa();
+  if (state.groupsOf(user.userName).length > 0) throw deleteConflictGroups();
+  state.deleteUser(user.userName);
   return undefined;
 };
