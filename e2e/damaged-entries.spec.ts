@@ -8,6 +8,8 @@ test('a damaged keychain entry is listed by name and what is wrong, and can be r
   device,
   capture,
 }) => {
+  // Two screenshots, each with an accessibility check: more than half a minute on a busy machine.
+  test.slow();
   const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYDAMAGEDKEY';
   // Written straight into the real keychain, as a crash or another program could leave it.
   await device.keytar.set('profile:broken', JSON.stringify({ secretAccessKey: secret }));

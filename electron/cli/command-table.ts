@@ -9,12 +9,7 @@ import { keysActivate, keysDeactivate, keysDelete, keysList } from './commands/k
 import { keysCreate } from './commands/keys-create';
 import { keysDescribe } from './commands/keys-describe';
 import { lostList, lostResolve } from './commands/lost';
-import {
-  profilesExport,
-  profilesImport,
-  profilesList,
-  profilesRemove,
-} from './commands/profiles';
+import { profilesExport, profilesImport, profilesList, profilesRemove } from './commands/profiles';
 import { profilesCheck } from './commands/profiles-check';
 import { keysRotate } from './commands/rotate';
 import { sessionClear, sessionStart } from './commands/session';

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AccessKeySummary } from './domain';
-import {
-  descriptionProblem,
-  inUseReason,
-  tidiedDescription,
-  tidyDescription,
-} from './key-rules';
+import { descriptionProblem, inUseReason, tidiedDescription, tidyDescription } from './key-rules';
 
 describe('descriptions', () => {
   it('loses what would make a spreadsheet run it as a formula, and says what went', () => {

@@ -50,12 +50,7 @@ export const regions: readonly Region[] = [
 
 /** Lower case, without accents or the console's " — ": "São Paulo" and "sao paulo" match. */
 function folded(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 function wordsOf(region: Region): string[] {

@@ -37,7 +37,7 @@ describe('the offer to import the console’s key downloads found in Downloads',
       settings: {
         get: () => Promise.resolve(ok(saved)),
         update: (change) => {
-          saved = { ...saved, ...change } as Settings;
+          saved = { ...saved, ...change };
           return Promise.resolve(ok(saved));
         },
       },

@@ -50,7 +50,7 @@ describe('sending a kept key to my other computer', () => {
     expect(await sending.send()).toBe(false);
     expect(sending.saved).toBeNull();
     expect(sending.sending.error).toBeNull();
-    answer = refused('invalid-recipient', 'That is not a receiving code.') as never;
+    answer = refused('invalid-recipient', 'That is not a receiving code.');
     expect(await sending.send()).toBe(false);
     expect(sending.sending.error?.message).toBe('That is not a receiving code.');
   });
