@@ -102,7 +102,8 @@ test('an admin’s key for a colleague goes in a key file, never in this keychai
   await capture('keep-safe-4-colleague-passphrase');
   device.platform.answerNextSave(`${device.platform.dataDir()}/alice.keyward`);
   await main.getByRole('button', { name: 'Save encrypted file…' }).click();
-  await expect(main.getByText('Write this passphrase down now')).toBeVisible({ timeout: 20_000 });
+  // scrypt takes seconds, many more on a busy machine.
+  await expect(main.getByText('Write this passphrase down now')).toBeVisible({ timeout: 30_000 });
   await expect(finish).toBeEnabled();
   await finish.click();
   await expect(page.getByRole('heading', { name: 'All done' })).toBeVisible();
