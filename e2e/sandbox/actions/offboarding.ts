@@ -138,8 +138,11 @@ export const deactivateMfaDevice: ActionHandler = (context) => {
     throw noSuchMfaDevice(serialNumber);
   }
   context.state.mfaDevices.delete(serialNumber);
-  const { userName: _owner, ...unassigned } = device;
-  context.state.unassignedMfaDevices.set(serialNumber, unassigned);
+  context.state.unassignedMfaDevices.set(serialNumber, {
+    serialNumber: device.serialNumber,
+    base32Seed: device.base32Seed,
+    enableDate: device.enableDate,
+  });
   return undefined;
 };
 
