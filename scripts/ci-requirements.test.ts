@@ -37,6 +37,7 @@ const everyPackage = [
   'bsdutils',
   'g++',
   'make',
+  'desktop-file-utils',
 ];
 
 describe('the CI set-up’s detection of what the tests need', () => {

@@ -237,7 +237,7 @@ describe('administering keys', () => {
     expectOneLineError(
       await keyward(env, ['keys', 'list', '--user', 'bob', '--profile', 'nobody']),
       6,
-      /not allowed/,
+      /AWS did not let you list .*: your permissions in AWS do not allow it/,
     );
   });
 });
