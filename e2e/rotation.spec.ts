@@ -55,7 +55,7 @@ test('a kept key is replaced in one go; a stop part-way can be undone, and the r
   await expect(card.getByText('Time to replace this key.')).toHaveCount(0);
 
   // The kept key is the new one, and AWS accepts it.
-  await card.getByRole('button', { name: /Check with AWS/ }).click();
+  await keyAction(page, 'work', 'Check with AWS');
   await expect(card.getByText('Yes: AWS accepts it, and it is active.')).toBeVisible();
   await capture('rotate-3-done');
   await page.emulateMedia({ colorScheme: 'dark' });

@@ -59,7 +59,7 @@ test('a broken or missing key file double-clicked while Keyward runs says what i
   const broken = path.join(device.platform.dataDir(), 'broken.keyward');
   writeFileSync(broken, 'this is not a key file at all');
   await doubleClickKeyFile(device, broken);
-  await expectBrokenFileExplained(page, 'This is not a Keyward hand-off file.');
+  await expectBrokenFileExplained(page, 'This is not a Keyward key file.');
 
   // Back to My keys, then a file that was moved away before Keyward could read it.
   await goTo(page, 'My keys');

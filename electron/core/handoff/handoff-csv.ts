@@ -137,7 +137,7 @@ export function formatHandoffCsv(keys: readonly HandoffKey[]): string {
   if (keys.length > maxHandoffKeys) {
     throw new HandoffError('invalid-key', {
       message: `A hand-off file holds at most ${maxHandoffKeys} keys.`,
-      hint: 'Split the keys across several hand-off files.',
+      hint: 'Split the keys across several key files.',
     });
   }
   const seen = new Set<string>();

@@ -85,43 +85,43 @@ export function explainHandoffProblem(reason: HandoffProblem): { message: string
   switch (reason) {
     case 'too-large':
       return {
-        message: 'This file is too large to be a Keyward hand-off file.',
-        hint: 'Hand-off files are smaller than 64 KiB. Check that you chose the file the sender sent you.',
+        message: 'This file is too large to be a Keyward key file.',
+        hint: 'Key files are smaller than 64 KiB. Check that you chose the file the sender sent you.',
       };
     case 'empty':
       return {
-        message: 'This hand-off file is empty.',
+        message: 'This key file is empty.',
         hint: 'It may not have finished downloading. Ask the sender to send it again.',
       };
     case 'not-age-file':
       return {
-        message: 'This is not a Keyward hand-off file.',
+        message: 'This is not a Keyward key file.',
         hint: 'Choose a .keyward file saved by Keyward, or a file encrypted with the age tool.',
       };
     case 'malformed':
       return {
-        message: 'This hand-off file is damaged and cannot be read.',
+        message: 'This key file is damaged and cannot be read.',
         hint: 'It may have been cut short or altered while being copied. Ask the sender to send the whole file again.',
       };
     case 'tampered':
       return {
         message:
-          'This hand-off file failed its integrity check: it was changed or cut short after it was sealed.',
+          'This key file failed its integrity check: it was changed or cut short after it was sealed.',
         hint: 'Nothing was imported. Ask the sender for a fresh copy, and tell them if you did not expect this.',
       };
     case 'passphrase-required':
       return {
-        message: 'This hand-off file is locked with a passphrase.',
+        message: 'This key file is locked with a passphrase.',
         hint: 'Enter the passphrase the sender gave you.',
       };
     case 'wrong-passphrase':
       return {
-        message: 'That passphrase does not open this hand-off file.',
+        message: 'That passphrase does not open this key file.',
         hint: 'Check it for typos (it is case-sensitive) and try again, or ask the sender to read it to you again.',
       };
     case 'sealed-to-another-device':
       return {
-        message: 'This hand-off file was sealed for another device, not this one.',
+        message: 'This key file was sealed for another computer, not this one.',
         hint: 'Send the sender your receiving code (shown in Keyward) and ask them to seal the key to it again.',
       };
     case 'work-factor-too-high':
@@ -131,12 +131,12 @@ export function explainHandoffProblem(reason: HandoffProblem): { message: string
       };
     case 'invalid-contents':
       return {
-        message: 'This file opened, but what is inside is not a valid key hand-off.',
+        message: 'This file opened, but what is inside is not a valid key.',
         hint: 'Nothing was imported. Ask the sender to save it again from Keyward or the IAM console.',
       };
     case 'invalid-key':
       return {
-        message: 'This key cannot be written to a hand-off file.',
+        message: 'This key cannot be written to a key file.',
         hint: 'Check the key’s details and try again.',
       };
     case 'weak-passphrase':
