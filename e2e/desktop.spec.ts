@@ -1,9 +1,9 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DesktopNotices, type DesktopNotice } from '../electron/core/desktop/desktop-notices';
-import { DesktopWatch } from '../electron/core/desktop/desktop-watch';
+import type { DesktopNotice } from '../electron/core/desktop/desktop-notices';
 import { UpdateService } from '../electron/core/updates/update-service';
+import { desktopWatchOf } from '../testing/desktop/watch-of';
 import { nodeUpdater } from '../testing/updates/node-updater';
 import { UpdateFeed } from '../testing/updates/update-feed';
 import { expect, test } from './fixtures';
@@ -14,21 +14,8 @@ import { openScreen } from './harness/ui';
 
 /** The notices the device's Keyward raises at start, as main would hand them to the OS. */
 async function noticesAtStart(device: Device): Promise<DesktopNotice[]> {
-  const shown: DesktopNotice[] = [];
-  const { core } = device;
-  await new DesktopWatch({
-    keys: core.deviceKeys,
-    rotation: core.rotation,
-    settings: core.settings,
-    lostKeys: core.lostKeys,
-    deleteRetiredKeys: () => core.rotation.deleteRetiredKeys(),
-    onSummary: () => undefined,
-    notices: new DesktopNotices({
-      show: (notice) => shown.push(notice),
-      turnedOff: async () => (await core.settings.read()).noticesOff ?? [],
-      dataDir: device.platform.dataDir(),
-    }),
-  }).atStart();
+  const { watch, shown } = desktopWatchOf(device.core, device.platform.dataDir());
+  await watch.atStart();
   return shown;
 }
 

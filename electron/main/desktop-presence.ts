@@ -2,8 +2,8 @@ import path from 'node:path';
 import { Menu, Notification, Tray, app, nativeImage } from 'electron';
 import type { NoticePlace } from '../common/desktop';
 import type { Core } from '../core/compose';
-import { DesktopNotices, type DesktopNotice } from '../core/desktop/desktop-notices';
-import { DesktopWatch } from '../core/desktop/desktop-watch';
+import type { DesktopNotice } from '../core/desktop/desktop-notices';
+import { watchOverCore, type DesktopWatch } from '../core/desktop/desktop-watch';
 import type { KeptKeysSummary } from '../core/desktop/key-attention';
 import { LoginItem } from '../core/desktop/login-item';
 import { traySummary } from '../core/desktop/tray-summary';
@@ -59,23 +59,14 @@ export class DesktopPresence {
         return null;
       },
     });
-    this.#watch = new DesktopWatch({
-      keys: core.deviceKeys,
-      rotation: core.rotation,
-      settings: core.settings,
-      lostKeys: core.lostKeys,
-      deleteRetiredKeys: () => core.rotation.deleteRetiredKeys(),
+    this.#watch = watchOverCore(core, deps.dataDir, {
+      show: (notice) => {
+        this.#notify(notice);
+      },
       onSummary: (summary) => {
         this.#summary = summary;
         this.#showTray();
       },
-      notices: new DesktopNotices({
-        show: (notice) => {
-          this.#notify(notice);
-        },
-        turnedOff: async () => (await core.settings.read()).noticesOff ?? [],
-        dataDir: deps.dataDir,
-      }),
     });
     this.#loginItem = new LoginItem({
       os: process.platform,

@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { keywardForEachTest } from '../../../testing/core/keyward-each-test';
 import { rotationOf, storeAliceAsWork } from '../../../testing/core/rotation/rotation-fixture';
-import { DesktopNotices, type DesktopNotice } from './desktop-notices';
-import { DesktopWatch } from './desktop-watch';
+import { desktopWatchOf } from '../../../testing/desktop/watch-of';
+import type { DesktopNotice } from './desktop-notices';
+import type { DesktopWatch } from './desktop-watch';
 import type { KeptKeysSummary } from './key-attention';
 
 const f = keywardForEachTest();
@@ -16,21 +17,9 @@ beforeEach(async () => {
   summaries = [];
 });
 
+/** A watch over this test's core; what it shows and sums up goes to `shown` and `summaries`. */
 function watch(deleteRetiredAt = Date.now()): DesktopWatch {
-  const { core } = f;
-  return new DesktopWatch({
-    keys: core.deviceKeys,
-    rotation: core.rotation,
-    settings: core.settings,
-    lostKeys: core.lostKeys,
-    deleteRetiredKeys: () => core.rotation.deleteRetiredKeys(deleteRetiredAt),
-    onSummary: (summary) => summaries.push(summary),
-    notices: new DesktopNotices({
-      show: (notice) => shown.push(notice),
-      turnedOff: async () => (await core.settings.read()).noticesOff ?? [],
-      dataDir: f.platform.dataDir(),
-    }),
-  });
+  return desktopWatchOf(f.core, f.platform.dataDir(), { deleteRetiredAt, shown, summaries }).watch;
 }
 
 describe('Keyward in the background, on a real keychain and the IAM sandbox', () => {

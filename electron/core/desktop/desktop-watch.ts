@@ -1,5 +1,6 @@
 import { describeError, log } from '../log';
-import type { DesktopNotices } from './desktop-notices';
+import type { Core } from '../compose';
+import { DesktopNotices, type DesktopNotice } from './desktop-notices';
 import type { KeptKeysSummary } from './key-attention';
 import { checkKeptKeys, type KeptKeysSources } from './kept-keys-check';
 
@@ -50,4 +51,33 @@ export class DesktopWatch {
       log('desktop', `${what} not checked: ${describeError(error)}`);
     }
   }
+}
+
+/** What the watch reports to: the OS's notifications and the tray, or a test's records. */
+export interface WatchOutputs {
+  show: (notice: DesktopNotice) => void;
+  onSummary: (summary: KeptKeysSummary) => void;
+  /** "Now" for deleting old keys past their wait; tests move it. */
+  deleteRetiredAt?: number;
+}
+
+/** The watch over Keyward's core services, as the installed app runs it. */
+export function watchOverCore(
+  core: Pick<Core, 'deviceKeys' | 'rotation' | 'settings' | 'lostKeys'>,
+  dataDir: string,
+  outputs: WatchOutputs,
+): DesktopWatch {
+  return new DesktopWatch({
+    keys: core.deviceKeys,
+    rotation: core.rotation,
+    settings: core.settings,
+    lostKeys: core.lostKeys,
+    deleteRetiredKeys: () => core.rotation.deleteRetiredKeys(outputs.deleteRetiredAt),
+    onSummary: outputs.onSummary,
+    notices: new DesktopNotices({
+      show: outputs.show,
+      turnedOff: async () => (await core.settings.read()).noticesOff ?? [],
+      dataDir,
+    }),
+  });
 }
