@@ -4,6 +4,7 @@ import path from 'node:path';
 import { setLogSink } from '../../../electron/core/log';
 
 const maxScannedFileBytes = 4 * 1024 * 1024;
+const skippedFolders = new Set(['node_modules', '.git']);
 
 /**
  * Captures log lines and remembers when the watch started, so a test can then check that no
@@ -23,6 +24,9 @@ export function watchForLeaks() {
       return; // another user's folder, or gone already
     }
     for (const name of names) {
+      // Installed packages and checkouts (a clean-clone CI run lives in the temporary folder too)
+      // are not where Keyward writes: walking them only makes the scan slow.
+      if (skippedFolders.has(name)) continue;
       const file = path.join(dir, name);
       const info = await lstat(file).catch(() => null);
       if (info === null) continue;
