@@ -72,6 +72,17 @@ const activityFilterSchema = z.strictObject({
  * Every method the renderer may call, once. The map is also the allowlist: the preload exposes
  * exactly these names, and main registers exactly one handler for each.
  */
+/** How a key file is locked: a passphrase (null: generate one) or up to `maxCodes` receiving codes. */
+function keyFileLock(maxCodes: number) {
+  return z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('passphrase'), passphrase: boundedString(1024).nullable() }),
+    z.strictObject({
+      kind: z.literal('recipients'),
+      codes: z.array(boundedString(256)).min(1).max(maxCodes),
+    }),
+  ]);
+}
+
 export const contract = {
   'app.about': { input: noInput, output: returns<About>() },
   'vault.status': { input: noInput, output: returns<VaultStatus>() },
@@ -216,16 +227,7 @@ export const contract = {
   'profiles.send': {
     input: z.strictObject({
       name: profileNameSchema,
-      lock: z.discriminatedUnion('kind', [
-        z.strictObject({
-          kind: z.literal('passphrase'),
-          passphrase: boundedString(1024).nullable(),
-        }),
-        z.strictObject({
-          kind: z.literal('recipients'),
-          codes: z.array(boundedString(256)).min(1).max(1),
-        }),
-      ]),
+      lock: keyFileLock(1),
     }),
     output: returns<SavedHandoff | null>(),
   },
@@ -248,16 +250,7 @@ export const contract = {
   'handoff.save': {
     input: z.strictObject({
       handle: handleSchema,
-      lock: z.discriminatedUnion('kind', [
-        z.strictObject({
-          kind: z.literal('passphrase'),
-          passphrase: boundedString(1024).nullable(),
-        }),
-        z.strictObject({
-          kind: z.literal('recipients'),
-          codes: z.array(boundedString(256)).min(1).max(10),
-        }),
-      ]),
+      lock: keyFileLock(10),
     }),
     output: returns<SavedHandoff | null>(),
   },
