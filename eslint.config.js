@@ -127,6 +127,7 @@ export default tseslint.config(
                 '!**/electron/common/desktop',
                 '!**/electron/common/key-rules',
                 '!**/electron/common/key-shapes',
+                '!**/electron/common/offboard',
                 '!**/electron/common/profile-names',
                 '!**/electron/common/regions',
               ],

@@ -1,6 +1,6 @@
 // `npm run bench` (node --import tsx bench/run.ts): measures, prints one line per figure and
 // writes bench/results.json. It reports misses with MISS and always exits 0: it measures, it
-// does not judge. Options: --only iam,crawl,startup,renderer,credential-process
+// does not judge. Options: --only iam,people,crawl,audit-fix,startup,renderer,credential-process
 // --users N (default 10000) --crawl-users N (default 2000).
 import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -14,8 +14,11 @@ import { MemoryStore } from '../testing/memory-store';
 import { benchKeychain } from './bench-keyward';
 import { root } from './bundle';
 import { formatFigure, meets, round, skipped, type Figure } from './figures';
+import { measureAuditFix } from './measure-audit-fix';
+import { measureBatch } from './measure-batch';
 import { measureCredentialProcess, measureCredentialSessions } from './measure-credential-process';
 import { held, latencyMs, measureCrawl, measureTenThousandUsers, rateLimit } from './measure-iam';
+import { measurePeopleTable } from './measure-people';
 import { measureMainImport, measureRendererSize, message } from './measure-startup';
 import { rerunBenchInKeyringSession } from './keyring-session';
 
@@ -29,7 +32,9 @@ const { values } = parseArgs({
   },
 });
 const sections = new Set(
-  (values.only ?? 'iam,crawl,startup,renderer,credential-process').split(',').map((s) => s.trim()),
+  (values.only ?? 'iam,people,crawl,audit-fix,batch,startup,renderer,credential-process')
+    .split(',')
+    .map((s) => s.trim()),
 );
 const users = Number(values.users);
 const crawlUsers = Number(values['crawl-users']);
@@ -73,6 +78,9 @@ await section(
   ],
   () => measureTenThousandUsers(store, users),
 );
+await section('people', [{ name: 'people_table_first_page_ms', unit: 'ms' }], () =>
+  measurePeopleTable(store, users),
+);
 await section(
   'crawl',
   [
@@ -82,6 +90,17 @@ await section(
   ],
   () => measureCrawl(store, crawlUsers),
 );
+
+await section(
+  'audit-fix',
+  [
+    { name: 'audit_fix_500_rate_ratio', unit: '× limit' },
+    { name: 'audit_fix_500_throttling_shown', unit: 'errors' },
+  ],
+  () => measureAuditFix(store),
+);
+
+await section('batch', [{ name: 'batch_create_50_seconds', unit: 's' }], () => measureBatch(store));
 
 // Read before the build steps: they run in child processes, but bundling loads Vite in this one.
 if (sections.has('iam')) {

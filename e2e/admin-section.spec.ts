@@ -3,7 +3,7 @@ import { openWithKeptKey } from './harness/starts';
 import { goTo, signInWithStoredKey } from './harness/ui';
 
 const staffPlaces = ['My keys', 'Receive a key', 'Create a key', 'History', 'Settings'];
-const adminPlaces = ['People’s keys', 'Audit', 'AWS sign-in'];
+const adminPlaces = ['People’s keys', 'Keys for several people', 'Audit', 'AWS sign-in'];
 
 test('staff see their five places; “I manage keys for other people” shows Admin, remembered until hidden', async ({
   page,

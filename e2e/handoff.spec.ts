@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { openPeopleAsAdmin } from './harness/starts';
+import { openPersonAsAdmin } from './harness/starts';
 import { chooseKeyFile } from './harness/ui';
 
 test('an admin creates a key sealed to a colleague’s receiving code; the colleague opens it and Keyward verifies it', async ({
@@ -20,9 +20,7 @@ test('an admin creates a key sealed to a colleague’s receiving code; the colle
   expect(code).toMatch(/^age1[0-9a-z]{58}$/);
 
   // The admin's computer.
-  await openPeopleAsAdmin(device);
-  await page.getByRole('searchbox', { name: 'Find a person' }).fill('alice');
-  await page.getByRole('searchbox', { name: 'Find a person' }).press('Enter');
+  await openPersonAsAdmin(device, 'alice');
   await page.getByRole('button', { name: 'Create a key for alice' }).click();
 
   await expect(page.getByText('Create an access key for alice')).toBeVisible();

@@ -2,6 +2,7 @@ import { defaultSeed, generateSeed } from './sandbox';
 import type { SandboxSeed } from './sandbox';
 import { expect, test } from './fixtures';
 import { openPeopleAsAdmin, openPersonAsAdmin } from './harness/starts';
+import { peopleRows, personRow } from './harness/ui';
 
 test('an admin finds a person, deactivates and reactivates a key, and deletes one after typing its id', async ({
   page,
@@ -11,17 +12,16 @@ test('an admin finds a person, deactivates and reactivates a key, and deletes on
 }) => {
   await openPeopleAsAdmin(device);
   const search = page.getByRole('searchbox', { name: 'Find a person' });
-  const list = page.getByRole('listbox', { name: 'People' });
-  await expect(list.getByRole('option')).toHaveCount(5);
+  await expect(peopleRows(page)).toHaveCount(5);
   await expect(page.getByText('5 people', { exact: true })).toBeVisible();
   await capture('people-1-list');
 
   await search.fill('bob');
-  await expect(list.getByRole('option')).toHaveCount(1);
+  await expect(peopleRows(page)).toHaveCount(1);
   await search.press('Enter');
   const heading = page.getByRole('heading', { level: 3, name: 'bob' });
   await expect(heading).toBeFocused();
-  await expect(list.getByRole('option', { name: 'bob' })).toHaveAttribute('aria-selected', 'true');
+  await expect(personRow(page, 'bob')).toHaveAttribute('aria-current', 'true');
   const [oldKey, ciKey] = sandbox.state.keysOf('bob');
   const ciCard = page.getByRole('article').filter({ hasText: ciKey!.accessKeyId });
   await expect(ciCard).toContainText('CI deploy');
@@ -112,8 +112,7 @@ test.describe('an account with 10,000 people', () => {
     const total = sandbox.state.users.size;
     expect(total).toBeGreaterThanOrEqual(10_000);
     await openPeopleAsAdmin(device);
-    const list = page.getByRole('listbox', { name: 'People' });
-    await expect(list.getByRole('option').first()).toBeVisible();
+    await expect(peopleRows(page).first()).toBeVisible();
     await expect(
       page.getByText(`${total.toLocaleString('en-US')} people`, { exact: true }),
     ).toBeVisible({
@@ -122,7 +121,7 @@ test.describe('an account with 10,000 people', () => {
     const listCalls = sandbox.stats.calls('ListUsers');
     expect(listCalls).toBe(Math.ceil(total / 1000));
     // Only the rows in view (and a few around them) are in the page.
-    expect(await list.getByRole('option').count()).toBeLessThan(60);
+    expect(await peopleRows(page).count()).toBeLessThan(60);
     await capture('people-large-1-loaded');
 
     const search = page.getByRole('searchbox', { name: 'Find a person' });
@@ -130,13 +129,14 @@ test.describe('an account with 10,000 people', () => {
     await expect(page.getByText(/ matches among /)).toBeVisible();
     expect(sandbox.stats.calls('ListUsers')).toBe(listCalls);
     await search.press('ArrowDown');
-    await expect(list).toBeFocused();
+    await expect(peopleRows(page).first()).toBeFocused();
     await page.keyboard.press('End');
-    const count = await list.getByRole('option').last().getAttribute('aria-setsize');
-    const last = list.locator('[role="option"][aria-posinset="' + String(count) + '"]');
-    await expect(last).toBeVisible();
+    const grid = page.getByRole('grid', { name: 'People' });
+    const count = await grid.getAttribute('aria-rowcount');
+    const last = grid.locator('[role="row"][aria-rowindex="' + String(count) + '"]');
+    await expect(last).toBeFocused();
     await page.keyboard.press('Enter');
-    await expect(last).toHaveAttribute('aria-selected', 'true');
+    await expect(last).toHaveAttribute('aria-current', 'true');
     await capture('people-large-2-filtered');
   });
 });

@@ -42,6 +42,9 @@ export class TestPlatform implements Platform {
   #dataDir: string;
   #saveAnswers: (string | null)[] = [];
   #openAnswers: (string | null)[] = [];
+  #folderAnswers: (string | null)[] = [];
+  /** Files "Show in folder" opened the file manager at, in order. */
+  readonly shownInFolder: string[] = [];
 
   constructor(dataDir?: string) {
     this.#dataDir = dataDir ?? mkdtempSync(path.join(tmpdir(), 'keyward-data-'));
@@ -58,6 +61,20 @@ export class TestPlatform implements Platform {
 
   answerNextOpen(filePath: string | null): void {
     this.#openAnswers.push(filePath);
+  }
+
+  /** The next folder chooser answers with this folder (null: the person pressed Cancel). */
+  answerNextFolder(folder: string | null): void {
+    this.#folderAnswers.push(folder);
+  }
+
+  chooseFolder(_title: string): Promise<string | null> {
+    return Promise.resolve(this.#folderAnswers.shift() ?? null);
+  }
+
+  showInFolder(file: string): Promise<void> {
+    this.shownInFolder.push(file);
+    return Promise.resolve();
   }
 
   /** The next question main asks is answered so (unanswered: Cancel, as the default is). */

@@ -11,6 +11,8 @@ import {
   goTo,
   keyAction,
   openScreen,
+  peopleRows,
+  personRow,
   signInAskedForMfaCode,
   signInWithStoredKey,
 } from '../harness/ui';
@@ -56,7 +58,7 @@ test('a new endpoint saved in Settings while signed in is where every list and c
   const other = await startSandbox();
   try {
     await openPeopleAsAdmin(device);
-    await expect(page.getByRole('listbox', { name: 'People' }).getByRole('option')).toHaveCount(5);
+    await expect(peopleRows(page)).toHaveCount(5);
 
     await openScreen(page, 'Settings');
     const endpoint = page.getByRole('textbox', { name: /Test server address/ });
@@ -77,10 +79,7 @@ test('a new endpoint saved in Settings while signed in is where every list and c
     ]);
 
     await goTo(page, 'People’s keys');
-    await page
-      .getByRole('listbox', { name: 'People' })
-      .getByRole('option', { name: 'bob' })
-      .click();
+    await personRow(page, 'bob').click();
     const ciKey = other.state.keysOf('bob')[1]!;
     const card = page.getByRole('article').filter({ hasText: ciKey.accessKeyId });
     await card.getByRole('button', { name: 'Deactivate' }).click();

@@ -83,12 +83,18 @@ export class Device {
   }
 
   /** Keeps a sandbox user's key in this device's keychain, as if received earlier. */
-  async keepKeyOf(userName: string, profileName = `${userName}-key`, createdDaysAgo = 3) {
-    const credentials = this.sandbox.credentialsFor(userName);
+  /** `inAccount`: one of the sandbox's other accounts (an admin looking after several). */
+  async keepKeyOf(
+    userName: string,
+    profileName = `${userName}-key`,
+    createdDaysAgo = 3,
+    inAccount: Pick<Sandbox, 'accountId' | 'credentialsFor'> = this.sandbox,
+  ) {
+    const credentials = inAccount.credentialsFor(userName);
     await this.profiles.put(profileName, {
       ...credentials,
       userName,
-      accountId: this.sandbox.accountId,
+      accountId: inAccount.accountId,
       created: new Date(Date.now() - createdDaysAgo * 86_400_000).toISOString(),
       description: null,
     });

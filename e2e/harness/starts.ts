@@ -65,6 +65,13 @@ export async function openAuditAsAdmin(device: Device): Promise<void> {
   await signInWithStoredKey(device.page, 'admin-key');
 }
 
+/** The admin's key kept here as “admin-key”; Keyward opened on "Keys for several people", signed in. */
+export async function openBatchAsAdmin(device: Device): Promise<void> {
+  await openWithKeptKey(device, 'admin');
+  await openScreen(device.page, 'Keys for several people');
+  await signInWithStoredKey(device.page, 'admin-key');
+}
+
 /**
  * `userName`'s key kept here as `profileName`; Keyward opened on "Create a key", signed in with
  * it, and the person's own key described (for `purpose`): the next press is "Create the key".

@@ -12,7 +12,7 @@ export async function signInWithStoredKey(page: Page, profileName: string): Prom
 }
 
 /** The sidebar's Admin section lists these; staff see them only once they ask for them. */
-const adminPlaces = new Set(['People’s keys', 'Audit', 'AWS sign-in']);
+const adminPlaces = new Set(['People’s keys', 'Keys for several people', 'Audit', 'AWS sign-in']);
 
 /**
  * Shows the sidebar's Admin section as a person would: by answering "I manage keys for other
@@ -60,7 +60,22 @@ export async function openPersonSignedIn(
   userName: string,
 ): Promise<void> {
   await openPeopleSignedIn(page, profileName);
-  await page.getByRole('option', { name: userName }).click();
+  await personRow(page, userName).getByRole('rowheader').click();
+}
+
+/** The People table's rows of people (its heading row left out). */
+export function peopleRows(page: Page): Locator {
+  return page
+    .getByRole('grid', { name: 'People' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader') });
+}
+
+/** One person's row in the People table, by their exact user name. */
+export function personRow(page: Page, userName: string): Locator {
+  return peopleRows(page).filter({
+    has: page.getByRole('rowheader', { name: userName, exact: true }),
+  });
 }
 
 /** Presses Tab (or Shift+Tab) until `target` has focus, as a keyboard-only person would. */

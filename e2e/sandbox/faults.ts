@@ -3,7 +3,8 @@ export interface RateLimit {
   burst: number;
 }
 
-export type FailureMode = 'error' | 'drop-after-commit';
+/** 'throttle': answered with Throttling as if the rate limit were reached. */
+export type FailureMode = 'error' | 'drop-after-commit' | 'throttle';
 
 /** A token bucket: `burst` requests at once, refilled at `perSecond`. */
 class TokenBucket {

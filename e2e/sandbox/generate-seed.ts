@@ -219,3 +219,30 @@ export function defaultSeed(now: Date = new Date()): SandboxSeed {
     ],
   };
 }
+
+/**
+ * A second AWS account for an admin who looks after several: its own id and alias, its own admin
+ * (same name as the first account's, as is common) and one colleague. Its keys differ from the
+ * default seed's, so the one endpoint can tell the accounts apart by the signing key.
+ */
+export function otherAccountSeed(now: Date = new Date()): SandboxSeed {
+  const random = seededRandom(20230417);
+  const at = (daysAgo: number) => iso(now.getTime() - daysAgo * DAY_MS);
+  const key = (createdDaysAgo: number, usedDaysAgo?: number): SeedAccessKey => ({
+    accessKeyId: newAccessKeyId('AKIA', random.int),
+    secretAccessKey: newSecretAccessKey(random.int),
+    status: 'Active',
+    createDate: at(createdDaysAgo),
+    ...(usedDaysAgo !== undefined && {
+      lastUsed: { date: at(usedDaysAgo), serviceName: 's3', region: 'eu-west-1' },
+    }),
+  });
+  return {
+    accountId: '210987654321',
+    accountAlias: 'example-labs',
+    users: [
+      { userName: 'admin', permission: 'admin', createDate: at(500), accessKeys: [key(150, 0.2)] },
+      { userName: 'carol', permission: 'self', createDate: at(300), accessKeys: [key(250)] },
+    ],
+  };
+}

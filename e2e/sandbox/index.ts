@@ -2,13 +2,19 @@ export {
   startSandbox,
   SANDBOX_REGION,
   type Sandbox,
+  type SandboxAccount,
   type SandboxCredentials,
   type SandboxFaults,
   type SandboxMfaDevice,
   type SandboxOptions,
   type SandboxStats,
 } from './sandbox';
-export { defaultSeed, generateSeed, type GenerateSeedOptions } from './generate-seed';
+export {
+  defaultSeed,
+  generateSeed,
+  otherAccountSeed,
+  type GenerateSeedOptions,
+} from './generate-seed';
 export {
   parseSeed,
   SeedError,

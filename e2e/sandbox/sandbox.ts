@@ -13,6 +13,19 @@ export interface SandboxOptions {
   port?: number;
   latencyMs?: number;
   rateLimit?: RateLimit;
+  /**
+   * More AWS accounts behind the same endpoint (an admin looking after several): a request goes
+   * to the account its signing key belongs to, as in AWS. They share the first account's clock.
+   */
+  otherAccounts?: SandboxSeed[];
+}
+
+/** One more account served by the same sandbox. */
+export interface SandboxAccount {
+  readonly accountId: string;
+  readonly state: SandboxState;
+  /** The first active key (oldest first) a user of this account has now. */
+  credentialsFor(userName: string): SandboxCredentials;
 }
 
 export interface SandboxCredentials {
@@ -77,6 +90,8 @@ export interface Sandbox {
   readonly stats: SandboxStats;
   /** The live in-memory model; tests read it to see what requests did. */
   readonly state: SandboxState;
+  /** The accounts given as `otherAccounts`, in that order. */
+  readonly otherAccounts: readonly SandboxAccount[];
   close(): Promise<void>;
 }
 
@@ -87,23 +102,37 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const seed = parseSeed(options.seed ?? defaultSeed());
   const clock = new SandboxClock();
   const state = SandboxState.fromSeed(seed, clock);
+  const others = (options.otherAccounts ?? []).map((other) =>
+    SandboxState.fromSeed(parseSeed(other), clock),
+  );
+  for (const other of others) {
+    if (
+      other.accountId === state.accountId ||
+      others.filter((o) => o.accountId === other.accountId).length > 1
+    ) {
+      throw new SeedError(`Invalid sandbox seed: account ${other.accountId} is given twice`);
+    }
+  }
   const faults = new Faults();
   if (options.latencyMs !== undefined) faults.setLatency(options.latencyMs);
   faults.setRateLimit(options.rateLimit);
   const stats = new Stats();
 
-  const userNamed = (userName: string) => {
-    const user = state.findUser(userName);
+  const userNamed = (userName: string, account = state) => {
+    const user = account.findUser(userName);
     if (!user) throw new Error(`The sandbox has no user named ${userName}`);
     return user;
   };
 
-  const credentialsFor = (userName: string): SandboxCredentials => {
-    const user = userNamed(userName);
-    const key = state.keysOf(user.userName).find((candidate) => candidate.status === 'Active');
-    if (!key) throw new Error(`Sandbox user ${user.userName} has no active access key`);
-    return { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey };
-  };
+  const credentialsIn =
+    (account: SandboxState) =>
+    (userName: string): SandboxCredentials => {
+      const user = userNamed(userName, account);
+      const key = account.keysOf(user.userName).find((candidate) => candidate.status === 'Active');
+      if (!key) throw new Error(`Sandbox user ${user.userName} has no active access key`);
+      return { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey };
+    };
+  const credentialsFor = credentialsIn(state);
 
   const authenticator = (device: MfaDeviceRecord): SandboxMfaDevice => ({
     serialNumber: device.serialNumber,
@@ -131,7 +160,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     throw new SeedError('Invalid sandbox seed: it needs an admin user with an active access key');
   }
 
-  const server = await listen({ state, faults, stats }, options.port ?? 0);
+  const server = await listen(
+    { state, accounts: [state, ...others], faults, stats },
+    options.port ?? 0,
+  );
   return {
     endpoint: `http://127.0.0.1:${String(server.port)}`,
     region: SANDBOX_REGION,
@@ -172,6 +204,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       },
     },
     state,
+    otherAccounts: others.map((other) => ({
+      accountId: other.accountId,
+      state: other,
+      credentialsFor: credentialsIn(other),
+    })),
     close: () => server.close(),
   };
 }

@@ -29,7 +29,10 @@ import { el, renderXml } from './xml';
 const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface Runtime {
+  /** The first account: the one a request whose key no account knows is refused by. */
   readonly state: SandboxState;
+  /** Every account served, the first included; a request goes to the one its key belongs to. */
+  readonly accounts: readonly SandboxState[];
   readonly faults: Faults;
   readonly stats: Stats;
 }
@@ -52,8 +55,9 @@ async function processRequest(
   try {
     const action = params.get('Action');
     await admit(action, runtime);
-    const now = runtime.state.clock.now();
-    const { caller, region } = await verify(request, signature, service, runtime.state, now);
+    const state = accountOf(signature, runtime);
+    const now = state.clock.now();
+    const { caller, region } = await verify(request, signature, service, state, now);
     if (action === undefined) throw new AwsError('MissingAction', 400, 'Missing Action');
     const handler = service.actions[action];
     if (!handler || (version !== undefined && version !== service.version)) {
@@ -65,7 +69,11 @@ async function processRequest(
     }
     const failure = runtime.faults.nextFailure(action);
     if (failure === 'error') throw serviceFailure();
-    const context = { state: runtime.state, params, caller, now, region };
+    if (failure === 'throttle') {
+      runtime.stats.recordThrottled();
+      throw throttling();
+    }
+    const context = { state, params, caller, now, region };
     if (failure === 'drop-after-commit') {
       // Act, whatever the outcome, and never say so: the ambiguous-timeout case.
       try {
@@ -100,6 +108,16 @@ function readAuthorization(request: RawRequest): SignatureInfo {
       error: error instanceof AwsError ? error : missingAuthenticationToken(),
     };
   }
+}
+
+/** As in AWS, the access key (or session) that signed a request says which account it is for. */
+function accountOf(signature: SignatureInfo, runtime: Runtime): SandboxState {
+  const keyId = signature.header?.accessKeyId;
+  if (keyId === undefined) return runtime.state;
+  return (
+    runtime.accounts.find((state) => state.accessKeys.has(keyId) || state.sessions.has(keyId)) ??
+    runtime.state
+  );
 }
 
 /** Counting, latency and throttling apply to every request, signed or not. */

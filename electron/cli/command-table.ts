@@ -4,6 +4,7 @@ import { audit, identityShow, usersList, whoami } from './commands/account';
 import { cliRemove, cliSetup } from './commands/aws-cli';
 import { exec } from './commands/exec';
 import { handoffOpen } from './commands/handoff';
+import { identityPublish, identityUnpublish } from './commands/identity';
 import { importConsoleCsv } from './commands/import';
 import { keysActivate, keysDeactivate, keysDelete, keysList } from './commands/keys';
 import { keysCreate } from './commands/keys-create';
@@ -31,6 +32,8 @@ export const personalCommands: CommandSpec[] = [
   handoffOpen,
   importConsoleCsv,
   identityShow,
+  identityPublish,
+  identityUnpublish,
   activity,
 ];
 

@@ -17,6 +17,12 @@ export const activityActions = [
   'key.sent-to-other-computer',
   'key.discarded',
   'key.lost',
+  'user.console-password-removed',
+  'user.mfa-device-removed',
+  'user.removed-from-group',
+  'user.deleted',
+  'user.receiving-code-shared',
+  'user.receiving-code-unshared',
 ] as const;
 
 export type ActivityAction = (typeof activityActions)[number];
@@ -49,7 +55,19 @@ export const activityWords: Record<ActivityAction, string> = {
   'key.sent-to-other-computer': 'sealed in a key file for another computer',
   'key.discarded': 'discarded (deleted before it was kept)',
   'key.lost': 'lost (its secret was never saved)',
+  'user.console-password-removed': 'console password removed',
+  'user.mfa-device-removed': 'MFA device removed',
+  'user.removed-from-group': 'removed from a group',
+  'user.deleted': 'IAM user deleted',
+  'user.receiving-code-shared': 'receiving code shared in AWS for admins to find',
+  'user.receiving-code-unshared': 'receiving code no longer shared in AWS',
 };
+
+/** A whole sentence for a list of entries: "Key deleted", "Console password removed". */
+export function describeAction(action: ActivityAction): string {
+  const words = activityWords[action];
+  return action.startsWith('key.') ? `Key ${words}` : words.charAt(0).toUpperCase() + words.slice(1);
+}
 
 /** Which entries of the log to show or export: every part given must match. */
 export interface ActivityFilter {

@@ -42,6 +42,10 @@ export interface AuditFlag {
 
 export interface AuditRow {
   userName: string;
+  /** The AWS account the user is in; set by every audit (several accounts can be audited at once). */
+  accountId?: string;
+  /** That account's alias in IAM, when it has one. */
+  accountAlias?: string | null;
   arn: string;
   /** ISO 8601; null when IAM did not say. */
   userCreated: string | null;

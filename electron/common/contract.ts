@@ -1,5 +1,9 @@
 import type { ActivityEntry } from './activity';
 import type { AuditProgress, AuditResult } from './audit';
+import type { BatchProgress, BatchResult } from './batch';
+import { maxBatchPeople } from './batch';
+import type { AuditFixPlan, AuditFixProgress, AuditFixResult } from './audit-fix';
+import { auditFixKinds, maxFixDays } from './audit-fix';
 import type {
   About,
   AccessKeySummary,
@@ -29,8 +33,10 @@ import type {
   VaultStatus,
 } from './domain';
 import { maxSessionSeconds, mfaSerialPattern, minSessionSeconds } from './credential-use';
+import type { MyReceivingCode, PublishedCode } from './code-directory';
 import type { ConsoleCsvKept, ConsoleCsvOffer, ReceivedFile } from './console-csv';
-import type { OffboardResult } from './offboard';
+import { offboardExtras, type OffboardPreview, type OffboardResult } from './offboard';
+import type { PeopleChanges } from './people';
 import type { PlaintextImportResult, PlaintextProfile } from './plaintext-import';
 import { z } from 'zod';
 import { noticeKinds, type UpdateState } from './desktop';
@@ -102,8 +108,16 @@ export const contract = {
     }),
     output: returns<Identity>(),
   },
-  'auth.signOut': { input: noInput, output: returns<null>() },
+  /** Signs out of the current account; answers the account now current (another one), if any. */
+  'auth.signOut': { input: noInput, output: returns<Identity | null>() },
   'auth.whoami': { input: noInput, output: returns<Identity | null>() },
+  /** Every AWS account signed in to, the current one first. */
+  'auth.accounts': { input: noInput, output: returns<Identity[]>() },
+  /** Makes another signed-in account current, without signing out of any. */
+  'auth.switchAccount': {
+    input: z.strictObject({ accountId: z.string().regex(/^\d{12}$/) }),
+    output: returns<Identity>(),
+  },
   'auth.permissions': { input: noInput, output: returns<Permissions>() },
 
   'users.list': {
@@ -114,15 +128,38 @@ export const contract = {
     }),
     output: returns<UserPage>(),
   },
-  /** Deactivates or deletes every key of a person who leaves; says what happened to each. */
+  /** What offboarding a person would act on: keys, console password, MFA devices, groups. */
+  'users.offboardPreview': {
+    input: z.strictObject({ userName: userNameSchema }),
+    output: returns<OffboardPreview>(),
+  },
+  /**
+   * Deactivates or deletes every key of a person who leaves, then what `also` names (deleting
+   * the user takes everything with it); says what happened to each.
+   */
   'users.offboard': {
     input: z.strictObject({
       userName: userNameSchema,
       mode: z.enum(['deactivate', 'delete']),
       /** Required to include the key Keyward is signed in with (it locks Keyward out). */
       confirmLockOut: z.boolean().optional(),
+      also: z.array(z.enum(offboardExtras)).max(offboardExtras.length).optional(),
     }),
     output: returns<OffboardResult>(),
+  },
+
+  /**
+   * The People table: starts reading everyone again and answers with the first page at once
+   * (names; columns still loading). The window then polls `people.changes`.
+   */
+  'people.open': { input: noInput, output: returns<PeopleChanges>() },
+  /** Rows added or filled since `since`; null when table `run` is no longer being read. */
+  'people.changes': {
+    input: z.strictObject({
+      run: z.number().int().min(1),
+      since: z.number().int().min(0),
+    }),
+    output: returns<PeopleChanges | null>(),
   },
 
   'keys.list': {
@@ -243,6 +280,24 @@ export const contract = {
   },
 
   'identity.receivingCode': { input: noInput, output: returns<{ code: string }>() },
+  /** This computer's receiving code, its check words, and whether the person's IAM user holds it. */
+  'directory.mine': { input: noInput, output: returns<MyReceivingCode>() },
+  /** Puts this computer's receiving code on the signed-in person's own IAM user (a tag). */
+  'directory.publish': {
+    input: noInput,
+    output: returns<{ code: string; fingerprint: string[] }>(),
+  },
+  'directory.unpublish': { input: noInput, output: returns<null>() },
+  /** The receiving code a colleague published, checked; null when none. */
+  'directory.lookup': {
+    input: z.strictObject({ userName: userNameSchema }),
+    output: returns<PublishedCode | null>(),
+  },
+  /** A key was sealed to `code` for `userName`: a later look-up says when their code changed. */
+  'directory.remember': {
+    input: z.strictObject({ userName: userNameSchema, code: boundedString(100) }),
+    output: returns<null>(),
+  },
   'handoff.checkPassphrase': {
     input: z.strictObject({ passphrase: boundedString(1024) }),
     output: returns<PassphraseCheck>(),
@@ -370,6 +425,34 @@ export const contract = {
     output: returns<RotationStatus>(),
   },
 
+  /** Creates a key for each person, sealed into `<user>.keyward` in the chosen folder. */
+  'batch.run': {
+    input: z.strictObject({
+      people: z
+        .array(
+          z.strictObject({
+            userName: userNameSchema,
+            lock: z.discriminatedUnion('kind', [
+              z.strictObject({ kind: z.literal('code'), code: boundedString(256) }),
+              z.strictObject({ kind: z.literal('published') }),
+              z.strictObject({ kind: z.literal('passphrase') }),
+            ]),
+            description: descriptionSchema.nullable(),
+          }),
+        )
+        .min(1)
+        .max(maxBatchPeople),
+      outDir: boundedString(4096),
+    }),
+    output: returns<BatchResult>(),
+  },
+  /** Null when no batch is running. */
+  'batch.progress': { input: noInput, output: returns<BatchProgress | null>() },
+  /** Main's folder chooser; null when the person cancelled. */
+  'batch.chooseFolder': { input: noInput, output: returns<{ path: string } | null>() },
+  /** Shows the last batch's key files in the file manager (only those: no path from the page). */
+  'batch.showInFolder': { input: noInput, output: returns<null>() },
+
   'audit.run': {
     input: z.strictObject({ source: z.enum(['auto', 'credential-report', 'per-user']).optional() }),
     output: returns<AuditResult>(),
@@ -379,6 +462,23 @@ export const contract = {
   'audit.last': { input: noInput, output: returns<AuditResult | null>() },
   /** Main exports the result it holds: audit rows never travel back from the renderer. */
   'audit.export': { input: noInput, output: returns<{ path: string } | null>() },
+  /** Which keys a bulk fix would change, from the last audit; main keeps the plan. */
+  'audit.fixPreview': {
+    input: z.strictObject({
+      kind: z.enum(auditFixKinds),
+      days: z.number().int().min(0).max(maxFixDays),
+    }),
+    output: returns<AuditFixPlan>(),
+  },
+  /** Carries out the preview `planId` once `confirmation` is what it asked to type. */
+  'audit.fixApply': {
+    input: z.strictObject({ planId: z.uuid(), confirmation: z.string().max(20) }),
+    output: returns<AuditFixResult>(),
+  },
+  'audit.fixProgress': { input: noInput, output: returns<AuditFixProgress | null>() },
+  'audit.fixCancel': { input: noInput, output: returns<null>() },
+  /** Saves what the last fix changed as CSV, where the person chooses. */
+  'audit.fixExport': { input: noInput, output: returns<{ path: string } | null>() },
 
   /**
    * For text that is not secret (key ids, receiving codes, a request for the admin): the page may

@@ -62,6 +62,15 @@ export const keywardActions = [
   'iam:UntagUser',
   'iam:GenerateCredentialReport',
   'iam:GetCredentialReport',
+  'iam:ListUserTags',
+  'iam:GetLoginProfile',
+  'iam:DeleteLoginProfile',
+  'iam:ListMFADevices',
+  'iam:DeactivateMFADevice',
+  'iam:DeleteVirtualMFADevice',
+  'iam:ListGroupsForUser',
+  'iam:RemoveUserFromGroup',
+  'iam:DeleteUser',
 ] as const;
 export type KeywardAction = (typeof keywardActions)[number];
 

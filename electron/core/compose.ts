@@ -1,10 +1,15 @@
 import { ActivityLog } from './activity/activity-log';
+import { AuditFixes } from './audit/audit-fix-service';
 import { AuditService } from './audit/audit-service';
 import { AwsSession } from './aws/aws-session';
+import { BatchJournal } from './batch/batch-journal';
+import { BatchService } from './batch/batch-service';
 import { SecretClipboard } from './clipboard/secret-clipboard';
 import { ConsoleCsvDesk } from './console-csv/console-csv-desk';
+import { CodeDirectory } from './directory/code-directory';
 import { HandoffDesk } from './handoff/handoff-desk';
 import { KeyAdmin } from './keys/key-admin';
+import { PeopleTable } from './people/people-table';
 import type { Platform } from './platform';
 import { KeyRotation } from './rotation/key-rotation';
 import type { RotationSession } from './rotation/rotation-run';
@@ -40,11 +45,19 @@ export interface Core {
   /** The IAM console's plaintext key download: checked, kept, and deleted when asked. */
   readonly consoleCsv: ConsoleCsvDesk;
   readonly audit: AuditService;
+  /** The People table: everyone, with their keys' columns filled in the background. */
+  readonly people: PeopleTable;
+  /** Bulk fixes from the last audit: preview, then carry out with a typed confirmation. */
+  readonly auditFix: AuditFixes;
   readonly rotation: KeyRotation;
   readonly settings: SettingsFile;
   readonly activity: ActivityLog;
   /** Stored keys handed to the AWS CLI, SDKs and `keyward exec`: STS sessions or the key itself. */
   readonly credentials: CredentialService;
+  /** Receiving codes published on people's own IAM users (the `keyward:receiving-code` tag). */
+  readonly directory: CodeDirectory;
+  /** Keys for a list of people at once, each sealed into its own key file in one folder. */
+  readonly batch: BatchService;
   /** Quitting: clears a secret still on the clipboard and signs out. */
   shutdown(): Promise<void>;
 }
@@ -115,12 +128,30 @@ export function createCore(
     dataDir,
     platform,
   });
+  const auditFix = new AuditFixes({
+    session: window.session,
+    keyAdmin: window.keyAdmin,
+    audit,
+    platform,
+  });
+  const people = new PeopleTable({
+    signedIn: () => window.session.signedIn(),
+    listUsers: (options) => window.keyAdmin.listUsers(options),
+    settings,
+    dataDir,
+  });
   window.session.onSignOut((ending, next) => {
     // The last audit describes the account signed in before; it must not outlive the session.
     audit.clear();
+    people.clear();
+    auditFix.clear();
     // New secrets belong to the identity that made them (the same one signing in again, with a
     // rotated key say, keeps them).
     if (next?.arn !== ending.arn) void window.newKeys.dropHeldBy(ending.arn);
+  });
+  // The last audit describes the account that was current when it ran.
+  window.session.onSwitch(() => {
+    audit.clear();
   });
 
   // A rotation's new key whose keychain write failed stays held for the next run in this process.
@@ -167,6 +198,21 @@ export function createCore(
     options.newKeyPatienceMs !== undefined ? { verifyPatienceMs: options.newKeyPatienceMs } : {},
   );
 
+  const directory = new CodeDirectory({
+    session: window.session,
+    receivingCode: () => handoff.receivingCode(),
+    activity,
+    dataDir,
+  });
+
+  const batch = new BatchService({
+    newKeys: window.newKeys,
+    actor: () => window.session.actor(),
+    activity,
+    journal: new BatchJournal(dataDir),
+    directory: () => directory,
+  });
+
   const deviceKeys = new DeviceKeys({
     profiles,
     rotations,
@@ -185,13 +231,17 @@ export function createCore(
     handoff,
     consoleCsv,
     audit,
+    auditFix,
+    people,
     rotation,
     settings,
     activity,
     credentials,
+    directory,
+    batch,
     async shutdown() {
       await clipboard.clearNow();
-      window.session.signOut();
+      window.session.signOutAll();
     },
   };
 }

@@ -68,14 +68,23 @@ export function createHandlers(services: Services): Handlers {
     'auth.signIn': ({ source, mfaCode }) => session.signIn(source, mfaCode),
     'auth.signOut': () => {
       session.signOut();
-      return Promise.resolve(null);
+      return Promise.resolve(session.whoami());
     },
     'auth.whoami': () => Promise.resolve(session.whoami()),
+    'auth.accounts': () => Promise.resolve(session.accounts()),
+    'auth.switchAccount': ({ accountId }) => Promise.resolve(session.switchTo(accountId)),
     'auth.permissions': () => session.permissions(),
 
     'users.list': (input) => keyAdmin.listUsers(input),
-    'users.offboard': ({ userName, mode, confirmLockOut }) =>
-      keyAdmin.offboard(userName, mode, { confirmLockOut: confirmLockOut ?? false }),
+    'users.offboardPreview': ({ userName }) => keyAdmin.offboardPreview(userName),
+    'users.offboard': ({ userName, mode, confirmLockOut, also }) =>
+      keyAdmin.offboard(userName, mode, {
+        confirmLockOut: confirmLockOut ?? false,
+        also: also ?? [],
+      }),
+
+    'people.open': () => core.people.open(),
+    'people.changes': ({ run, since }) => Promise.resolve(core.people.changes(run, since)),
 
     'keys.list': ({ userName }) => keyAdmin.listKeys(userName),
     'keys.setStatus': ({ userName, accessKeyId, status, confirmInUse }) =>
@@ -114,6 +123,12 @@ export function createHandlers(services: Services): Handlers {
       }),
 
     'identity.receivingCode': async () => ({ code: await handoff.receivingCode() }),
+    'directory.mine': () => core.directory.mine(),
+    'directory.publish': () => core.directory.publish(),
+    'directory.unpublish': () => core.directory.unpublish().then(done),
+    'directory.lookup': ({ userName }) => core.directory.lookup(userName),
+    'directory.remember': ({ userName, code }) =>
+      core.directory.remember(userName, code).then(done),
     'handoff.checkPassphrase': ({ passphrase }) => {
       const check = checkPassphraseStrength(passphrase);
       return Promise.resolve(
@@ -193,6 +208,24 @@ export function createHandlers(services: Services): Handlers {
           'Run it again whenever you like.',
         );
       }),
+    'batch.run': (request) => core.batch.run(request),
+    'batch.progress': () => Promise.resolve(core.batch.progress()),
+    'batch.chooseFolder': async () => {
+      const folder = await platform.chooseFolder?.('Choose the folder for the key files');
+      return folder ? { path: folder } : null;
+    },
+    'batch.showInFolder': async () => {
+      const file = core.batch.lastFile();
+      if (file === null) {
+        throw new AppError(
+          'not-found',
+          'No key files were written yet.',
+          'Create the keys first, then show them in their folder.',
+        );
+      }
+      await platform.showInFolder?.(file);
+      return null;
+    },
     'audit.progress': () => Promise.resolve(audit.progress()),
     'audit.cancel': () => {
       audit.cancel();
@@ -200,6 +233,14 @@ export function createHandlers(services: Services): Handlers {
     },
     'audit.last': () => Promise.resolve(audit.last()),
     'audit.export': () => audit.exportCsv(),
+    'audit.fixPreview': ({ kind, days }) => core.auditFix.preview(kind, days),
+    'audit.fixApply': ({ planId, confirmation }) => core.auditFix.apply(planId, confirmation),
+    'audit.fixProgress': () => Promise.resolve(core.auditFix.progress()),
+    'audit.fixCancel': () => {
+      core.auditFix.cancel();
+      return Promise.resolve(null);
+    },
+    'audit.fixExport': () => core.auditFix.exportCsv(),
 
     'clipboard.copyText': async ({ text }) => {
       await core.clipboard.copyText(text);

@@ -9,6 +9,10 @@ export interface Platform {
   dataDir(): string;
   showSaveDialog(options: SaveDialogOptions): Promise<string | null>;
   showOpenDialog(options: OpenDialogOptions): Promise<string | null>;
+  /** Asks for a folder (to write key files into); null when the person cancelled. */
+  chooseFolder?(title: string): Promise<string | null>;
+  /** Opens the file manager at `file`, selected in its folder. */
+  showInFolder?(file: string): Promise<void>;
   readClipboard(): Promise<string>;
   /**
    * Replaces what the clipboard holds. `markers` (raw OS clipboard formats, see

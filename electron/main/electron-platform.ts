@@ -51,6 +51,19 @@ export class ElectronPlatform implements Platform {
     return result.canceled ? null : (result.filePaths[0] ?? null);
   }
 
+  async chooseFolder(title: string): Promise<string | null> {
+    const result = await dialog.showOpenDialog(this.#parentWindow(), {
+      title,
+      properties: ['openDirectory', 'createDirectory'],
+    });
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  }
+
+  showInFolder(file: string): Promise<void> {
+    shell.showItemInFolder(file);
+    return Promise.resolve();
+  }
+
   readClipboard(): Promise<string> {
     return clipboard.readText();
   }

@@ -3,6 +3,8 @@ import { writeFileAtomic } from '../../core/files/atomic-write';
 import type { CommandSpec } from '../command-spec';
 import { stringArg } from '../command-spec';
 import { day, table } from '../format';
+import { auditFixOptions, fixRequest, runAuditFix } from './audit-fix';
+import { auditSummaryText } from './audit-summary';
 
 export const whoami: CommandSpec = {
   words: ['whoami'],
@@ -72,13 +74,21 @@ export const identityShow: CommandSpec = {
 
 export const audit: CommandSpec = {
   words: ['audit'],
-  summary: 'Audit every user’s keys: old, unused, inactive, two active. Optionally as CSV.',
-  usage: '[--csv FILE]',
+  summary:
+    'Audit every user’s keys: old, unused, inactive, two active. Optionally as CSV, or fix what it finds.',
+  usage: '[--csv FILE] [--fix deactivate-unused|delete-inactive --days N [--dry-run] [--yes]]',
   options: {
     csv: { type: 'string', value: 'FILE', help: 'Also write the full audit to FILE as CSV' },
+    ...auditFixOptions,
   },
+  details:
+    'With --fix, the audit is followed by a preview of exactly which keys would change (never the ' +
+    'key Keyward is signed in with); you then type the number of keys to go ahead, or give --yes. ' +
+    'Each key is checked again just before it changes. --dry-run shows the preview only.',
   signsIn: true,
   run: async (context, args) => {
+    // Bad fix arguments are refused before signing in.
+    const fix = fixRequest(args);
     const core = await context.signIn(args);
     const { auditToCsv } = await import('../../core/audit');
     const result = await core.audit.run({
@@ -91,9 +101,13 @@ export const audit: CommandSpec = {
       await writeFileAtomic(csv, auditToCsv(result), 0o600);
       context.note(`Wrote ${csv}.`);
     }
+    if (fix) {
+      await runAuditFix(context, args, core, fix);
+      return;
+    }
     context.print(result, () => {
       const flagged = result.rows.filter((row) => row.flags.length > 0);
-      const summary = `${String(result.summary.users)} users, ${String(result.summary.activeKeys)} active keys, ${String(result.summary.flaggedUsers)} need attention.`;
+      const summary = auditSummaryText(result.summary);
       if (flagged.length === 0) return summary;
       return `${table(
         ['USER', 'FLAGS', 'WHAT TO DO'],

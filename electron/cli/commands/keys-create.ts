@@ -6,13 +6,15 @@ import type { Core } from '../../core/compose';
 import type { CommandContext, CommandSpec, ParsedArgs } from '../command-spec';
 import { UsageError, flagArg, listArg, requiredArg, stringArg } from '../command-spec';
 import { userOption } from './keys';
+import { keysBatch, keysBatchOptions } from './keys-batch';
+import { publishedCodeOf, rememberPublishedCode } from './identity-seal-to-published';
 
 export const keysCreate: CommandSpec = {
   words: ['keys', 'create'],
   summary:
     'Create a key and keep its secret safe: sealed to colleagues, in a passphrase-locked file, or in this keychain.',
   usage:
-    '--user USER [--description TEXT] (--seal-to CODE... | --passphrase | --passphrase-stdin | --store PROFILE) [--out FILE]',
+    '--user USER [--description TEXT] (--seal-to CODE... | --seal-to-published [--yes] | --passphrase | --passphrase-stdin | --store PROFILE) [--out FILE], or --users-file FILE.csv --out-dir DIR',
   options: {
     user: userOption,
     description: {
@@ -25,6 +27,14 @@ export const keysCreate: CommandSpec = {
       multiple: true,
       value: 'CODE',
       help: 'Seal the key file to this receiving code (age1…); repeat for several',
+    },
+    'seal-to-published': {
+      type: 'boolean',
+      help: 'Seal the key file to the receiving code the person shared in AWS, showing its check words',
+    },
+    yes: {
+      type: 'boolean',
+      help: 'With --seal-to-published: seal even though the person’s code changed since you last used it',
     },
     passphrase: {
       type: 'boolean',
@@ -44,13 +54,25 @@ export const keysCreate: CommandSpec = {
       value: 'FILE',
       help: 'Where to write the key file (with --seal-to or a passphrase)',
     },
+    ...keysBatchOptions,
   },
   signsIn: true,
   run: async (context, args) => {
+    // A list of people: each gets a key file in one folder (keys-batch.ts).
+    if (stringArg(args, 'users-file') !== undefined) return keysBatch(context, args);
     const user = requiredArg(args, 'user');
     const description = stringArg(args, 'description') ?? null;
-    const plan = await planSecuring(context, args);
+    const planned = await planSecuring(context, args);
     const core = await context.signIn(args);
+    // The person's shared code is looked up once signed in, and before the key exists.
+    const plan: SecuringPlan =
+      planned.kind === 'published'
+        ? {
+            kind: 'recipients',
+            codes: [await publishedCodeOf(context, core, user, args)],
+            out: planned.out,
+          }
+        : planned;
     if (plan.kind === 'store' && (await core.deviceKeys.get(plan.profile))) {
       throw new AppError(
         'conflict',
@@ -66,6 +88,7 @@ export const keysCreate: CommandSpec = {
     } catch (error) {
       throw await discardAfterFailure(core, created.handle, created.accessKeyId, user, error);
     }
+    if (planned.kind === 'published') await rememberPublishedCode(context, core, user, plan);
     const { passphrase, ...where } = result;
     const key = {
       accessKeyId: created.accessKeyId,
@@ -94,7 +117,10 @@ type SecuringPlan =
   | { kind: 'passphrase'; passphrase: string | null; out: string };
 
 /** Everything that can be refused is checked before the key exists, so a refusal costs nothing. */
-async function planSecuring(context: CommandContext, args: ParsedArgs): Promise<SecuringPlan> {
+async function planSecuring(
+  context: CommandContext,
+  args: ParsedArgs,
+): Promise<SecuringPlan | { kind: 'published'; out: string }> {
   const codes = listArg(args, 'seal-to')
     .flatMap((code) => code.split(','))
     .filter(Boolean);
@@ -102,13 +128,14 @@ async function planSecuring(context: CommandContext, args: ParsedArgs): Promise<
   const out = stringArg(args, 'out');
   const chosen = [
     codes.length > 0,
+    flagArg(args, 'seal-to-published'),
     flagArg(args, 'passphrase'),
     flagArg(args, 'passphrase-stdin'),
     store !== undefined,
   ];
   if (chosen.filter(Boolean).length !== 1) {
     throw new UsageError(
-      'Choose exactly one of --seal-to, --passphrase, --passphrase-stdin or --store: a new key’s secret is shown only once, so it must be kept somewhere.',
+      'Choose exactly one of --seal-to, --seal-to-published, --passphrase, --passphrase-stdin or --store: a new key’s secret is shown only once, so it must be kept somewhere.',
     );
   }
   if (store !== undefined) {
@@ -121,6 +148,7 @@ async function planSecuring(context: CommandContext, args: ParsedArgs): Promise<
     throw new UsageError('--out FILE is required to save a key file.');
   const file = path.resolve(out);
   await refuseExisting(file);
+  if (flagArg(args, 'seal-to-published')) return { kind: 'published', out: file };
   const handoff = await import('../../core/handoff');
   if (codes.length > 0)
     return { kind: 'recipients', codes: handoff.parseReceivingCodes(codes), out: file };

@@ -89,10 +89,11 @@ export async function crawlUsers(
   return { users: results.filter((user) => user !== null), unreadable };
 }
 
-async function readUser(
+/** One user's keys (at most two, older first) with their last use, every request paced. */
+export async function readUser(
   iam: IAMClient,
   pacing: Pacing,
-  user: User,
+  user: Pick<User, 'UserName'> & Partial<User>,
   now: number,
 ): Promise<AuditedUser> {
   const userName = user.UserName ?? '';
@@ -152,7 +153,7 @@ async function lastUsed(iam: IAMClient, pacing: Pacing, accessKeyId: string): Pr
   }
 }
 
-function auditedUser(user: User, keys: AuditKey[]): AuditedUser {
+function auditedUser(user: Partial<User>, keys: AuditKey[]): AuditedUser {
   return {
     userName: user.UserName ?? '',
     arn: user.Arn ?? '',

@@ -24,15 +24,26 @@ export interface AwsSessionDeps {
   place: () => Promise<AwsPlace>;
 }
 
+/** One signed-in identity and what AWS has allowed or refused it so far. */
+interface SignInEntry {
+  signedIn: SignedIn;
+  permissions: PermissionTracker;
+}
+
 /**
- * One sign-in to AWS at a time, and the one door every signed-in IAM call goes through, so what
- * AWS allows or refuses is learned once for the permission overview. What belongs to a sign-in
- * (an audit's result, say) is dropped through `onSignOut` when it ends.
+ * The sign-ins to AWS, one per account (an admin may look after several), one of them current;
+ * and the one door every signed-in IAM call goes through, as the current one, so what AWS
+ * allows or refuses is learned once for the permission overview. What belongs to a sign-in (an
+ * audit's result, say) is dropped through `onSignOut` when it ends, and through `onSwitch` when
+ * another account becomes current.
  */
 export class AwsSession {
   readonly #deps: AwsSessionDeps;
-  #current: { signedIn: SignedIn; permissions: PermissionTracker } | null = null;
+  /** By account id, most recently made current last. */
+  readonly #signIns = new Map<string, SignInEntry>();
+  #current: SignInEntry | null = null;
   readonly #signOutListeners = new Set<SignOutListener>();
+  readonly #switchListeners = new Set<(now: Identity) => void>();
 
   constructor(deps: AwsSessionDeps) {
     this.#deps = deps;
@@ -47,6 +58,11 @@ export class AwsSession {
     return { awsProfiles: awsProfiles ?? [], storedProfiles };
   }
 
+  /**
+   * Signs in and makes that account current. A sign-in to an account already signed in to
+   * replaces that one (the same identity again, with a rotated key say, or someone else); the
+   * other accounts stay signed in.
+   */
   async signIn(source: SignInSource, mfaCode?: string): Promise<Identity> {
     const { region, endpoint } = await this.#deps.place();
     const aws = await loadAws();
@@ -54,22 +70,71 @@ export class AwsSession {
       { source, region, endpoint, ...(mfaCode ? { mfaCode } : {}) },
       this.#deps.profiles,
     );
-    this.#end(signedIn.identity);
-    this.#current = {
-      signedIn,
-      permissions: new aws.PermissionTracker(signedIn.identity, signedIn.clients),
-    };
-    return signedIn.identity;
+    const { identity } = signedIn;
+    const replaced = this.#signIns.get(identity.accountId);
+    const before = this.#current;
+    if (replaced) this.#end(replaced, identity);
+    const entry = { signedIn, permissions: new aws.PermissionTracker(identity, signedIn.clients) };
+    this.#signIns.set(identity.accountId, entry);
+    this.#current = entry;
+    if (before && before !== replaced) this.#switched();
+    return identity;
   }
 
+  /** Signs out of the current account; another signed-in account, if any, becomes current. */
   signOut(): void {
-    this.#end(null);
+    const ending = this.#current;
+    if (!ending) return;
+    const next = [...this.#signIns.values()].filter((entry) => entry !== ending).at(-1) ?? null;
+    this.#current = next;
+    this.#end(ending, next?.signedIn.identity ?? null);
   }
 
-  #end(next: Identity | null): void {
-    const ending = this.#current;
-    this.#current = null;
-    if (!ending) return;
+  /** Signs out of every account (quitting, say). */
+  signOutAll(): void {
+    while (this.#current) this.signOut();
+  }
+
+  /** The accounts signed in to, the current one first. */
+  accounts(): Identity[] {
+    const all = [...this.#signIns.values()].reverse().map((entry) => entry.signedIn.identity);
+    return all.sort((a, b) => Number(b === this.whoami()) - Number(a === this.whoami()));
+  }
+
+  /** Makes another signed-in account current, without signing out of any. */
+  switchTo(accountId: string): Identity {
+    const entry = this.#signIns.get(accountId);
+    if (!entry) {
+      throw new AppError(
+        'not-signed-in',
+        `You are not signed in to AWS account ${accountId}.`,
+        'Sign in to it first: AWS sign-in, then "Sign in to another account".',
+      );
+    }
+    if (entry !== this.#current) {
+      // Most recently used last: signing out of the current account comes back to this one.
+      this.#signIns.delete(accountId);
+      this.#signIns.set(accountId, entry);
+      this.#current = entry;
+      this.#switched();
+    }
+    return entry.signedIn.identity;
+  }
+
+  /** Told when another signed-in account becomes current. Returns the unsubscribe. */
+  onSwitch(listener: (now: Identity) => void): () => void {
+    this.#switchListeners.add(listener);
+    return () => this.#switchListeners.delete(listener);
+  }
+
+  #switched(): void {
+    const now = this.#current?.signedIn.identity;
+    if (now) for (const listener of this.#switchListeners) listener(now);
+  }
+
+  #end(ending: SignInEntry, next: Identity | null): void {
+    this.#signIns.delete(ending.signedIn.identity.accountId);
+    if (this.#current === ending) this.#current = null;
     ending.signedIn.clients.destroy();
     for (const listener of this.#signOutListeners) listener(ending.signedIn.identity, next);
   }
@@ -83,9 +148,9 @@ export class AwsSession {
     return () => this.#signOutListeners.delete(listener);
   }
 
-  /** A new endpoint or region reaches the signed-in session at once, for every request. */
+  /** A new endpoint or region reaches every signed-in session at once, for every request. */
   follow(place: AwsPlace): void {
-    this.#current?.signedIn.follow(place);
+    for (const entry of this.#signIns.values()) entry.signedIn.follow(place);
   }
 
   whoami(): Identity | null {
@@ -100,6 +165,14 @@ export class AwsSession {
   /** The signed-in identity and its AWS clients, for work that sends its own requests (audit). */
   signedIn(): SignedIn {
     return this.#require().signedIn;
+  }
+
+  /** Every signed-in account's identity and clients, the current one first (an audit of all). */
+  allSignedIn(): SignedIn[] {
+    const current = this.#current;
+    return [...this.#signIns.values()]
+      .sort((a, b) => Number(b === current) - Number(a === current))
+      .map((entry) => entry.signedIn);
   }
 
   async permissions(): Promise<Permissions> {

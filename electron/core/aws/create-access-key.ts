@@ -1,11 +1,17 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CreateAccessKeyCommand } from '@aws-sdk/client-iam';
+import { CreateAccessKeyCommand, ListAccessKeysCommand } from '@aws-sdk/client-iam';
 import type { CreateAccessKeyCommandOutput } from '@aws-sdk/client-iam';
 import type { AccessKeySummary } from '../../common/domain';
 import type { ActivityLog } from '../activity/activity-log';
 import { listAccessKeys } from './access-keys';
 import type { AwsClients } from './aws-clients';
-import { isAccessDenied, isNetworkFailure, isThrottling, translateAwsError } from './aws-errors';
+import {
+  callAws,
+  isAccessDenied,
+  isNetworkFailure,
+  isThrottling,
+  translateAwsError,
+} from './aws-errors';
 import { writeDescription } from './key-descriptions';
 import { AppError } from '../errors';
 import { log, maskKeyId } from '../log';
@@ -22,6 +28,12 @@ export interface CreateKeyDeps {
   signedInKeyId: string | null;
   /** Waits between Throttling answers; tests shorten it. */
   backoffMs?: (attempt: number) => number;
+  /**
+   * Checks the two-key limit with one request (the key ids only) rather than with each key's
+   * description and last use: for many keys at once (a batch), where requests are what is scarce.
+   * The full list is still fetched for the refusal, which shows both existing keys.
+   */
+  quickLimitCheck?: boolean;
 }
 
 const maxThrottledAttempts = 5;
@@ -39,13 +51,20 @@ export async function createAccessKey(
   userName: string,
   description: string | null,
 ): Promise<PendingSecret> {
-  const before = await listAccessKeys(deps.clients, userName, deps.signedInKeyId).catch(
-    (error: unknown) => {
-      if (isAccessDenied(error)) return null;
-      throw error;
-    },
-  );
-  if (before && before.length >= 2) throw keyLimitError(userName, before);
+  const before = await (deps.quickLimitCheck ? listKeyIds : listAccessKeys)(
+    deps.clients,
+    userName,
+    deps.signedInKeyId,
+  ).catch((error: unknown) => {
+    if (isAccessDenied(error)) return null;
+    throw error;
+  });
+  if (before && before.length >= 2) {
+    const keys = deps.quickLimitCheck
+      ? await listAccessKeys(deps.clients, userName, deps.signedInKeyId).catch(() => [])
+      : (before as AccessKeySummary[]);
+    throw keyLimitError(userName, keys);
+  }
 
   const journalId = await deps.journal.begin(userName);
   let answer: CreateAccessKeyCommandOutput;
@@ -95,6 +114,17 @@ export async function createAccessKey(
   return pending;
 }
 
+/** The user's access key ids: one ListAccessKeys request. */
+async function listKeyIds(
+  clients: AwsClients,
+  userName: string,
+): Promise<{ accessKeyId: string }[]> {
+  const answer = await callAws({ doing: 'list the access keys', userName }, () =>
+    clients.iam.send(new ListAccessKeysCommand({ UserName: userName })),
+  );
+  return (answer.AccessKeyMetadata ?? []).map((key) => ({ accessKeyId: key.AccessKeyId ?? '' }));
+}
+
 async function sendCreate(
   deps: CreateKeyDeps,
   userName: string,
@@ -115,7 +145,7 @@ async function sendCreate(
 async function explainFailedCreate(
   deps: CreateKeyDeps,
   error: unknown,
-  context: { userName: string; journalId: string; before: AccessKeySummary[] | null },
+  context: { userName: string; journalId: string; before: { accessKeyId: string }[] | null },
 ): Promise<AppError> {
   const { userName, journalId, before } = context;
   if (isNetworkFailure(error)) {

@@ -12,3 +12,12 @@ export { createAccessKey } from './create-access-key';
 export { verifyAccessKey } from './verify-key';
 export type { VerifiedKey } from './verify-key';
 export { checkStoredKey } from './check-stored-key';
+export {
+  deleteUser,
+  hasConsolePassword,
+  listGroupsOf,
+  listMfaDevices,
+  removeConsolePassword,
+  removeFromGroup,
+  removeMfaDevice,
+} from './person-access';

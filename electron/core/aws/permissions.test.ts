@@ -37,6 +37,15 @@ const selfManagement: [KeywardAction, boolean][] = [
   ['iam:UntagUser', false],
   ['iam:GenerateCredentialReport', false],
   ['iam:GetCredentialReport', false],
+  ['iam:ListUserTags', false],
+  ['iam:GetLoginProfile', false],
+  ['iam:DeleteLoginProfile', false],
+  ['iam:ListMFADevices', false],
+  ['iam:DeactivateMFADevice', false],
+  ['iam:DeleteVirtualMFADevice', false],
+  ['iam:ListGroupsForUser', false],
+  ['iam:RemoveUserFromGroup', false],
+  ['iam:DeleteUser', false],
 ];
 
 describe('the policy Keyward suggests asking for', () => {

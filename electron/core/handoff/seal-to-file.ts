@@ -49,12 +49,7 @@ export async function sealToChosenFile(
     filters: keyFileFilters,
   });
   if (file === null) return null;
-  const armored = await sealHandoff(
-    [request.key],
-    lock.kind === 'recipients'
-      ? { kind: 'recipients', codes: lock.codes }
-      : { kind: 'passphrase', passphrase: generated?.text ?? lock.passphrase ?? '' },
-  );
+  const { armored } = await sealKeyFile(request.key, lock, generated?.text);
   try {
     await writeFileAtomic(file, armored, 0o600);
   } catch (error) {
@@ -71,4 +66,27 @@ export async function sealToChosenFile(
     );
   }
   return { path: file, passphrase: generated?.text ?? null };
+}
+
+/**
+ * Seals one key for a lock, without asking where to put it: a generated passphrase (returned, to
+ * be shown once) when the lock is a passphrase nobody typed. For callers that choose the place
+ * themselves (a batch writes `<user>.keyward` into one folder).
+ */
+export async function sealKeyFile(
+  key: HandoffKey,
+  lock: HandoffLockRequest,
+  generatedPassphrase?: string,
+): Promise<{ armored: string; passphrase: string | null }> {
+  const generated =
+    lock.kind === 'passphrase' && lock.passphrase === null
+      ? (generatedPassphrase ?? generatePassphrase().text)
+      : null;
+  const armored = await sealHandoff(
+    [key],
+    lock.kind === 'recipients'
+      ? { kind: 'recipients', codes: lock.codes }
+      : { kind: 'passphrase', passphrase: generated ?? lock.passphrase ?? '' },
+  );
+  return { armored, passphrase: generated };
 }

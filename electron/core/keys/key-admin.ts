@@ -5,8 +5,9 @@ import type { AwsSession } from '../aws/aws-session';
 import { checkDescription } from '../aws/description-rules';
 import { AppError } from '../errors';
 import { log, maskKeyId } from '../log';
-import type { OffboardMode, OffboardResult } from '../../common/offboard';
-import { offboardUser } from './offboard';
+import type { OffboardMode, OffboardPreview, OffboardResult } from '../../common/offboard';
+import { offboardUser, previewOffboarding, type OffboardOptions } from './offboard';
+import { PersonAccess } from './person-access';
 
 export interface KeyAdminDeps {
   session: AwsSession;
@@ -24,9 +25,16 @@ export interface KeyAdminDeps {
  */
 export class KeyAdmin {
   readonly #deps: KeyAdminDeps;
+  /** The person's console password, MFA devices, groups and user: what offboarding also removes. */
+  readonly person: PersonAccess;
 
   constructor(deps: KeyAdminDeps) {
     this.#deps = deps;
+    this.person = new PersonAccess(deps);
+  }
+
+  signedInUserName(): string | null {
+    return this.#deps.session.whoami()?.userName ?? null;
   }
 
   listUsers(options: {
@@ -110,13 +118,18 @@ export class KeyAdmin {
     await this.#deps.onKeyStopped?.(accessKeyId);
   }
 
-  /** Deactivates or deletes every key of a person who leaves (see offboardUser). */
+  /** Everything offboarding could act on, for its preview (see previewOffboarding). */
+  offboardPreview(userName: string): Promise<OffboardPreview> {
+    return previewOffboarding(this, this.person, userName);
+  }
+
+  /** Deactivates or deletes every key of a person who leaves, and more when asked (offboardUser). */
   offboard(
     userName: string,
     mode: OffboardMode,
-    options: { confirmLockOut?: boolean } = {},
+    options: OffboardOptions = {},
   ): Promise<OffboardResult> {
-    return offboardUser(this, userName, mode, options);
+    return offboardUser(this, this.person, userName, mode, options);
   }
 
   /**

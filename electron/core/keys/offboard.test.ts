@@ -22,11 +22,12 @@ describe('offboarding a person', () => {
     expect(oldKey?.status).toBe('Inactive');
     expect(ciKey?.status).toBe('Active');
 
-    const result = await offboardUser(f.core.keyAdmin, 'bob', 'deactivate');
+    const result = await offboardUser(f.core.keyAdmin, null, 'bob', 'deactivate');
     expect(result).toEqual({
       userName: 'bob',
       mode: 'deactivate',
       lockedOut: false,
+      steps: [],
       keys: [
         { accessKeyId: oldKey?.accessKeyId, signedInKey: false, outcome: 'unchanged' },
         { accessKeyId: ciKey?.accessKeyId, signedInKey: false, outcome: 'done' },
@@ -39,7 +40,7 @@ describe('offboarding a person', () => {
     expect(await recorded('bob')).toEqual([`key.deactivated ${ciKey?.accessKeyId ?? ''}`]);
 
     // Again: nothing is left to do, so nothing is done or recorded.
-    const again = await offboardUser(f.core.keyAdmin, 'bob', 'deactivate');
+    const again = await offboardUser(f.core.keyAdmin, null, 'bob', 'deactivate');
     expect(again.keys.map((key) => key.outcome)).toEqual(['unchanged', 'unchanged']);
     expect(f.sandbox.stats.calls('UpdateAccessKey')).toBe(1);
     expect(await recorded('bob')).toHaveLength(1);
@@ -52,7 +53,7 @@ describe('offboarding a person', () => {
       f.sandbox.faults.failNth('DeleteAccessKey', attempt, 'error');
     }
 
-    const result = await offboardUser(f.core.keyAdmin, 'bob', 'delete');
+    const result = await offboardUser(f.core.keyAdmin, null, 'bob', 'delete');
     const [first, second] = result.keys;
     expect(first).toMatchObject({ accessKeyId: oldKey?.accessKeyId, outcome: 'failed' });
     if (first?.outcome !== 'failed') throw new Error('expected the first key to fail');
@@ -74,7 +75,7 @@ describe('offboarding a person', () => {
     const own = f.sandbox.admin.accessKeyId;
     const spare = await f.core.newKeys.create('admin', null);
 
-    const refused = await offboardUser(f.core.keyAdmin, 'admin', 'deactivate');
+    const refused = await offboardUser(f.core.keyAdmin, null, 'admin', 'deactivate');
     expect(refused.lockedOut).toBe(false);
     expect(refused.keys.at(-1)).toMatchObject({
       accessKeyId: own,
@@ -85,7 +86,7 @@ describe('offboarding a person', () => {
     expect(refused.keys[0]).toMatchObject({ accessKeyId: spare.accessKeyId, outcome: 'done' });
     expect(f.sandbox.state.accessKeys.get(own)?.status).toBe('Active');
 
-    const agreed = await offboardUser(f.core.keyAdmin, 'admin', 'deactivate', {
+    const agreed = await offboardUser(f.core.keyAdmin, null, 'admin', 'deactivate', {
       confirmLockOut: true,
     });
     expect(agreed.lockedOut).toBe(true);
@@ -101,7 +102,9 @@ describe('offboarding a person', () => {
   });
 
   it('refuses a person AWS does not know, plainly, before doing anything', async () => {
-    const error = await offboardUser(f.core.keyAdmin, 'ghost', 'delete').catch((e: unknown) => e);
+    const error = await offboardUser(f.core.keyAdmin, null, 'ghost', 'delete').catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: 'not-found' });
     expect((error as AppError).message).toMatch(/ghost/);

@@ -34,18 +34,29 @@ export class NewKeys {
     this.#deps = deps;
   }
 
-  /** A double click must not make two keys: concurrent requests for one user share one create. */
-  create(userName: string, description: string | null): Promise<NewKey> {
+  /**
+   * A double click must not make two keys: concurrent requests for one user share one create.
+   * `quickLimitCheck`: see CreateKeyDeps (a batch of many people).
+   */
+  create(
+    userName: string,
+    description: string | null,
+    options: { quickLimitCheck?: boolean } = {},
+  ): Promise<NewKey> {
     const inFlight = this.#creating.get(userName);
     if (inFlight) return inFlight;
-    const creation = this.#create(userName, description).finally(() =>
+    const creation = this.#create(userName, description, options).finally(() =>
       this.#creating.delete(userName),
     );
     this.#creating.set(userName, creation);
     return creation;
   }
 
-  async #create(userName: string, description: string | null): Promise<NewKey> {
+  async #create(
+    userName: string,
+    description: string | null,
+    options: { quickLimitCheck?: boolean },
+  ): Promise<NewKey> {
     const { session, journal, pending, activity } = this.#deps;
     if (description) checkDescription(description);
     const made = await session.call('iam:CreateAccessKey', userName, ({ clients, identity }, aws) =>
@@ -58,6 +69,7 @@ export class NewKeys {
           actor: identity.arn,
           accountId: identity.accountId,
           signedInKeyId: identity.accessKeyId,
+          ...(options.quickLimitCheck ? { quickLimitCheck: true } : {}),
         },
         userName,
         description,

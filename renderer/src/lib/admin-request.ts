@@ -20,6 +20,15 @@ export const actionText: Record<KeywardAction, string> = {
   'iam:UntagUser': 'Remove key descriptions',
   'iam:GenerateCredentialReport': 'Prepare the account-wide key report',
   'iam:GetCredentialReport': 'Read the account-wide key report',
+  'iam:ListUserTags': 'Read a person’s key descriptions and published receiving code',
+  'iam:GetLoginProfile': 'See whether a person has a console password',
+  'iam:DeleteLoginProfile': 'Remove a person’s console password',
+  'iam:ListMFADevices': 'See a person’s MFA devices',
+  'iam:DeactivateMFADevice': 'Turn off a person’s MFA device',
+  'iam:DeleteVirtualMFADevice': 'Delete a person’s virtual MFA device',
+  'iam:ListGroupsForUser': 'See a person’s groups',
+  'iam:RemoveUserFromGroup': 'Remove a person from a group',
+  'iam:DeleteUser': 'Delete a person’s IAM user',
 };
 
 type Who = Pick<Identity, 'accountId' | 'arn' | 'userName'>;

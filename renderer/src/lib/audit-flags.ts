@@ -12,7 +12,10 @@ export interface FlagText {
 }
 
 /** The audit's flags as people read them. The thresholds come from the audit's own summary. */
-export function flagText(id: AuditFlagId, summary: AuditSummary): FlagText {
+export function flagText(
+  id: AuditFlagId,
+  summary: Pick<AuditSummary, 'staleKeyDays' | 'unusedKeyDays'>,
+): FlagText {
   switch (id) {
     case 'key-older-than-limit':
       return {

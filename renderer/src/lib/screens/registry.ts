@@ -2,6 +2,7 @@ import type { Component } from 'svelte';
 import { term } from '../glossary';
 import AccountScreen from './account/account-screen.svelte';
 import AuditScreen from './audit/audit-screen.svelte';
+import BatchScreen from './batch/batch-screen.svelte';
 import CreateScreen from './create/create-screen.svelte';
 import HistoryScreen from './history/history-screen.svelte';
 import MyKeysScreen from './my-keys/my-keys-screen.svelte';
@@ -44,6 +45,12 @@ export const screens = [
   screen({ name: 'history', label: term.history, component: HistoryScreen, section: 'staff' }),
   screen({ name: 'settings', label: 'Settings', component: SettingsScreen, section: 'staff' }),
   screen({ name: 'people', label: 'People’s keys', component: PeopleScreen, section: 'admin' }),
+  screen({
+    name: 'batch',
+    label: 'Keys for several people',
+    component: BatchScreen,
+    section: 'admin',
+  }),
   screen({ name: 'audit', label: 'Audit', component: AuditScreen, section: 'admin' }),
   screen({ name: 'account', label: 'AWS sign-in', component: AccountScreen, section: 'admin' }),
 ];

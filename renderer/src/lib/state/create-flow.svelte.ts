@@ -6,6 +6,7 @@ import type {
   StoredProfile,
 } from '../../../../electron/common/domain';
 import type { KeywardApi } from '../../../../electron/common/bridge';
+import type { PublishedCode } from '../../../../electron/common/code-directory';
 import type { Result } from '../../../../electron/common/result';
 import { call } from '../api';
 import { shortKeyId } from '../format';
@@ -76,6 +77,12 @@ export class CreateFlow implements LeaveGuard {
   codesText = $state('');
   /** Sealing it for a colleague's computer; `value` is the file. */
   readonly sealing = new Task<SavedHandoff | null>();
+  /**
+   * The receiving code the colleague shared in AWS, with its check words (null: none); it fills
+   * the code field. Only a shared code that is not one is shown as an error: otherwise, as
+   * before, the admin pastes the code.
+   */
+  readonly published = new Task<PublishedCode | null>();
 
   outcome = $state<'kept' | 'discarded' | null>(null);
   /** Set by begin(); the create screen starts afresh on arrival unless a flow was just prepared. */
@@ -159,6 +166,7 @@ export class CreateFlow implements LeaveGuard {
     this.securedBy = [];
     for (const task of [this.revealing, this.storing, this.renaming, this.savingFile, this.sealing])
       task.reset();
+    this.published.reset();
     this.#keepOnArrival = false;
     this.handOver = 'code';
     this.codesText = '';
@@ -192,6 +200,17 @@ export class CreateFlow implements LeaveGuard {
     const base = this.forSelf ? (this.#session.identity?.accountAlias ?? 'work') : key.userName;
     this.profileName = freeProfileName(base, this.#stored.names);
     this.step = 'secure';
+    if (!this.forSelf) void this.#findPublished(key.userName);
+  }
+
+  /** A colleague's shared receiving code fills the field, unless the admin typed one already. */
+  async #findPublished(userName: string): Promise<void> {
+    const answer = await this.published.run(() => this.#api.directory.lookup({ userName }), {
+      handles: (error) => error.code !== 'invalid-recipient',
+    });
+    if (answer.ok && answer.latest && answer.value && this.codesText.trim() === '') {
+      this.codesText = answer.value.code;
+    }
   }
 
   choosePurpose = (id: PurposeId): void => {
@@ -315,7 +334,24 @@ export class CreateFlow implements LeaveGuard {
 
   seal = async (codes: string[]): Promise<void> => {
     await this.#saveFile(this.sealing, 'handoff', { kind: 'recipients', codes });
+    if (this.sealing.value) await this.#rememberSealed(codes);
   };
+
+  /**
+   * The code a colleague's key was sealed to, for the next look-up to compare: their shared one,
+   * or the one code pasted. Not being able to record it changes nothing about the file.
+   */
+  async #rememberSealed(codes: string[]): Promise<void> {
+    const userName = this.key?.userName;
+    const shared = this.published.value?.code;
+    const code =
+      shared !== undefined && codes.includes(shared)
+        ? shared
+        : codes.length === 1
+          ? codes[0]
+          : undefined;
+    if (userName && code) await call(() => this.#api.directory.remember({ userName, code }));
+  }
 
   async #saveFile(
     task: Task<SavedHandoff | null>,

@@ -14,6 +14,7 @@ import { call } from '../api';
 import { toBase64 } from '../format';
 import { freeProfileName } from '../rules';
 import type { Announcer } from './announcer.svelte';
+import { CodeSharing } from './receive-flow-sharing.svelte';
 import type { StoredKeys } from './stored-keys.svelte';
 import { Task } from './task.svelte';
 
@@ -50,6 +51,8 @@ export class ReceiveFlow {
   readonly code = new Task<{ code: string }>();
   /** Opening the e-mail draft that carries the receiving code. */
   readonly mail = new Task<null>();
+  /** The code's check words, and sharing it in AWS for the admin to find. */
+  readonly sharing: CodeSharing;
   step = $state<ReceiveStep>('open');
   opened = $state.raw<OpenedHandoffFile | null>(null);
   unlocked = $state.raw<UnlockedHandoff | null>(null);
@@ -75,6 +78,7 @@ export class ReceiveFlow {
     this.#api = api;
     this.#announcer = announcer;
     this.#stored = stored;
+    this.sharing = new CodeSharing(api, announcer);
   }
 
   /**

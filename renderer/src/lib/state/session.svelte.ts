@@ -11,15 +11,20 @@ import type { Announcer } from './announcer.svelte';
 import { Task } from './task.svelte';
 
 /**
- * Who Keyward is signed in to AWS as, and what that identity may do.
+ * Who Keyward is signed in to AWS as, and what that identity may do. An admin may be signed in
+ * to several AWS accounts at once (one sign-in each); one is current, and everything the window
+ * does goes to that one.
  *
  * Signing out has one path, `signOut`: once main has ended the session, the window forgets it
  * here and runs every reset registered with `onSignOut`. Any state that belongs to a sign-in
  * (people listed, a key being created, an audit) registers one where it is made (app.svelte),
- * so nothing from the last session survives into the next one.
+ * so nothing from the last session survives into the next one. Switching to another account
+ * runs the same resets: what was listed belongs to the account it was listed in.
  */
 export class Session {
   identity = $state.raw<Identity | null>(null);
+  /** Every account signed in to, the current one first. */
+  accounts = $state.raw<Identity[]>([]);
   /** What the signed-in identity may do, as AWS said (`value`). */
   readonly permissions = new Task<Permissions>();
   /** The ways to sign in this computer offers. */
@@ -46,6 +51,9 @@ export class Session {
       : '',
   );
 
+  /** The signed-in accounts other than the current one. */
+  readonly otherAccounts = $derived(this.accounts.slice(1));
+
   readonly whoText = $derived(
     this.identity ? (this.identity.userName ?? roleName(this.identity.arn)) : '',
   );
@@ -67,8 +75,38 @@ export class Session {
     if (answer.ok && answer.value) {
       this.identity = answer.value;
       void this.loadPermissions();
+      await this.#loadAccounts();
     }
   };
+
+  async #loadAccounts(): Promise<void> {
+    const answer = await call(() => this.#api.auth.accounts());
+    if (answer.ok) this.accounts = answer.value;
+  }
+
+  /** Makes another signed-in account current; what the window listed for the last one goes. */
+  switchTo = async (accountId: string): Promise<boolean> => {
+    if (accountId === this.identity?.accountId) return true;
+    const answer = await call(() => this.#api.auth.switchAccount({ accountId }));
+    if (!answer.ok) {
+      this.#announcer.say(
+        `Could not switch accounts: ${answer.error.message} ${answer.error.hint}`,
+      );
+      return false;
+    }
+    this.#nowIn(answer.value);
+    await this.#loadAccounts();
+    this.#announcer.say(`Now working in account ${this.accountText}, as ${this.whoText}.`);
+    return true;
+  };
+
+  /** Another account became current: forget what belonged to the last one, and learn this one. */
+  #nowIn(identity: Identity): void {
+    this.identity = identity;
+    this.permissions.reset();
+    for (const reset of this.#resets) reset();
+    void this.loadPermissions();
+  }
 
   /**
    * Asks main who is signed in now: a rotation of the key the window signs in with moves the
@@ -110,10 +148,15 @@ export class Session {
       return false;
     }
     this.mfa = null;
-    this.identity = answer.value;
-    this.permissions.reset();
+    const before = this.identity;
+    if (before && before.accountId !== answer.value.accountId) this.#nowIn(answer.value);
+    else {
+      this.identity = answer.value;
+      this.permissions.reset();
+      void this.loadPermissions();
+    }
+    await this.#loadAccounts();
     this.#announcer.say(`Signed in as ${this.whoText} in account ${this.accountText}.`);
-    void this.loadPermissions();
     return true;
   };
 
@@ -135,6 +178,16 @@ export class Session {
       this.#announcer.say(`Could not sign out: ${answer.error.message} ${answer.error.hint}`);
       return;
     }
+    const left = this.accountText;
+    // Main goes on with another account still signed in to, if any.
+    if (answer.value) {
+      this.#nowIn(answer.value);
+      await this.#loadAccounts();
+      this.#announcer.say(
+        `Signed out of account ${left}. Still signed in to account ${this.accountText}.`,
+      );
+      return;
+    }
     this.#ended();
     this.#announcer.say('Signed out of AWS.');
   };
@@ -142,6 +195,7 @@ export class Session {
   /** Main has no session any more: forget this one, and everything that belonged to it. */
   #ended(): void {
     this.identity = null;
+    this.accounts = [];
     this.permissions.reset();
     this.signingIn.error = null;
     this.mfa = null;

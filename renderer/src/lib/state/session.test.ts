@@ -124,3 +124,66 @@ describe('signing in to AWS', () => {
     expect(session.identity).toBeNull();
   });
 });
+
+describe('an admin signed in to several AWS accounts', () => {
+  const labs: Identity = {
+    ...alice,
+    accountId: '210987654321',
+    accountAlias: 'labs',
+    arn: 'arn:aws:iam::210987654321:user/admin',
+    userName: 'admin',
+  };
+
+  it('signing in to a second account forgets what the first listed, and lists both accounts', async () => {
+    const { api } = fakeApi({
+      auth: {
+        whoami: () => Promise.resolve(ok<Identity | null>(alice)),
+        signIn: () => Promise.resolve(ok(labs)),
+        accounts: () => Promise.resolve(ok([labs, alice])),
+        permissions: () => Promise.resolve(ok(permissions)),
+      },
+    });
+    const session = new Session(api, new Announcer());
+    const forgotten: string[] = [];
+    session.onSignOut(() => forgotten.push('people'));
+    await session.restore();
+    await session.signIn(source);
+    expect(session.identity).toEqual(labs);
+    expect(forgotten).toEqual(['people']);
+    expect(session.otherAccounts).toEqual([alice]);
+  });
+
+  it('switches without signing out, and signing out of one goes on in the other', async () => {
+    const { api, calls } = fakeApi({
+      auth: {
+        whoami: () => Promise.resolve(ok<Identity | null>(labs)),
+        accounts: () => Promise.resolve(ok([labs, alice])),
+        switchAccount: () => Promise.resolve(ok(alice)),
+        signOut: () => Promise.resolve(ok<Identity | null>(labs)),
+        permissions: () => Promise.resolve(ok(permissions)),
+      },
+    });
+    const announcer = new Announcer();
+    const said = vi.spyOn(announcer, 'say');
+    const session = new Session(api, announcer);
+    const forgotten: string[] = [];
+    session.onSignOut(() => forgotten.push('people'));
+    await session.restore();
+
+    expect(await session.switchTo(alice.accountId)).toBe(true);
+    expect(calls.find((c) => c.method === 'auth.switchAccount')?.input).toEqual({
+      accountId: alice.accountId,
+    });
+    expect(session.identity).toEqual(alice);
+    expect(forgotten).toEqual(['people']);
+    expect(said).toHaveBeenLastCalledWith('Now working in account acme (123456789012), as alice.');
+    expect(calls.filter((c) => c.method === 'auth.signOut')).toHaveLength(0);
+
+    await session.signOut();
+    expect(session.identity).toEqual(labs);
+    expect(forgotten).toEqual(['people', 'people']);
+    expect(said).toHaveBeenLastCalledWith(
+      'Signed out of account acme (123456789012). Still signed in to account labs (210987654321).',
+    );
+  });
+});

@@ -1,6 +1,11 @@
 import type { KeywardApi } from '../../../../electron/common/bridge';
 import type { AccessKeySummary } from '../../../../electron/common/domain';
 import type { BridgeError } from '../../../../electron/common/errors';
+import type {
+  OffboardExtra,
+  OffboardPreview,
+  OffboardStep,
+} from '../../../../electron/common/offboard';
 import type { Result } from '../../../../electron/common/result';
 import { call } from '../api';
 import { plural, shortKeyId } from '../format';
@@ -14,6 +19,10 @@ export interface OffboardSummary {
   done: string[];
   unchanged: string[];
   failed: { accessKeyId: string; error: BridgeError }[];
+  /** After the keys: console password, MFA devices, groups, the user (when asked). */
+  steps: OffboardStep[];
+  /** The IAM user itself is gone: there is nothing left to show for this person. */
+  userDeleted: boolean;
 }
 
 /**
@@ -30,6 +39,8 @@ export class UserKeys {
   readonly acting = new Task<null, { accessKeyId: string; action: KeyAction }>();
   /** Offboarding the person; `value` says what happened to each key. */
   readonly offboarding = new Task<OffboardSummary>();
+  /** What offboarding would act on, read when its dialog opens. */
+  readonly offboardPreview = new Task<OffboardPreview>();
   readonly #api: KeywardApi;
   readonly #announcer: Announcer;
   readonly #onLockedOut: () => Promise<void>;
@@ -70,7 +81,15 @@ export class UserKeys {
     this.listing.reset();
     this.acting.error = null;
     this.offboarding.reset();
+    this.offboardPreview.reset();
   }
+
+  /** Reads everything offboarding could remove, for its dialog to list before anything is done. */
+  previewOffboarding = async (): Promise<void> => {
+    const userName = this.userName;
+    if (userName === null) return;
+    await this.offboardPreview.run(() => this.#api.users.offboardPreview({ userName }));
+  };
 
   refresh = async (): Promise<void> => {
     const userName = this.userName;
@@ -192,17 +211,26 @@ export class UserKeys {
    */
   offboard = async (
     mode: 'deactivate' | 'delete',
-    options: { confirmLockOut?: boolean } = {},
+    options: { confirmLockOut?: boolean; also?: OffboardExtra[] } = {},
   ): Promise<void> => {
     const userName = this.userName;
     if (userName === null) return;
+    const also = options.also ?? [];
     const answer = await this.offboarding.run(async () => {
-      const summary: OffboardSummary = { mode, done: [], unchanged: [], failed: [] };
+      const summary: OffboardSummary = {
+        mode,
+        done: [],
+        unchanged: [],
+        failed: [],
+        steps: [],
+        userDeleted: false,
+      };
       const result = await call(() =>
         this.#api.users.offboard({
           userName,
           mode,
           ...(options.confirmLockOut ? { confirmLockOut: true } : {}),
+          ...(also.length > 0 ? { also } : {}),
         }),
       );
       if (!result.ok) {
@@ -217,17 +245,27 @@ export class UserKeys {
           summary.failed.push({ accessKeyId: key.accessKeyId, error: key.error });
         } else summary[key.outcome].push(key.accessKeyId);
       }
+      summary.steps = result.value.steps;
+      summary.userDeleted = result.value.steps.some(
+        (step) => step.kind === 'user' && step.outcome === 'done',
+      );
       return { ok: true, value: summary };
     });
     if (!answer.ok) return;
     const summary = answer.value;
     const lockedOut = this.keys.find((k) => k.signedInKey && summary.done.includes(k.accessKeyId));
     const verb = mode === 'delete' ? 'deleted' : 'deactivated';
+    const stepsNotDone = summary.steps.filter((step) => step.outcome !== 'done').length;
     this.#announcer.say(
-      `${userName}: ${plural(summary.done.length, 'key')} ${verb}` +
-        (summary.failed.length > 0 ? `, ${plural(summary.failed.length, 'key')} failed.` : '.'),
+      summary.userDeleted
+        ? `${userName} was deleted from AWS, with their keys and access.`
+        : `${userName}: ${plural(summary.done.length, 'key')} ${verb}` +
+            (summary.failed.length > 0 ? `, ${plural(summary.failed.length, 'key')} failed` : '') +
+            (stepsNotDone > 0 ? `, ${plural(stepsNotDone, 'other step')} not done` : '') +
+            '.',
     );
     if (lockedOut) await this.#lockedOut(lockedOut, verb);
+    else if (summary.userDeleted) this.keys = [];
     else await this.refresh();
   };
 }

@@ -126,6 +126,7 @@ describe('one person’s keys', () => {
         },
         { accessKeyId: own.accessKeyId, signedInKey: true, outcome: 'done' },
       ],
+      steps: [],
       lockedOut: true,
     };
     const offboarding = later<OffboardResult>();
@@ -151,8 +152,60 @@ describe('one person’s keys', () => {
       done: [own.accessKeyId],
       unchanged: ['AKIAOFFOFFOFFOFF5555'],
       failed: [{ accessKeyId: one.accessKeyId, error: refusal('throttled', 'Slow down.') }],
+      steps: [],
+      userDeleted: false,
     });
     expect(said).toHaveBeenCalledWith('alice: 1 key deactivated, 1 key failed.');
     expect(lockedOut).toHaveBeenCalledOnce();
+  });
+
+  it('offboarding the whole person asks for the extras, and a deleted user leaves nothing to show', async () => {
+    const { keys, calls, lockedOut, said } = keysWith({
+      keys: { list: () => Promise.resolve(ok([one])) },
+      users: {
+        offboardPreview: () =>
+          Promise.resolve(
+            ok({
+              userName: 'alice',
+              keys: [one],
+              consolePassword: true,
+              mfaDevices: [],
+              groups: ['developers'],
+              cannotDeleteUser: null,
+            }),
+          ),
+        offboard: () =>
+          Promise.resolve(
+            ok({
+              userName: 'alice',
+              mode: 'delete' as const,
+              keys: [
+                { accessKeyId: one.accessKeyId, signedInKey: false, outcome: 'done' as const },
+              ],
+              steps: [
+                { kind: 'console-password' as const, target: 'alice', outcome: 'done' as const },
+                { kind: 'group' as const, target: 'developers', outcome: 'done' as const },
+                { kind: 'user' as const, target: 'alice', outcome: 'done' as const },
+              ],
+              lockedOut: false,
+            }),
+          ),
+      },
+    });
+    await keys.show('alice');
+    await keys.previewOffboarding();
+    expect(keys.offboardPreview.value?.groups).toEqual(['developers']);
+    await keys.offboard('delete', { also: ['user'] });
+    expect(calls.find((c) => c.method === 'users.offboard')?.input).toEqual({
+      userName: 'alice',
+      mode: 'delete',
+      also: ['user'],
+    });
+    expect(keys.offboarding.value?.userDeleted).toBe(true);
+    // Nothing is left to list: the keys are not asked for again.
+    expect(keys.keys).toEqual([]);
+    expect(calls.filter((c) => c.method === 'keys.list')).toHaveLength(1);
+    expect(said).toHaveBeenCalledWith('alice was deleted from AWS, with their keys and access.');
+    expect(lockedOut).not.toHaveBeenCalled();
   });
 });

@@ -1,0 +1,345 @@
+import type { IAMClient } from '@aws-sdk/client-iam';
+import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
+import type { AuditKey, AuditResult } from '../../common/audit';
+import type {
+  AuditFixKind,
+  AuditFixPlan,
+  AuditFixProgress,
+  AuditFixResult,
+  FixExcludedKey,
+  FixKeyOutcome,
+  FixKeyResult,
+  FixPlanKey,
+} from '../../common/audit-fix';
+import { createPacedIamClient } from '../aws/aws-clients';
+import { awsErrorCode, translateAwsError } from '../aws/aws-errors';
+import type { AwsSession } from '../aws/aws-session';
+import { AppError } from '../errors';
+import { describeError, log, maskKeyId } from '../log';
+import { fixApplies, fixCandidates, idleDaysOf, measuredSentence } from './audit-fix-plan';
+import { pacedRequest, type Pacing } from './paced-request';
+import { AdaptiveRateLimiter } from './rate-limiter';
+import { readUser } from './user-crawl';
+
+/** What a fix acts through: KeyAdmin's own calls, so History, its rules and onKeyStopped apply. */
+export interface FixKeyAdmin {
+  setKeyStatus(
+    userName: string,
+    accessKeyId: string,
+    status: 'Active' | 'Inactive',
+    confirmInUse?: boolean,
+  ): Promise<void>;
+  deleteKey(userName: string, accessKeyId: string, confirmInUse: boolean): Promise<void>;
+}
+
+export interface FixDeps {
+  session: Pick<AwsSession, 'call' | 'signedIn'>;
+  keyAdmin: FixKeyAdmin;
+}
+
+export interface FixRunOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: AuditFixProgress) => void;
+  /** Keys worked on at once; the rate limiter, not this, sets the pace. */
+  concurrency?: number;
+  now?: number;
+}
+
+/** A paced IAM client and the audit's rate limiter, for one preview or one fix. */
+function pacedWork(deps: FixDeps, signal: AbortSignal, concurrency: number) {
+  const limiter = new AdaptiveRateLimiter();
+  // Each worker's waiting request listens for cancel; all are removed when it answers.
+  setMaxListeners(concurrency * 4 + 10, signal);
+  const pacing: Pacing = { limiter, signal, countRequests: () => undefined };
+  const iam = createPacedIamClient(deps.session.signedIn().clients.connection);
+  return { limiter, pacing, iam };
+}
+
+/** A user's keys as IAM has them now, paced, through the session's door (permissions learned). */
+function currentKeys(deps: FixDeps, iam: IAMClient, pacing: Pacing, userName: string, now: number) {
+  return deps.session.call(
+    'iam:ListAccessKeys',
+    userName,
+    async () => (await readUser(iam, pacing, { UserName: userName }, now)).keys,
+  );
+}
+
+/** The audit saw this key by creation date only (credential report): find it among the keys now. */
+function sameKey(seen: AuditKey, now: readonly AuditKey[]): AuditKey | undefined {
+  if (seen.accessKeyId !== null) return now.find((key) => key.accessKeyId === seen.accessKeyId);
+  const created = seen.lastRotated === null ? Number.NaN : Date.parse(seen.lastRotated);
+  // The report gives creation to the second; IAM's own listing to the millisecond.
+  return now.find(
+    (key) => key.lastRotated !== null && Math.abs(Date.parse(key.lastRotated) - created) < 2_000,
+  );
+}
+
+const signedInWhy =
+  'This is the key you are signed in with. Keyward never changes it in a bulk fix: ' +
+  'sign in with another key to change it.';
+
+/**
+ * Works out exactly which keys a fix would change, from the last audit's rows. Keys the audit
+ * could not name (the credential report gives no key ids) are looked up in IAM, at the audit's
+ * pace, and judged by what IAM says now. The key the admin is signed in with is never in a plan.
+ */
+export async function previewFix(
+  deps: FixDeps,
+  audit: AuditResult,
+  kind: AuditFixKind,
+  days: number,
+  options: FixRunOptions = {},
+): Promise<AuditFixPlan> {
+  const now = options.now ?? Date.now();
+  const signal = options.signal ?? new AbortController().signal;
+  const ownKey = deps.session.signedIn().identity.accessKeyId;
+  const { candidates, noRecord } = fixCandidates(audit.rows, kind, days, now);
+  const keys: FixPlanKey[] = [];
+  const excluded: FixExcludedKey[] = noRecord.map(({ userName, key }) => ({
+    userName,
+    accessKeyId: key.accessKeyId,
+    why: 'AWS has no record of when this key was last used, so Keyward cannot tell how long it has gone unused.',
+  }));
+
+  const toLookUp = [
+    ...new Set(candidates.filter((c) => c.key.accessKeyId === null).map((c) => c.userName)),
+  ];
+  const lookedUp = new Map<string, AuditKey[] | null>();
+  if (toLookUp.length > 0) {
+    const concurrency = options.concurrency ?? 4;
+    const { limiter, pacing, iam } = pacedWork(deps, signal, concurrency);
+    const report = (done: number) => {
+      options.onProgress?.({
+        phase: 'previewing',
+        done,
+        total: toLookUp.length,
+        slowedDown: limiter.slowedDown,
+      });
+    };
+    try {
+      let next = 0;
+      let done = 0;
+      report(0);
+      const worker = async () => {
+        while (next < toLookUp.length) {
+          const userName = toLookUp[next++] ?? '';
+          try {
+            lookedUp.set(userName, await currentKeys(deps, iam, pacing, userName, now));
+          } catch (error) {
+            if (awsErrorCode(error) !== 'NoSuchEntity') throw error;
+            lookedUp.set(userName, null);
+          }
+          report(++done);
+        }
+      };
+      await Promise.all(Array.from({ length: concurrency }, worker));
+    } catch (error) {
+      signal.throwIfAborted();
+      throw translateAwsError(error, { doing: 'look up the keys to fix' });
+    } finally {
+      iam.destroy();
+    }
+  }
+
+  for (const candidate of candidates) {
+    const { userName } = candidate;
+    let key: AuditKey | undefined = candidate.key;
+    let idle: ReturnType<typeof idleDaysOf> = candidate;
+    if (key.accessKeyId === null) {
+      const listed = lookedUp.get(userName);
+      key = listed ? sameKey(key, listed) : undefined;
+      idle = key ? idleDaysOf(key, now) : null;
+      if (
+        !key?.accessKeyId ||
+        !fixApplies(kind, key.active) ||
+        idle === null ||
+        idle.idleDays < days
+      ) {
+        excluded.push({
+          userName,
+          accessKeyId: key?.accessKeyId ?? null,
+          why: 'This key changed in AWS after the audit (it was used, turned on or off, or deleted).',
+        });
+        continue;
+      }
+    }
+    const { accessKeyId } = key;
+    if (accessKeyId === ownKey) {
+      excluded.push({ userName, accessKeyId, why: signedInWhy });
+      continue;
+    }
+    keys.push({
+      userName,
+      accessKeyId,
+      created: key.lastRotated ?? '',
+      ageDays: key.ageDays ?? 0,
+      lastUsed: key.lastUsed.kind === 'used' ? key.lastUsed.date : null,
+      idleDays: idle.idleDays,
+      measuredFrom: idle.measuredFrom,
+    });
+  }
+  keys.sort((a, b) => a.userName.localeCompare(b.userName) || a.created.localeCompare(b.created));
+  return {
+    id: randomUUID(),
+    kind,
+    days,
+    accountId: audit.accountId,
+    keys,
+    excluded,
+    measured: measuredSentence(kind, days),
+    confirmation: String(keys.length),
+  };
+}
+
+/**
+ * KeyAdmin's calls go through the session's SDK client, whose own retries hide most Throttling
+ * answers; one that still comes back is handed to pacedRequest as AWS sent it, so the rate
+ * limiter slows down and the call is retried rather than shown to the person as a failure.
+ */
+async function throttlingAsAwsSent(act: () => Promise<void>): Promise<void> {
+  try {
+    await act();
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'throttled' && error.cause !== undefined) {
+      // The SDK's own error, exactly as pacedRequest recognises Throttling.
+      // eslint-disable-next-line @typescript-eslint/only-throw-error
+      throw error.cause;
+    }
+    throw error;
+  }
+}
+
+function whyOf(error: unknown, userName: string): { why: string; code: string } {
+  const known =
+    error instanceof AppError
+      ? error
+      : translateAwsError(error, { doing: 'change the key', userName });
+  if (!(error instanceof AppError)) log('audit', `fix failed: ${describeError(error)}`);
+  return { why: `${known.message} ${known.hint}`, code: known.code };
+}
+
+/**
+ * Carries out a previewed plan. Each key is checked again just before it is changed, and left
+ * alone (skipped, with why) when it no longer fits the plan; one key failing does not stop the
+ * others. Every request goes at the audit's adaptive pace, so a large fix runs near the
+ * account's limit without Throttling ever reaching the person.
+ */
+export async function applyFix(
+  deps: FixDeps,
+  plan: AuditFixPlan,
+  options: FixRunOptions = {},
+): Promise<AuditFixResult> {
+  const signal = options.signal ?? new AbortController().signal;
+  const concurrency = options.concurrency ?? 4;
+  const { limiter, pacing, iam } = pacedWork(deps, signal, concurrency);
+  const results: (FixKeyResult | undefined)[] = new Array<FixKeyResult | undefined>(
+    plan.keys.length,
+  );
+  let next = 0;
+  let done = 0;
+  const report = () => {
+    options.onProgress?.({
+      phase: 'fixing',
+      done,
+      total: plan.keys.length,
+      slowedDown: limiter.slowedDown,
+    });
+  };
+
+  // A function, not the property: cancel can come while a key is being worked on.
+  const stopped = () => signal.aborted;
+  const fixOne = async (planned: FixPlanKey): Promise<FixKeyOutcome> => {
+    const { userName, accessKeyId } = planned;
+    if (signal.aborted)
+      return { outcome: 'skipped', why: 'Stopped before Keyward reached this key.' };
+    if (accessKeyId === deps.session.signedIn().identity.accessKeyId) {
+      return { outcome: 'skipped', why: signedInWhy };
+    }
+    const now = options.now ?? Date.now();
+    let listed: AuditKey[];
+    try {
+      listed = await currentKeys(deps, iam, pacing, userName, now);
+    } catch (error) {
+      if (stopped()) return { outcome: 'skipped', why: 'Stopped before Keyward reached this key.' };
+      if (awsErrorCode(error) === 'NoSuchEntity') {
+        return { outcome: 'skipped', why: `${userName} no longer exists in AWS.` };
+      }
+      return { outcome: 'failed', ...whyOf(error, userName) };
+    }
+    const key = listed.find((k) => k.accessKeyId === accessKeyId);
+    if (!key) return { outcome: 'skipped', why: 'The key was deleted after the preview.' };
+    if (!fixApplies(plan.kind, key.active)) {
+      return {
+        outcome: 'skipped',
+        why:
+          plan.kind === 'deactivate-unused'
+            ? 'The key was deactivated after the preview.'
+            : 'The key was turned back on (Active) after the preview, so it was not deleted.',
+      };
+    }
+    const idle = idleDaysOf(key, now);
+    if (idle === null || idle.idleDays < plan.days) {
+      const used = key.lastUsed.kind === 'used' ? ` on ${key.lastUsed.date.slice(0, 10)}` : '';
+      return { outcome: 'skipped', why: `The key was used${used}, after the preview.` };
+    }
+    try {
+      await pacedRequest(pacing, () =>
+        throttlingAsAwsSent(() =>
+          plan.kind === 'deactivate-unused'
+            ? deps.keyAdmin.setKeyStatus(userName, accessKeyId, 'Inactive', false)
+            : // Inactive, as just checked: key administration's in-use rule does not apply.
+              deps.keyAdmin.deleteKey(userName, accessKeyId, false),
+        ),
+      );
+      return { outcome: 'done' };
+    } catch (error) {
+      if (stopped()) return { outcome: 'skipped', why: 'Stopped before Keyward reached this key.' };
+      return { outcome: 'failed', ...whyOf(error, userName) };
+    }
+  };
+
+  const worker = async () => {
+    while (next < plan.keys.length) {
+      const at = next++;
+      const planned = plan.keys[at];
+      if (!planned) continue;
+      const outcome = await fixOne(planned);
+      results[at] = {
+        userName: planned.userName,
+        accessKeyId: planned.accessKeyId,
+        at: new Date().toISOString(),
+        ...outcome,
+      };
+      done += 1;
+      report();
+    }
+  };
+  report();
+  try {
+    await Promise.all(Array.from({ length: concurrency }, worker));
+  } finally {
+    iam.destroy();
+  }
+  const keys = results.filter((result) => result !== undefined);
+  const count = (outcome: FixKeyResult['outcome']) =>
+    keys.filter((key) => key.outcome === outcome).length;
+  const result: AuditFixResult = {
+    planId: plan.id,
+    kind: plan.kind,
+    days: plan.days,
+    keys,
+    done: count('done'),
+    skipped: count('skipped'),
+    failed: count('failed'),
+  };
+  log(
+    'audit',
+    `fix ${plan.kind} ${String(plan.days)} days: ${String(result.done)} done, ` +
+      `${String(result.skipped)} skipped, ${String(result.failed)} failed` +
+      (result.failed > 0
+        ? ` (first: ${maskKeyId(keys.find((k) => k.outcome === 'failed')?.accessKeyId ?? '')})`
+        : ''),
+  );
+  return result;
+}
