@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { openAuditAsAdmin } from './harness/starts';
+import { tabTo } from './harness/ui';
 
 test.beforeEach(({ device }) => openAuditAsAdmin(device));
 
@@ -59,4 +60,84 @@ test('an admin deactivates the keys unused for 90 days from the audit, after a p
   );
   expect(outside).toBe(0);
   await capture('audit-fix-3-summary-zoom-200');
+});
+
+test('an admin deactivates one key and deletes another from their audit rows', async ({
+  page,
+  sandbox,
+  capture,
+}) => {
+  await page.getByRole('button', { name: 'Run the audit' }).click();
+  const table = page.getByRole('table', { name: 'Everyone’s keys' });
+  await expect(table).toBeVisible();
+  const aliceKey = sandbox.state.keysOf('alice')[0]?.accessKeyId ?? '';
+
+  // bob's one active key: the credential report does not name it, its row does the looking up.
+  await table.getByRole('button', { name: /^Deactivate key .* of bob$/ }).click();
+  await expect(table.getByRole('button', { name: /^Activate key .* of bob$/ })).toHaveCount(2);
+  await expect(table.getByRole('button', { name: /^Deactivate key .* of bob$/ })).toHaveCount(0);
+  expect(sandbox.state.keysOf('bob').map((key) => key.status)).toEqual(['Inactive', 'Inactive']);
+  // The summary follows the row: no key of bob is counted as never used any more.
+  await page.getByRole('combobox', { name: 'Show' }).selectOption('key-inactive');
+  await expect(table.locator('tbody th')).toHaveText(['bob', 'bob']);
+  await page.getByRole('combobox', { name: 'Show' }).selectOption('all');
+
+  await table.getByRole('button', { name: /^Delete… key .* of alice$/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete this key for good?' });
+  await expect(dialog).toContainText(aliceKey);
+  const remove = dialog.getByRole('button', { name: 'Delete key' });
+  await expect(remove).not.toHaveAttribute('aria-disabled', 'true');
+  await remove.click();
+  await expect(dialog.getByText('That is not the key ID.', { exact: false })).toBeVisible();
+  expect(sandbox.state.keysOf('alice')).toHaveLength(1);
+  await dialog.getByLabel(/To confirm, type the key ID/).fill(aliceKey);
+  await capture('audit-fix-4-delete-from-row');
+  await remove.click();
+  await expect(dialog).toBeHidden();
+  expect(sandbox.state.keysOf('alice')).toHaveLength(0);
+  const alice = table
+    .locator('tbody tr')
+    .filter({ has: page.getByRole('rowheader', { name: 'alice' }) });
+  await expect(alice).toContainText('No keys');
+  await expect(page.getByRole('heading', { name: 'Everyone’s keys' })).toBeFocused();
+});
+
+test('the bulk-fix dialog works from the keyboard: Escape changes nothing, a wrong number keeps focus', async ({
+  page,
+  sandbox,
+}) => {
+  await page.getByRole('button', { name: 'Run the audit' }).click();
+  await expect(page.getByRole('table', { name: 'Everyone’s keys' })).toBeVisible();
+  const before = sandbox.state.keysOf('bob').map((key) => key.status);
+  const open = page.getByRole('button', { name: 'Deactivate 1 key unused for 90+ days…' });
+
+  await page.getByLabel('Active keys not used for (days)', { exact: true }).focus();
+  await tabTo(page, open);
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Deactivate keys not used for 90+ days' });
+  await expect(dialog.getByRole('table', { name: 'Keys that will change' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(open).toBeFocused();
+  expect(sandbox.state.keysOf('bob').map((key) => key.status)).toEqual(before);
+
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('table', { name: 'Keys that will change' })).toBeVisible();
+  const typed = dialog.getByLabel('To deactivate 1 key, type 1');
+  await tabTo(page, typed);
+  await page.keyboard.type('2');
+  await page.keyboard.press('Enter');
+  await expect(typed).toBeFocused();
+  await expect(typed).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByText('That is not 1.', { exact: false })).toBeVisible();
+  expect(sandbox.state.keysOf('bob').map((key) => key.status)).toEqual(before);
+
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('1');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'Deactivate: results' })).toBeVisible();
+  expect(sandbox.state.keysOf('bob').map((key) => key.status)).toEqual(['Inactive', 'Inactive']);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(open).toBeFocused();
 });

@@ -21,6 +21,9 @@ test('an admin runs the audit with progress, stops one, then sorts, filters and 
   platform,
   capture,
 }) => {
+  // Six captures, each with its accessibility check, and a run slowed on purpose: on a small,
+  // busy machine that takes longer than an ordinary test is given.
+  test.slow();
   await expect(page.getByText('No audit yet.')).toBeVisible();
 
   // Slow answers (seconds each), so the progress can be seen and the run stopped even on a busy

@@ -72,8 +72,10 @@ test('an admin offboards a whole person: the preview lists everything, the user 
   ]) {
     await expect(page.getByRole('listitem').filter({ hasText: line })).toBeVisible();
   }
-  // Nothing is left to act on.
+  // Nothing is left to act on, and bob is no longer among the people.
   await expect(page.getByRole('button', { name: 'Offboard bob…' })).toHaveCount(0);
+  await expect(page.getByRole('row', { name: /bob/ })).toHaveCount(0);
+  await expect(page.getByText('4 people', { exact: true })).toBeVisible();
   await capture('offboard-user-3-done');
   expect(sandbox.state.findUser('bob')).toBeUndefined();
   expect(sandbox.state.loginProfiles.has('bob')).toBe(false);

@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import type { Device } from './harness/device';
-import { openAuditAsAdmin } from './harness/starts';
+import { openAuditAsAdmin, openPeopleAsAdmin } from './harness/starts';
 import { goTo, peopleRows, personRow, tabTo } from './harness/ui';
 
 /**
@@ -106,4 +106,19 @@ test('the People table shows names at once, fills each person’s keys, sorts an
   await expect(bob.getByText('Older than 90 days', { exact: true })).toBeInViewport({ ratio: 1 });
   await capture('people-table-4-zoom-200');
   await page.setViewportSize({ width: 1100, height: 760 });
+});
+
+test('ticking people and pressing "Create keys for 2 people" opens Keys for several people with them', async ({
+  page,
+  device,
+}) => {
+  await openPeopleAsAdmin(device);
+  await personRow(page, 'alice').getByRole('checkbox', { name: 'Tick alice' }).check();
+  await personRow(page, 'bob').getByRole('checkbox', { name: 'Tick bob' }).check();
+  await page.getByRole('button', { name: 'Create keys for 2 people' }).click();
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'Keys for several people' }),
+  ).toBeVisible();
+  const people = page.getByRole('table', { name: /The people who get a key/ });
+  await expect(people.getByRole('rowheader')).toHaveText(['alice', 'bob']);
 });

@@ -10,6 +10,8 @@ export const maxFixDays = 3650;
 
 /** One key a fix would change, as it stood when the plan was made. */
 export interface FixPlanKey {
+  /** The key's AWS account (an audit may cover several); the plan's own when absent. */
+  accountId?: string;
   userName: string;
   accessKeyId: string;
   /** ISO 8601. */
@@ -24,6 +26,7 @@ export interface FixPlanKey {
 
 /** A key the fix would have included but leaves alone, with why in plain words. */
 export interface FixExcludedKey {
+  accountId?: string;
   userName: string;
   accessKeyId: string | null;
   why: string;
@@ -50,7 +53,12 @@ export type FixKeyOutcome =
   /** `code` is the error's kind (electron/common/errors.ts), e.g. 'access-denied'. */
   | { outcome: 'failed'; why: string; code: string };
 
-export type FixKeyResult = { userName: string; accessKeyId: string; at: string } & FixKeyOutcome;
+export type FixKeyResult = {
+  accountId?: string;
+  userName: string;
+  accessKeyId: string;
+  at: string;
+} & FixKeyOutcome;
 
 export interface AuditFixResult {
   planId: string;

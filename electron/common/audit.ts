@@ -83,8 +83,19 @@ export interface AuditSummary {
 
 export type AuditSource = 'credential-report' | 'per-user';
 
-export interface AuditResult {
+/** One account's part of an audit (an audit may cover every signed-in account). */
+export interface AuditAccountPart {
   accountId: string;
+  accountAlias: string | null;
+  source: AuditSource;
+  summary: AuditSummary;
+}
+
+export interface AuditResult {
+  /** The current account's id (the first of `accounts`). */
+  accountId: string;
+  /** Each account audited, the current one first; absent in results from before several accounts. */
+  accounts?: AuditAccountPart[];
   source: AuditSource;
   /** When the data was gathered: the report's generation time, or the end of the per-user run. */
   generatedAt: string;

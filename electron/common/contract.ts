@@ -60,6 +60,11 @@ const returns = <T>(): Returns<T> => ({});
 
 /** Which key of whose: the fields every call about one access key starts with. */
 const oneKey = { userName: userNameSchema, accessKeyId: accessKeyIdSchema };
+/**
+ * The signed-in AWS account a key is in, for the audit of several accounts: the key is acted on
+ * in that account, with its own sign-in. The current account when absent.
+ */
+const inAccount = { accountId: z.string().regex(/^\d{12}$/).optional() };
 
 export interface MethodSpec {
   readonly input: z.ZodType;
@@ -163,12 +168,13 @@ export const contract = {
   },
 
   'keys.list': {
-    input: z.strictObject({ userName: userNameSchema }),
+    input: z.strictObject({ userName: userNameSchema, ...inAccount }),
     output: returns<AccessKeySummary[]>(),
   },
   'keys.setStatus': {
     input: z.strictObject({
       ...oneKey,
+      ...inAccount,
       status: z.enum(['Active', 'Inactive']),
       /** Required to deactivate the key Keyward is signed in with (it locks Keyward out). */
       confirmInUse: z.boolean().optional(),
@@ -178,6 +184,7 @@ export const contract = {
   'keys.delete': {
     input: z.strictObject({
       ...oneKey,
+      ...inAccount,
       /** Required to delete the signed-in key or an active key used in the last 7 days. */
       confirmInUse: z.boolean().optional(),
     }),
@@ -454,7 +461,11 @@ export const contract = {
   'batch.showInFolder': { input: noInput, output: returns<null>() },
 
   'audit.run': {
-    input: z.strictObject({ source: z.enum(['auto', 'credential-report', 'per-user']).optional() }),
+    input: z.strictObject({
+      source: z.enum(['auto', 'credential-report', 'per-user']).optional(),
+      /** 'all': every signed-in account; the current one only when absent. */
+      accounts: z.enum(['current', 'all']).optional(),
+    }),
     output: returns<AuditResult>(),
   },
   'audit.progress': { input: noInput, output: returns<AuditProgress | null>() },
@@ -462,6 +473,19 @@ export const contract = {
   'audit.last': { input: noInput, output: returns<AuditResult | null>() },
   /** Main exports the result it holds: audit rows never travel back from the renderer. */
   'audit.export': { input: noInput, output: returns<{ path: string } | null>() },
+  /**
+   * A key was changed from its audit row (keys.setStatus / keys.delete): main's result shows it,
+   * flags and summary worked out again, and answers with it (no new audit).
+   */
+  'audit.keyChanged': {
+    input: z.strictObject({
+      ...oneKey,
+      slot: z.union([z.literal(1), z.literal(2)]),
+      change: z.enum(['activated', 'deactivated', 'deleted']),
+      ...inAccount,
+    }),
+    output: returns<AuditResult | null>(),
+  },
   /** Which keys a bulk fix would change, from the last audit; main keeps the plan. */
   'audit.fixPreview': {
     input: z.strictObject({

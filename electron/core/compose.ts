@@ -1,4 +1,5 @@
 import { ActivityLog } from './activity/activity-log';
+import { AccountKeys } from './audit/account-keys';
 import { AuditFixes } from './audit/audit-fix-service';
 import { AuditService } from './audit/audit-service';
 import { AwsSession } from './aws/aws-session';
@@ -37,6 +38,8 @@ export interface CoreOptions {
 export interface Core {
   readonly session: AwsSession;
   readonly keyAdmin: KeyAdmin;
+  /** Key administration in any signed-in account (an audit of several acts on each key there). */
+  readonly accountKeys: AccountKeys;
   readonly newKeys: NewKeys;
   readonly lostKeys: LostKeys;
   readonly deviceKeys: DeviceKeys;
@@ -66,6 +69,7 @@ export interface Core {
 interface SessionServices {
   session: AwsSession;
   keyAdmin: KeyAdmin;
+  accountKeys: AccountKeys;
   newKeys: NewKeys;
   lostKeys: LostKeys;
 }
@@ -106,14 +110,15 @@ export function createCore(
     // Built in this order, lost keys and key administration need each other: a deleted key
     // closes its lost-key reminder, and resolving a reminder deletes or deactivates a key.
     const lostKeys: LostKeys = new LostKeys({ journal, pending, keyAdmin: () => keyAdmin });
-    const keyAdmin = new KeyAdmin({
-      session,
+    const keyAdminDeps = {
       activity,
-      onKeyDeleted: (accessKeyId) => lostKeys.keyDeleted(accessKeyId),
+      onKeyDeleted: (accessKeyId: string) => lostKeys.keyDeleted(accessKeyId),
       onKeyStopped: keyStopped,
-    });
+    };
+    const keyAdmin = new KeyAdmin({ session, ...keyAdminDeps });
+    const accountKeys = new AccountKeys({ session, current: keyAdmin, ...keyAdminDeps });
     const newKeys = new NewKeys({ session, journal, pending, activity, profiles, clipboard });
-    return { session, keyAdmin, newKeys, lostKeys };
+    return { session, keyAdmin, accountKeys, newKeys, lostKeys };
   };
 
   const window = sessionServices(new PendingSecrets());
@@ -124,6 +129,7 @@ export function createCore(
 
   const audit = new AuditService({
     signedIn: () => window.session.signedIn(),
+    allSignedIn: () => window.session.allSignedIn(),
     settings,
     dataDir,
     platform,
@@ -131,6 +137,7 @@ export function createCore(
   const auditFix = new AuditFixes({
     session: window.session,
     keyAdmin: window.keyAdmin,
+    accounts: window.accountKeys,
     audit,
     platform,
   });

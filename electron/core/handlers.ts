@@ -86,11 +86,19 @@ export function createHandlers(services: Services): Handlers {
     'people.open': () => core.people.open(),
     'people.changes': ({ run, since }) => Promise.resolve(core.people.changes(run, since)),
 
-    'keys.list': ({ userName }) => keyAdmin.listKeys(userName),
-    'keys.setStatus': ({ userName, accessKeyId, status, confirmInUse }) =>
-      keyAdmin.setKeyStatus(userName, accessKeyId, status, confirmInUse ?? false).then(done),
-    'keys.delete': ({ userName, accessKeyId, confirmInUse }) =>
-      keyAdmin.deleteKey(userName, accessKeyId, confirmInUse ?? false).then(done),
+    // `accountId`: a key of another signed-in account, from the audit of several accounts.
+    'keys.list': ({ userName, accountId }) =>
+      core.accountKeys.keyAdmin(accountId).listKeys(userName),
+    'keys.setStatus': ({ userName, accessKeyId, status, confirmInUse, accountId }) =>
+      core.accountKeys
+        .keyAdmin(accountId)
+        .setKeyStatus(userName, accessKeyId, status, confirmInUse ?? false)
+        .then(done),
+    'keys.delete': ({ userName, accessKeyId, confirmInUse, accountId }) =>
+      core.accountKeys
+        .keyAdmin(accountId)
+        .deleteKey(userName, accessKeyId, confirmInUse ?? false)
+        .then(done),
     'keys.describe': ({ userName, accessKeyId, description }) =>
       keyAdmin.describeKey(userName, accessKeyId, description).then(done),
     'keys.create': ({ userName, description }) => newKeys.create(userName, description ?? null),
@@ -199,8 +207,8 @@ export function createHandlers(services: Services): Handlers {
     'keys.rotateRollback': ({ profile }) => rotation.rollback(profile),
     'keys.rotationStatus': ({ profile }) => rotation.status(profile),
 
-    'audit.run': ({ source }) =>
-      audit.run(source ? { source } : {}).catch((error: unknown) => {
+    'audit.run': ({ source, accounts }) =>
+      audit.run({ ...(source && { source }), ...(accounts && { accounts }) }).catch((error: unknown) => {
         if (!isAuditCancelled(error)) throw error;
         throw new AppError(
           'cancelled',
@@ -233,6 +241,7 @@ export function createHandlers(services: Services): Handlers {
     },
     'audit.last': () => Promise.resolve(audit.last()),
     'audit.export': () => audit.exportCsv(),
+    'audit.keyChanged': (change) => Promise.resolve(audit.keyChanged(change)),
     'audit.fixPreview': ({ kind, days }) => core.auditFix.preview(kind, days),
     'audit.fixApply': ({ planId, confirmation }) => core.auditFix.apply(planId, confirmation),
     'audit.fixProgress': () => Promise.resolve(core.auditFix.progress()),

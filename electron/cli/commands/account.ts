@@ -1,7 +1,8 @@
+import type { AuditResult } from '../../common/audit';
 import type { IamUserSummary } from '../../common/domain';
 import { writeFileAtomic } from '../../core/files/atomic-write';
-import type { CommandSpec } from '../command-spec';
-import { stringArg } from '../command-spec';
+import type { CommandContext, CommandSpec, ParsedArgs } from '../command-spec';
+import { stringArg, UsageError } from '../command-spec';
 import { day, table } from '../format';
 import { auditFixOptions, fixRequest, runAuditFix } from './audit-fix';
 import { auditSummaryText } from './audit-summary';
@@ -76,22 +77,39 @@ export const audit: CommandSpec = {
   words: ['audit'],
   summary:
     'Audit every user’s keys: old, unused, inactive, two active. Optionally as CSV, or fix what it finds.',
-  usage: '[--csv FILE] [--fix deactivate-unused|delete-inactive --days N [--dry-run] [--yes]]',
+  usage:
+    '[--aws-profile NAME]… [--profile NAME]… [--csv FILE] [--fix deactivate-unused|delete-inactive --days N [--dry-run] [--yes]]',
   options: {
+    // Several accounts at once: each --profile / --aws-profile is one sign-in.
+    profile: {
+      type: 'string',
+      value: 'NAME',
+      multiple: true,
+      help: 'Audit the account of the key Keyward keeps as NAME (repeat for several accounts)',
+    },
+    'aws-profile': {
+      type: 'string',
+      value: 'NAME',
+      multiple: true,
+      help: 'Audit the account of the AWS profile NAME (repeat for several accounts); default $AWS_PROFILE or "default"',
+    },
     csv: { type: 'string', value: 'FILE', help: 'Also write the full audit to FILE as CSV' },
     ...auditFixOptions,
   },
   details:
+    'Give --aws-profile (or --profile) more than once to audit several AWS accounts together: ' +
+    'the table gets an ACCOUNT column and each account is summed up on its own. ' +
     'With --fix, the audit is followed by a preview of exactly which keys would change (never the ' +
     'key Keyward is signed in with); you then type the number of keys to go ahead, or give --yes. ' +
-    'Each key is checked again just before it changes. --dry-run shows the preview only.',
+    'Each key is checked again just before it changes, in its own account. --dry-run shows the preview only.',
   signsIn: true,
   run: async (context, args) => {
     // Bad fix arguments are refused before signing in.
     const fix = fixRequest(args);
-    const core = await context.signIn(args);
+    const { core, several } = await signInToEach(context, args);
     const { auditToCsv } = await import('../../core/audit');
     const result = await core.audit.run({
+      accounts: several ? 'all' : 'current',
       onProgress: (progress) => {
         if (progress.done === 0) context.note(`${progress.phase.replaceAll('-', ' ')}…`);
       },
@@ -105,18 +123,77 @@ export const audit: CommandSpec = {
       await runAuditFix(context, args, core, fix);
       return;
     }
-    context.print(result, () => {
-      const flagged = result.rows.filter((row) => row.flags.length > 0);
-      const summary = auditSummaryText(result.summary);
-      if (flagged.length === 0) return summary;
-      return `${table(
-        ['USER', 'FLAGS', 'WHAT TO DO'],
-        flagged.map((row) => [
-          row.userName,
-          row.flags.map((flag) => flag.id).join(' '),
-          row.flags[0]?.explanation ?? '',
-        ]),
-      )}\n${summary}`;
-    });
+    context.print(result, () => auditText(result));
   },
 };
+
+/** The account as a person knows it: alias and id. */
+function accountText(accountId: string | undefined, alias: string | null | undefined): string {
+  return alias ? `${alias} (${accountId ?? ''})` : (accountId ?? '');
+}
+
+/** The flagged users, then the summary; with several accounts, an ACCOUNT column and a line each. */
+function auditText(result: AuditResult): string {
+  const flagged = result.rows.filter((row) => row.flags.length > 0);
+  const parts = result.accounts ?? [];
+  const several = parts.length > 1;
+  const summary = several
+    ? parts
+        .map(
+          (part) =>
+            `${accountText(part.accountId, part.accountAlias)}: ${auditSummaryText(part.summary)}`,
+        )
+        .join('\n')
+    : auditSummaryText(result.summary);
+  if (flagged.length === 0) return summary;
+  const rows = flagged.map((row) => [
+    ...(several ? [accountText(row.accountId, row.accountAlias)] : []),
+    row.userName,
+    row.flags.map((flag) => flag.id).join(' '),
+    row.flags[0]?.explanation ?? '',
+  ]);
+  return `${table([...(several ? ['ACCOUNT'] : []), 'USER', 'FLAGS', 'WHAT TO DO'], rows)}\n${summary}`;
+}
+
+/** The strings given for a repeatable option, in order. */
+function listArg(args: ParsedArgs, name: string): string[] {
+  const value = args.values[name];
+  const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return list.filter((item): item is string => typeof item === 'string');
+}
+
+/**
+ * Signs in once per --profile / --aws-profile given (or as `keyward` usually does, with none):
+ * each account keeps its own sign-in, and the first one given is the current account.
+ */
+async function signInToEach(
+  context: CommandContext,
+  args: ParsedArgs,
+): Promise<{ core: Awaited<ReturnType<CommandContext['signIn']>>; several: boolean }> {
+  const sources = [
+    ...listArg(args, 'profile').map((name) => ({ profile: name })),
+    ...listArg(args, 'aws-profile').map((name) => ({ 'aws-profile': name })),
+  ];
+  if (sources.length <= 1) {
+    const only = { ...args.values, profile: undefined, 'aws-profile': undefined, ...sources[0] };
+    return { core: await context.signIn({ ...args, values: only }), several: false };
+  }
+  let core: Awaited<ReturnType<CommandContext['signIn']>> | null = null;
+  let first: string | null = null;
+  const accounts = new Set<string>();
+  for (const source of sources) {
+    const values = { ...args.values, profile: undefined, 'aws-profile': undefined, ...source };
+    core = await context.signIn({ ...args, values });
+    const accountId = core.session.whoami()?.accountId ?? '';
+    if (accounts.has(accountId)) {
+      throw new UsageError(
+        `Two of the profiles given are in the same AWS account (${accountId}). Give one profile per account.`,
+      );
+    }
+    accounts.add(accountId);
+    first ??= accountId;
+  }
+  if (!core || first === null) throw new UsageError('Give a profile to audit.');
+  core.session.switchTo(first);
+  return { core, several: true };
+}

@@ -140,7 +140,8 @@ describe('keyward audit --fix', () => {
     const wasInactive = f.sandbox.state.keysOf('bob')[0]?.accessKeyId ?? '';
     expect(inactive.filter((id) => id !== wasInactive).sort()).toEqual(previewed);
     expect(statuses.get(f.sandbox.admin.accessKeyId)).toBe('Active');
-  });
+    // Five runs of Debian's AWS CLI (Python) take a while on a small, busy machine.
+  }, 60_000);
 
   it('exits non-zero when a key failed, after saying which and why', async () => {
     for (let attempt = 1; attempt <= 5; attempt++) {

@@ -117,16 +117,23 @@ async function askForNumber(context: CommandContext, plan: AuditFixPlan): Promis
   return (await context.readStdinLine()).trim();
 }
 
+/** Keys from an audit of several accounts get an ACCOUNT column. */
+function severalAccounts(keys: readonly { accountId?: string }[]): boolean {
+  return new Set(keys.map((key) => key.accountId)).size > 1;
+}
+
 export function previewText(plan: AuditFixPlan): string {
   const lines: string[] = [];
   if (plan.keys.length === 0) {
     lines.push(`No keys to ${verb(plan.kind).toLowerCase()}: none fit. ${plan.measured}`);
   } else {
     lines.push(`${verb(plan.kind)} ${keysText(plan.keys.length)}. ${plan.measured}`);
+    const several = severalAccounts(plan.keys);
     lines.push(
       table(
-        ['USER', 'KEY ID', 'AGE', 'LAST USED', 'UNUSED FOR'],
+        [...(several ? ['ACCOUNT'] : []), 'USER', 'KEY ID', 'AGE', 'LAST USED', 'UNUSED FOR'],
         plan.keys.map((key) => [
+          ...(several ? [key.accountId ?? plan.accountId] : []),
           key.userName,
           key.accessKeyId,
           `${String(key.ageDays)} days`,
@@ -149,9 +156,11 @@ function resultText(result: AuditFixResult): string {
   const parts = [`${keysText(result.done)} ${pastTense(result.kind)}`];
   if (result.skipped > 0) parts.push(`${keysText(result.skipped)} skipped`);
   if (result.failed > 0) parts.push(`${keysText(result.failed)} failed`);
+  const several = severalAccounts(result.keys);
   return `${parts.join(', ')}.\n${table(
-    ['USER', 'KEY ID', 'RESULT'],
+    [...(several ? ['ACCOUNT'] : []), 'USER', 'KEY ID', 'RESULT'],
     result.keys.map((key) => [
+      ...(several ? [key.accountId ?? ''] : []),
       key.userName,
       key.accessKeyId,
       key.outcome === 'done' ? pastTense(result.kind) : `${key.outcome}: ${key.why}`,

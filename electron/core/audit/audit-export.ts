@@ -29,8 +29,15 @@ export const auditCsvColumns = [
 // The shapes that must never appear in an export, whatever bug put them there.
 const accessKeyIdShape = /^[A-Z0-9]{16,128}$/;
 
-/** The audit as CSV text: one row per user, with no secret in it (there is none to put). */
+/** Added at the end when the audit covered several accounts. */
+export const auditCsvAccountColumns = ['account_id', 'account_alias'] as const;
+
+/**
+ * The audit as CSV text: one row per user, with no secret in it (there is none to put). An audit
+ * of several accounts adds each row's account.
+ */
 export function auditToCsv(result: AuditResult): string {
+  const several = (result.accounts?.length ?? 0) > 1;
   const records = result.rows.map((row) => [
     row.userName,
     row.arn,
@@ -39,9 +46,11 @@ export function auditToCsv(result: AuditResult): string {
     ...keyCells(row.keys.find((key) => key.slot === 2)),
     row.flags.map((flag) => (flag.slot === null ? flag.id : `${flag.id}(${flag.slot})`)).join(' '),
     row.flags.map((flag) => flag.explanation).join(' '),
+    ...(several ? [row.accountId ?? '', row.accountAlias ?? ''] : []),
   ]);
   assertNoSecrets(records);
-  return formatCsv([[...auditCsvColumns], ...records.map((cells) => cells.map(neutraliseFormula))]);
+  const header = [...auditCsvColumns, ...(several ? auditCsvAccountColumns : [])];
+  return formatCsv([header, ...records.map((cells) => cells.map(neutraliseFormula))]);
 }
 
 function keyCells(key: AuditKey | undefined): string[] {

@@ -4,6 +4,8 @@ import { ageInDays } from '../aws/key-age';
 
 /** A key the audit saw that matches a fix's rule; its id may still be unknown (credential report). */
 export interface FixCandidate {
+  /** The row's account, when the audit named it. */
+  accountId: string | undefined;
   userName: string;
   key: AuditKey;
   idleDays: number;
@@ -42,15 +44,19 @@ export function fixCandidates(
   kind: AuditFixKind,
   days: number,
   now: number,
-): { candidates: FixCandidate[]; noRecord: { userName: string; key: AuditKey }[] } {
+): {
+  candidates: FixCandidate[];
+  noRecord: { accountId: string | undefined; userName: string; key: AuditKey }[];
+} {
   const candidates: FixCandidate[] = [];
-  const noRecord: { userName: string; key: AuditKey }[] = [];
+  const noRecord: { accountId: string | undefined; userName: string; key: AuditKey }[] = [];
   for (const row of rows) {
+    const { accountId, userName } = row;
     for (const key of row.keys) {
       if (!fixApplies(kind, key.active)) continue;
       const idle = idleDaysOf(key, now);
-      if (idle === null) noRecord.push({ userName: row.userName, key });
-      else if (idle.idleDays >= days) candidates.push({ userName: row.userName, key, ...idle });
+      if (idle === null) noRecord.push({ accountId, userName, key });
+      else if (idle.idleDays >= days) candidates.push({ accountId, userName, key, ...idle });
     }
   }
   return { candidates, noRecord };

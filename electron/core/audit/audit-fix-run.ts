@@ -33,9 +33,19 @@ export interface FixKeyAdmin {
   deleteKey(userName: string, accessKeyId: string, confirmInUse: boolean): Promise<void>;
 }
 
+type FixSession = Pick<AwsSession, 'call' | 'signedIn'>;
+
 export interface FixDeps {
-  session: Pick<AwsSession, 'call' | 'signedIn'>;
+  session: FixSession;
   keyAdmin: FixKeyAdmin;
+  /**
+   * Every signed-in account's sign-in and key administration (AccountKeys): an audit of several
+   * accounts has each key fixed in its own account. Without it, only the current account's keys.
+   */
+  accounts?: {
+    session(accountId?: string): FixSession;
+    keyAdmin(accountId?: string): FixKeyAdmin;
+  };
 }
 
 export interface FixRunOptions {
@@ -46,24 +56,66 @@ export interface FixRunOptions {
   now?: number;
 }
 
-/** A paced IAM client and the audit's rate limiter, for one preview or one fix. */
-function pacedWork(deps: FixDeps, signal: AbortSignal, concurrency: number) {
-  const limiter = new AdaptiveRateLimiter();
-  // Each worker's waiting request listens for cancel; all are removed when it answers.
-  setMaxListeners(concurrency * 4 + 10, signal);
-  const pacing: Pacing = { limiter, signal, countRequests: () => undefined };
-  const iam = createPacedIamClient(deps.session.signedIn().clients.connection);
-  return { limiter, pacing, iam };
+/** One account's sign-in, key administration, paced IAM client and rate limiter. */
+interface Door {
+  session: FixSession;
+  keyAdmin: FixKeyAdmin;
+  limiter: AdaptiveRateLimiter;
+  pacing: Pacing;
+  iam: IAMClient;
 }
 
-/** A user's keys as IAM has them now, paced, through the session's door (permissions learned). */
-function currentKeys(deps: FixDeps, iam: IAMClient, pacing: Pacing, userName: string, now: number) {
-  return deps.session.call(
+/**
+ * The doors of one preview or fix, opened as its keys need them: each account has its own
+ * sign-in and its own IAM rate limit, so its own paced client and limiter. A key of an account
+ * that is not signed in any more fails; it is never sent through another account's clients.
+ */
+function pacedWork(deps: FixDeps, signal: AbortSignal, concurrency: number) {
+  const open = new Map<string, Door>();
+  const currentAccount = deps.session.signedIn().identity.accountId;
+  // Each worker's waiting request listens for cancel; all are removed when it answers.
+  setMaxListeners(concurrency * 4 + 10, signal);
+  const door = (accountId: string | undefined): Door => {
+    const id = accountId ?? currentAccount;
+    const known = open.get(id);
+    if (known) return known;
+    if (id !== currentAccount && !deps.accounts) {
+      throw new AppError(
+        'not-signed-in',
+        `This key is in AWS account ${id}, which this fix cannot reach.`,
+        'Make that account the current one, run the audit again, then fix from there.',
+      );
+    }
+    const session = deps.accounts ? deps.accounts.session(id) : deps.session;
+    const keyAdmin = deps.accounts ? deps.accounts.keyAdmin(id) : deps.keyAdmin;
+    const limiter = new AdaptiveRateLimiter();
+    const pacing: Pacing = { limiter, signal, countRequests: () => undefined };
+    const iam = createPacedIamClient(session.signedIn().clients.connection);
+    const opened = { session, keyAdmin, limiter, pacing, iam };
+    open.set(id, opened);
+    return opened;
+  };
+  return {
+    door,
+    slowedDown: () => [...open.values()].some((opened) => opened.limiter.slowedDown),
+    close: () => {
+      for (const opened of open.values()) opened.iam.destroy();
+    },
+  };
+}
+
+/** A user's keys as IAM has them now, paced, through the account's door. */
+function currentKeys(door: Door, userName: string, now: number) {
+  return door.session.call(
     'iam:ListAccessKeys',
     userName,
-    async () => (await readUser(iam, pacing, { UserName: userName }, now)).keys,
+    async () => (await readUser(door.iam, door.pacing, { UserName: userName }, now)).keys,
   );
 }
+
+/** The lookup key of one user in one account. */
+const userIn = (accountId: string | undefined, userName: string) =>
+  `${accountId ?? ''}\n${userName}`;
 
 /** The audit saw this key by creation date only (credential report): find it among the keys now. */
 function sameKey(seen: AuditKey, now: readonly AuditKey[]): AuditKey | undefined {
@@ -93,93 +145,115 @@ export async function previewFix(
 ): Promise<AuditFixPlan> {
   const now = options.now ?? Date.now();
   const signal = options.signal ?? new AbortController().signal;
-  const ownKey = deps.session.signedIn().identity.accessKeyId;
+  const concurrency = options.concurrency ?? 4;
+  const work = pacedWork(deps, signal, concurrency);
   const { candidates, noRecord } = fixCandidates(audit.rows, kind, days, now);
   const keys: FixPlanKey[] = [];
-  const excluded: FixExcludedKey[] = noRecord.map(({ userName, key }) => ({
+  const excluded: FixExcludedKey[] = noRecord.map(({ accountId, userName, key }) => ({
+    ...(accountId !== undefined && { accountId }),
     userName,
     accessKeyId: key.accessKeyId,
     why: 'AWS has no record of when this key was last used, so Keyward cannot tell how long it has gone unused.',
   }));
 
   const toLookUp = [
-    ...new Set(candidates.filter((c) => c.key.accessKeyId === null).map((c) => c.userName)),
+    ...new Map(
+      candidates
+        .filter((c) => c.key.accessKeyId === null)
+        .map((c) => [userIn(c.accountId, c.userName), c] as const),
+    ).values(),
   ];
   const lookedUp = new Map<string, AuditKey[] | null>();
-  if (toLookUp.length > 0) {
-    const concurrency = options.concurrency ?? 4;
-    const { limiter, pacing, iam } = pacedWork(deps, signal, concurrency);
-    const report = (done: number) => {
-      options.onProgress?.({
-        phase: 'previewing',
-        done,
-        total: toLookUp.length,
-        slowedDown: limiter.slowedDown,
-      });
-    };
-    try {
-      let next = 0;
-      let done = 0;
-      report(0);
-      const worker = async () => {
-        while (next < toLookUp.length) {
-          const userName = toLookUp[next++] ?? '';
-          try {
-            lookedUp.set(userName, await currentKeys(deps, iam, pacing, userName, now));
-          } catch (error) {
-            if (awsErrorCode(error) !== 'NoSuchEntity') throw error;
-            lookedUp.set(userName, null);
-          }
-          report(++done);
-        }
-      };
-      await Promise.all(Array.from({ length: concurrency }, worker));
-    } catch (error) {
-      signal.throwIfAborted();
-      throw translateAwsError(error, { doing: 'look up the keys to fix' });
-    } finally {
-      iam.destroy();
-    }
-  }
-
-  for (const candidate of candidates) {
-    const { userName } = candidate;
-    let key: AuditKey | undefined = candidate.key;
-    let idle: ReturnType<typeof idleDaysOf> = candidate;
-    if (key.accessKeyId === null) {
-      const listed = lookedUp.get(userName);
-      key = listed ? sameKey(key, listed) : undefined;
-      idle = key ? idleDaysOf(key, now) : null;
-      if (
-        !key?.accessKeyId ||
-        !fixApplies(kind, key.active) ||
-        idle === null ||
-        idle.idleDays < days
-      ) {
-        excluded.push({
-          userName,
-          accessKeyId: key?.accessKeyId ?? null,
-          why: 'This key changed in AWS after the audit (it was used, turned on or off, or deleted).',
+  try {
+    if (toLookUp.length > 0) {
+      const report = (done: number) => {
+        options.onProgress?.({
+          phase: 'previewing',
+          done,
+          total: toLookUp.length,
+          slowedDown: work.slowedDown(),
         });
-        continue;
+      };
+      try {
+        let next = 0;
+        let done = 0;
+        report(0);
+        const worker = async () => {
+          while (next < toLookUp.length) {
+            const candidate = toLookUp[next++];
+            if (!candidate) continue;
+            const { accountId, userName } = candidate;
+            try {
+              lookedUp.set(
+                userIn(accountId, userName),
+                await currentKeys(work.door(accountId), userName, now),
+              );
+            } catch (error) {
+              if (awsErrorCode(error) !== 'NoSuchEntity') throw error;
+              lookedUp.set(userIn(accountId, userName), null);
+            }
+            report(++done);
+          }
+        };
+        await Promise.all(Array.from({ length: concurrency }, worker));
+      } catch (error) {
+        signal.throwIfAborted();
+        if (error instanceof AppError) throw error;
+        throw translateAwsError(error, { doing: 'look up the keys to fix' });
       }
     }
-    const { accessKeyId } = key;
-    if (accessKeyId === ownKey) {
-      excluded.push({ userName, accessKeyId, why: signedInWhy });
-      continue;
+
+    for (const candidate of candidates) {
+      const { accountId, userName } = candidate;
+      const account = accountId !== undefined ? { accountId } : {};
+      let key: AuditKey | undefined = candidate.key;
+      let idle: ReturnType<typeof idleDaysOf> = candidate;
+      if (key.accessKeyId === null) {
+        const listed = lookedUp.get(userIn(accountId, userName));
+        key = listed ? sameKey(key, listed) : undefined;
+        idle = key ? idleDaysOf(key, now) : null;
+        if (
+          !key?.accessKeyId ||
+          !fixApplies(kind, key.active) ||
+          idle === null ||
+          idle.idleDays < days
+        ) {
+          excluded.push({
+            ...account,
+            userName,
+            accessKeyId: key?.accessKeyId ?? null,
+            why: 'This key changed in AWS after the audit (it was used, turned on or off, or deleted).',
+          });
+          continue;
+        }
+      }
+      const { accessKeyId } = key;
+      // The key the admin is signed in with, in that key's own account.
+      const ownKey = work.door(accountId).session.signedIn().identity.accessKeyId;
+      if (accessKeyId === ownKey) {
+        excluded.push({ ...account, userName, accessKeyId, why: signedInWhy });
+        continue;
+      }
+      keys.push({
+        ...account,
+        userName,
+        accessKeyId,
+        created: key.lastRotated ?? '',
+        ageDays: key.ageDays ?? 0,
+        lastUsed: key.lastUsed.kind === 'used' ? key.lastUsed.date : null,
+        idleDays: idle.idleDays,
+        measuredFrom: idle.measuredFrom,
+      });
     }
-    keys.push({
-      userName,
-      accessKeyId,
-      created: key.lastRotated ?? '',
-      ageDays: key.ageDays ?? 0,
-      lastUsed: key.lastUsed.kind === 'used' ? key.lastUsed.date : null,
-      idleDays: idle.idleDays,
-      measuredFrom: idle.measuredFrom,
-    });
+  } finally {
+    work.close();
   }
-  keys.sort((a, b) => a.userName.localeCompare(b.userName) || a.created.localeCompare(b.created));
+  keys.sort(
+    (a, b) =>
+      (a.accountId ?? '').localeCompare(b.accountId ?? '') ||
+      a.userName.localeCompare(b.userName) ||
+      a.created.localeCompare(b.created),
+  );
   return {
     id: randomUUID(),
     kind,
@@ -232,7 +306,7 @@ export async function applyFix(
 ): Promise<AuditFixResult> {
   const signal = options.signal ?? new AbortController().signal;
   const concurrency = options.concurrency ?? 4;
-  const { limiter, pacing, iam } = pacedWork(deps, signal, concurrency);
+  const work = pacedWork(deps, signal, concurrency);
   const results: (FixKeyResult | undefined)[] = new Array<FixKeyResult | undefined>(
     plan.keys.length,
   );
@@ -243,7 +317,7 @@ export async function applyFix(
       phase: 'fixing',
       done,
       total: plan.keys.length,
-      slowedDown: limiter.slowedDown,
+      slowedDown: work.slowedDown(),
     });
   };
 
@@ -253,13 +327,19 @@ export async function applyFix(
     const { userName, accessKeyId } = planned;
     if (signal.aborted)
       return { outcome: 'skipped', why: 'Stopped before Keyward reached this key.' };
-    if (accessKeyId === deps.session.signedIn().identity.accessKeyId) {
+    let door: Door;
+    try {
+      door = work.door(planned.accountId);
+    } catch (error) {
+      return { outcome: 'failed', ...whyOf(error, userName) };
+    }
+    if (accessKeyId === door.session.signedIn().identity.accessKeyId) {
       return { outcome: 'skipped', why: signedInWhy };
     }
     const now = options.now ?? Date.now();
     let listed: AuditKey[];
     try {
-      listed = await currentKeys(deps, iam, pacing, userName, now);
+      listed = await currentKeys(door, userName, now);
     } catch (error) {
       if (stopped()) return { outcome: 'skipped', why: 'Stopped before Keyward reached this key.' };
       if (awsErrorCode(error) === 'NoSuchEntity') {
@@ -284,12 +364,12 @@ export async function applyFix(
       return { outcome: 'skipped', why: `The key was used${used}, after the preview.` };
     }
     try {
-      await pacedRequest(pacing, () =>
+      await pacedRequest(door.pacing, () =>
         throttlingAsAwsSent(() =>
           plan.kind === 'deactivate-unused'
-            ? deps.keyAdmin.setKeyStatus(userName, accessKeyId, 'Inactive', false)
+            ? door.keyAdmin.setKeyStatus(userName, accessKeyId, 'Inactive', false)
             : // Inactive, as just checked: key administration's in-use rule does not apply.
-              deps.keyAdmin.deleteKey(userName, accessKeyId, false),
+              door.keyAdmin.deleteKey(userName, accessKeyId, false),
         ),
       );
       return { outcome: 'done' };
@@ -306,6 +386,7 @@ export async function applyFix(
       if (!planned) continue;
       const outcome = await fixOne(planned);
       results[at] = {
+        ...(planned.accountId !== undefined && { accountId: planned.accountId }),
         userName: planned.userName,
         accessKeyId: planned.accessKeyId,
         at: new Date().toISOString(),
@@ -319,7 +400,7 @@ export async function applyFix(
   try {
     await Promise.all(Array.from({ length: concurrency }, worker));
   } finally {
-    iam.destroy();
+    work.close();
   }
   const keys = results.filter((result) => result !== undefined);
   const count = (outcome: FixKeyResult['outcome']) =>

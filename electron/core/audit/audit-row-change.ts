@@ -1,4 +1,4 @@
-import type { AuditResult, AuditRow } from '../../common/audit';
+import type { AuditResult, AuditRow, AuditSummary } from '../../common/audit';
 import { flagUsers, summarize } from './audit-flags';
 
 /** A key changed from its audit row (deactivated, activated or deleted) after the audit ran. */
@@ -19,7 +19,11 @@ export interface AuditKeyChange {
  * audit used. Whether the person was "new" and whether their keys were readable do not change.
  * Pure; an unknown row or key leaves the result as it was.
  */
-export function withKeyChanged(result: AuditResult, change: AuditKeyChange, now: number): AuditResult {
+export function withKeyChanged(
+  result: AuditResult,
+  change: AuditKeyChange,
+  now: number,
+): AuditResult {
   const rowAccount = (row: AuditRow) => row.accountId ?? result.accountId;
   const account = change.accountId ?? result.accountId;
   const index = result.rows.findIndex(
@@ -47,14 +51,29 @@ export function withKeyChanged(result: AuditResult, change: AuditKeyChange, now:
   });
   if (!changed) return result;
   const rows = result.rows.with(index, changed);
+  const summaryOf = (of: AuditSummary, inRows: readonly AuditRow[]) =>
+    summarize(inRows, {
+      staleKeyDays: of.staleKeyDays,
+      unusedKeyDays: of.unusedKeyDays,
+      firstAudit: of.firstAudit,
+      rootAccount: of.rootAccount,
+    });
   return {
     ...result,
     rows,
-    summary: summarize(rows, {
-      staleKeyDays: summary.staleKeyDays,
-      unusedKeyDays: summary.unusedKeyDays,
-      firstAudit: summary.firstAudit,
-      rootAccount: summary.rootAccount,
+    summary: summaryOf(summary, rows),
+    ...(result.accounts && {
+      accounts: result.accounts.map((part) =>
+        part.accountId === account
+          ? {
+              ...part,
+              summary: summaryOf(
+                part.summary,
+                rows.filter((r) => rowAccount(r) === account),
+              ),
+            }
+          : part,
+      ),
     }),
   };
 }

@@ -3,6 +3,7 @@ import { exportAuditCsv } from './audit-export';
 import type { AuditProgress, AuditResult } from '../../common/audit';
 import type { Platform } from '../platform';
 import type { AuditHost, AuditOptions } from './run-audit';
+import { withKeyChanged, type AuditKeyChange } from './audit-row-change';
 
 /** The audit's needs, and the platform's save dialog for exporting it. */
 export type AuditServiceDeps = AuditHost & { platform: Platform };
@@ -25,7 +26,9 @@ export class AuditService {
   }
 
   /** Starts an audit, or joins the one already running (a second click does not start two). */
-  run(options: Pick<AuditOptions, 'source' | 'onProgress'> = {}): Promise<AuditResult> {
+  run(
+    options: Pick<AuditOptions, 'source' | 'accounts' | 'onProgress'> = {},
+  ): Promise<AuditResult> {
     if (this.#running) return this.#running.promise;
     const controller = new AbortController();
     this.#progress = { phase: 'generating-report', done: 0, total: null, slowedDown: false };
@@ -65,6 +68,15 @@ export class AuditService {
   }
 
   last(): AuditResult | null {
+    return this.#last;
+  }
+
+  /**
+   * A key was changed from its row after the audit ran: the last result shows it so (row, flags,
+   * summary) without auditing again, for the window and the CSV export alike.
+   */
+  keyChanged(change: AuditKeyChange, now = Date.now()): AuditResult | null {
+    if (this.#last) this.#last = withKeyChanged(this.#last, change, now);
     return this.#last;
   }
 

@@ -5,7 +5,7 @@ import type { SignedIn } from '../aws/session';
 import { createPacedIamClient } from '../aws/aws-clients';
 import { log } from '../log';
 import { flagUsers, summarize } from './audit-flags';
-import type { AuditProgress, AuditResult, AuditSource } from '../../common/audit';
+import type { AuditAccountPart, AuditProgress, AuditResult, AuditSource } from '../../common/audit';
 import {
   CredentialReportFormatError,
   parseCredentialReport,
@@ -20,6 +20,8 @@ import { crawlUsers } from './user-crawl';
 /** What the audit needs: the signed-in clients, the settings and the data folder. */
 export interface AuditHost {
   signedIn(): SignedIn;
+  /** Every signed-in account, the current one first (for `accounts: 'all'`). */
+  allSignedIn?(): SignedIn[];
   settings: { read(): Promise<Settings> };
   dataDir: string;
 }
@@ -32,6 +34,8 @@ export interface AuditOptions {
    * 'per-user' forces the slow way, for benchmarks and tests.
    */
   source?: 'auto' | AuditSource;
+  /** 'all': every signed-in account, one after the other; else the current account only. */
+  accounts?: 'current' | 'all';
   /** An active key unused this many days is flagged. */
   unusedKeyDays?: number;
   /** Users read at once by the per-user audit. */
@@ -48,9 +52,51 @@ export const defaultUnusedKeyDays = 90;
  */
 export async function runAudit(host: AuditHost, options: AuditOptions = {}): Promise<AuditResult> {
   const started = performance.now();
+  const targets =
+    options.accounts === 'all' && host.allSignedIn ? host.allSignedIn() : [host.signedIn()];
+  const parts: AuditResult[] = [];
+  for (const signedIn of targets) parts.push(await auditAccount(host, signedIn, options));
+  const [first] = parts;
+  if (!first) throw new Error('no account to audit');
+  if (parts.length === 1) return first;
+  const rows = parts.flatMap((part) => part.rows);
+  const roots = parts.map((part) => part.summary.rootAccount);
+  const result: AuditResult = {
+    accountId: first.accountId,
+    accounts: parts.flatMap((part) => part.accounts ?? []),
+    // "From the credential report" only when every account's came from it.
+    source: parts.every((part) => part.source === 'credential-report')
+      ? 'credential-report'
+      : 'per-user',
+    generatedAt: parts.map((part) => part.generatedAt).sort()[0] ?? first.generatedAt,
+    rows,
+    summary: summarize(rows, {
+      staleKeyDays: first.summary.staleKeyDays,
+      unusedKeyDays: first.summary.unusedKeyDays,
+      firstAudit: parts.every((part) => part.summary.firstAudit),
+      rootAccount: roots.every((root) => root !== null)
+        ? {
+            activeKeys: roots.reduce((sum, root) => sum + root.activeKeys, 0),
+            mfaActive: roots.every((root) => root.mfaActive),
+          }
+        : null,
+    }),
+    requests: parts.reduce((sum, part) => sum + part.requests, 0),
+    durationMs: Math.round(performance.now() - started),
+  };
+  return result;
+}
+
+/** One account's audit: its rows carry the account, and its summary is its own. */
+async function auditAccount(
+  host: AuditHost,
+  signedIn: SignedIn,
+  options: AuditOptions,
+): Promise<AuditResult> {
+  const started = performance.now();
   const now = options.now ?? Date.now();
   const signal = options.signal ?? new AbortController().signal;
-  const { clients, identity } = host.signedIn();
+  const { clients, identity } = signedIn;
   const { staleKeyDays } = await host.settings.read();
   const unusedKeyDays = options.unusedKeyDays ?? defaultUnusedKeyDays;
   const seenUsers = new SeenUsers(host.dataDir);
@@ -71,7 +117,9 @@ export async function runAudit(host: AuditHost, options: AuditOptions = {}): Pro
   const gathered = await gather();
   report({ phase: 'checking', done: 0, total: gathered.users.length });
   const previous = await seenUsers.previous(identity.accountId);
-  const rows = flagUsers(gathered.users, {
+  const account = { accountId: identity.accountId, accountAlias: identity.accountAlias };
+  const users = gathered.users.map((user) => ({ ...user, ...account }));
+  const rows = flagUsers(users, {
     staleKeyDays,
     unusedKeyDays,
     seenBefore: previous,
@@ -84,17 +132,20 @@ export async function runAudit(host: AuditHost, options: AuditOptions = {}): Pro
     rows.map((row) => row.userName),
   );
   report({ phase: 'checking', done: rows.length, total: rows.length });
+  const summary = summarize(rows, {
+    staleKeyDays,
+    unusedKeyDays,
+    firstAudit: previous === null,
+    rootAccount: gathered.rootAccount,
+  });
+  const part: AuditAccountPart = { ...account, source: gathered.source, summary };
   const result: AuditResult = {
     accountId: identity.accountId,
+    accounts: [part],
     source: gathered.source,
     generatedAt: gathered.generatedAt,
     rows,
-    summary: summarize(rows, {
-      staleKeyDays,
-      unusedKeyDays,
-      firstAudit: previous === null,
-      rootAccount: gathered.rootAccount,
-    }),
+    summary,
     requests,
     durationMs: Math.round(performance.now() - started),
   };

@@ -13,7 +13,7 @@ import {
   ageDecryptWithIdentity,
   ageDecryptWithPassphrase,
 } from '../../../testing/core/handoff/age-cli';
-import { filesBelow, findSecrets } from '../../../testing/core/leak-scan';
+import { watchForLeaks } from '../../../testing/core/handoff/leak-watch';
 
 const f = keywardForEachTest();
 let folder = '';
@@ -39,6 +39,7 @@ const outcomeOf = (outcomes: BatchOutcome[], user: string) =>
 
 describe('creating keys for several people at once', () => {
   it('writes one sealed key file per person and reports each refusal with its reason', async () => {
+    const leaks = watchForLeaks();
     const before = new Map(['alice', 'auditor', 'bob'].map((user) => [user, keyIdsOf(user)]));
     const progress: BatchProgress[] = [];
     const result = await f.core.batch.run(
@@ -95,15 +96,18 @@ describe('creating keys for several people at once', () => {
     expect(auditorCsv).toContain(`${auditor.accessKeyId},`);
     expect(auditorCsv).toContain('Audit laptop');
 
-    // Neither a secret nor the passphrase is anywhere on disk unencrypted.
+    // Neither a secret nor the passphrase is in a log line or any file written meanwhile (the key
+    // files hold them encrypted; the data folder is under the temporary folder too).
     const secrets = [
       aliceSecret,
       f.sandbox.state.accessKeys.get(auditor.accessKeyId)?.secretAccessKey ?? '',
       auditor.passphrase,
     ];
-    expect(
-      findSecrets([...filesBelow(folder), ...filesBelow(f.platform.dataDir())], secrets),
-    ).toEqual([]);
+    try {
+      expect(await leaks.leaksOf(secrets)).toEqual([]);
+    } finally {
+      leaks.stop();
+    }
     // Nothing is left held: every new secret went into its file.
     expect(f.core.newKeys.held()).toEqual([]);
     // A passphrase file costs seconds of scrypt, twice (sealing, then age opening it).

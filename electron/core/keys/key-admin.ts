@@ -9,8 +9,15 @@ import type { OffboardMode, OffboardPreview, OffboardResult } from '../../common
 import { offboardUser, previewOffboarding, type OffboardOptions } from './offboard';
 import { PersonAccess } from './person-access';
 
+/**
+ * What key administration needs of a sign-in: the door calls go through, who is signed in, and
+ * who History names. The current account's AwsSession, or another signed-in account's (an audit
+ * of several accounts acts on each key in its own account).
+ */
+export type KeyAdminSession = Pick<AwsSession, 'call' | 'whoami' | 'actor'>;
+
 export interface KeyAdminDeps {
-  session: AwsSession;
+  session: KeyAdminSession;
   activity: Pick<ActivityLog, 'record'>;
   /** Told after a key is deleted in AWS: an unsaved-key reminder about it is then moot. */
   onKeyDeleted: (accessKeyId: string) => Promise<void>;

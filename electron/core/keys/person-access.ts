@@ -5,7 +5,7 @@ import { isAccessDenied } from '../aws/aws-errors';
 import { log } from '../log';
 
 export interface PersonAccessDeps {
-  session: AwsSession;
+  session: Pick<AwsSession, 'call' | 'actor'>;
   activity: Pick<ActivityLog, 'record'>;
 }
 

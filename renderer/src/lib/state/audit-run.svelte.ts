@@ -37,6 +37,10 @@ export function phaseText(progress: AuditProgress): string {
 /** One line of the table: one key of one person (or a person without keys). */
 export interface AuditLine {
   id: string;
+  /** The person's AWS account (null in a result that did not say). */
+  accountId: string | null;
+  /** The account as people know it: "alias (id)", or the id. */
+  accountText: string;
   userName: string;
   /** Lower-cased, for filtering and sorting without doing it again on each keystroke. */
   userKey: string;
@@ -45,20 +49,32 @@ export interface AuditLine {
   flags: AuditFlag[];
 }
 
-export type AuditColumn = 'user' | 'key' | 'status' | 'age' | 'lastUsed' | 'flags';
+export type AuditColumn = 'account' | 'user' | 'key' | 'status' | 'age' | 'lastUsed' | 'flags';
 /** 'problems': any flag; otherwise one flag, or everything. */
 export type AuditShow = 'all' | 'problems' | AuditFlagId;
 
 export const pageSize = 50;
+
+/** "example-labs (210987654321)", or the id alone for an account without an alias. */
+export function accountText(accountId: string, alias: string | null | undefined): string {
+  return alias ? `${alias} (${accountId})` : accountId;
+}
 
 function linesOf(result: AuditResult): AuditLine[] {
   const lines: AuditLine[] = [];
   for (const row of result.rows) {
     const personal = row.flags.filter((flag) => flag.slot === null);
     const userKey = row.userName.toLowerCase();
+    const accountId = row.accountId ?? null;
+    const account = {
+      accountId,
+      accountText: accountId === null ? '' : accountText(accountId, row.accountAlias),
+    };
+    const prefix = accountId === null ? '' : `${accountId}/`;
     if (row.keys.length === 0) {
       lines.push({
-        id: `${row.userName}#0`,
+        id: `${prefix}${row.userName}#0`,
+        ...account,
         userName: row.userName,
         userKey,
         key: null,
@@ -68,7 +84,8 @@ function linesOf(result: AuditResult): AuditLine[] {
     }
     for (const key of row.keys) {
       lines.push({
-        id: `${row.userName}#${String(key.slot)}`,
+        id: `${prefix}${row.userName}#${String(key.slot)}`,
+        ...account,
         userName: row.userName,
         userKey,
         key,
@@ -89,6 +106,7 @@ function lastUsedValue(line: AuditLine): number | null {
 }
 
 const sortValue: Record<AuditColumn, (line: AuditLine) => number | string | null> = {
+  account: (line) => line.accountText.toLowerCase(),
   user: (line) => line.userKey,
   key: (line) => line.key?.slot ?? null,
   status: (line) => (line.key ? (line.key.active ? 1 : 0) : null),
@@ -103,6 +121,8 @@ export class AuditView {
   descending = $state(true);
   query = $state('');
   show = $state<AuditShow>('all');
+  /** One account's lines only (its id), or 'all'. */
+  account = $state('all');
   page = $state(0);
   readonly #source: () => AuditResult | null;
 
@@ -118,9 +138,11 @@ export class AuditView {
   readonly filtered = $derived.by(() => {
     const needle = this.query.trim().toLowerCase();
     const show = this.show;
+    const account = this.account;
     return this.lines.filter(
       (line) =>
         (needle === '' || line.userKey.includes(needle)) &&
+        (account === 'all' || line.accountId === account) &&
         (show === 'all' ||
           (show === 'problems' ? line.flags.length > 0 : line.flags.some((f) => f.id === show))),
     );
@@ -162,6 +184,11 @@ export class AuditView {
     this.page = 0;
   };
 
+  filterByAccount = (accountId: string): void => {
+    this.account = accountId;
+    this.page = 0;
+  };
+
   search = (query: string): void => {
     this.query = query;
     this.page = 0;
@@ -183,6 +210,8 @@ export class AuditRun {
   /** Saving the result as CSV; `value` is where it went. */
   readonly exporting = new Task<{ path: string } | null>();
   readonly view: AuditView;
+  /** Which accounts the next run covers: the current one, or every signed-in account. */
+  scope = $state<'current' | 'all'>('current');
   readonly #api: KeywardApi;
   readonly #announcer: Announcer;
 
@@ -192,9 +221,15 @@ export class AuditRun {
     this.view = new AuditView(() => this.result);
   }
 
+  /** The result covers more than one account: it shows an Account column and a summary each. */
+  get severalAccounts(): boolean {
+    return (this.result?.accounts?.length ?? 0) > 1;
+  }
+
   /** After signing out: main forgot the result (and stopped a run), and so does the window. */
   forget = (): void => {
     this.result = null;
+    this.scope = 'current';
     this.auditing.error = null;
     this.stopped = false;
     this.exporting.reset();
@@ -214,7 +249,8 @@ export class AuditRun {
     this.exporting.reset();
     this.progress = { phase: 'generating-report', done: 0, total: null, slowedDown: false };
     this.#announcer.say('The audit has started.');
-    const answer = this.auditing.run(() => this.#api.audit.run({ source: 'auto' }), {
+    const accounts = this.scope;
+    const answer = this.auditing.run(() => this.#api.audit.run({ source: 'auto', accounts }), {
       handles: (error) => error.code === 'cancelled',
     });
     await this.#poll();
@@ -224,6 +260,7 @@ export class AuditRun {
     if (ended.ok) {
       this.result = ended.value;
       this.view.page = 0;
+      this.view.account = 'all';
       const { summary } = ended.value;
       this.#announcer.say(
         `The audit is done: ${plural(summary.users, 'person', 'people')}, ${plural(summary.keys, 'key')}, ` +

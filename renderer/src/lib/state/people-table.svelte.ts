@@ -53,6 +53,7 @@ export class PeopleTable {
   readonly #api: KeywardApi;
   #run = 0;
   #version = 0;
+  #loadedFor: string | null = null;
   /** Where each person's row is in `rows`; no prototype, as any user name may be a key. */
   #index: Record<string, number> = Object.create(null) as Record<string, number>;
 
@@ -84,6 +85,16 @@ export class PeopleTable {
       this.listing?.state === 'reading' ||
       (this.filling !== null && this.filling.state === 'reading'),
   );
+
+  /**
+   * Reads the table once per sign-in (`signIn` names it): coming back to the screen keeps it.
+   * Reset (signing out, another account) forgets which sign-in it was read for.
+   */
+  loadFor = async (signIn: string): Promise<void> => {
+    if (this.#loadedFor === signIn) return;
+    this.#loadedFor = signIn;
+    await this.load();
+  };
 
   /** Reads the table again from the start, then follows main until every row is filled. */
   load = async (): Promise<void> => {
@@ -121,8 +132,18 @@ export class PeopleTable {
     this.chosen.clear();
   };
 
+  /** A person deleted from AWS (offboarded whole) leaves the table and the ticks. */
+  forgetPerson = (userName: string): void => {
+    if (this.#index[userName] === undefined) return;
+    this.rows = this.rows.filter((row) => row.userName !== userName);
+    this.#index = Object.create(null) as Record<string, number>;
+    this.rows.forEach((row, at) => (this.#index[row.userName] = at));
+    this.chosen.delete(userName);
+  };
+
   /** After signing out: stops following the table and forgets it, the search and the ticks. */
   reset = (): void => {
+    this.#loadedFor = null;
     this.#run = 0;
     this.#version = 0;
     this.opening.reset();

@@ -115,4 +115,20 @@ describe('the People table', () => {
     expect(table.opening.error?.message).toBe('You may not list people.');
     expect(table.rows).toEqual([]);
   });
+
+  it('reads the table once per sign-in, however often the screen asks, and again after a reset', async () => {
+    const { api, calls } = fakeApi({
+      people: {
+        open: () =>
+          Promise.resolve(ok(changes(1, [row('alice')], { listing: false, filling: false }))),
+      },
+    });
+    const table = new PeopleTable(api);
+    await Promise.all([table.loadFor('123 admin'), table.loadFor('123 admin')]);
+    await table.loadFor('123 admin');
+    expect(calls.filter((c) => c.method === 'people.open')).toHaveLength(1);
+    table.reset();
+    await table.loadFor('123 admin');
+    expect(calls.filter((c) => c.method === 'people.open')).toHaveLength(2);
+  });
 });

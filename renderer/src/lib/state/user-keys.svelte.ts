@@ -44,11 +44,18 @@ export class UserKeys {
   readonly #api: KeywardApi;
   readonly #announcer: Announcer;
   readonly #onLockedOut: () => Promise<void>;
+  readonly #onUserDeleted: (userName: string) => void;
 
-  constructor(api: KeywardApi, announcer: Announcer, onLockedOut: () => Promise<void>) {
+  constructor(
+    api: KeywardApi,
+    announcer: Announcer,
+    onLockedOut: () => Promise<void>,
+    onUserDeleted: (userName: string) => void = () => undefined,
+  ) {
     this.#api = api;
     this.#announcer = announcer;
     this.#onLockedOut = onLockedOut;
+    this.#onUserDeleted = onUserDeleted;
   }
 
   readonly activeCount = $derived(this.keys.filter((key) => key.status === 'Active').length);
@@ -265,7 +272,9 @@ export class UserKeys {
             '.',
     );
     if (lockedOut) await this.#lockedOut(lockedOut, verb);
-    else if (summary.userDeleted) this.keys = [];
-    else await this.refresh();
+    else if (summary.userDeleted) {
+      this.keys = [];
+      this.#onUserDeleted(userName);
+    } else await this.refresh();
   };
 }

@@ -17,8 +17,9 @@ function keysWith(methods: FakeMethods) {
   const announcer = new Announcer();
   const said = vi.spyOn(announcer, 'say');
   const lockedOut = vi.fn(() => Promise.resolve());
-  const keys = new UserKeys(api, announcer, lockedOut);
-  return { keys, calls, said, lockedOut };
+  const userDeleted = vi.fn();
+  const keys = new UserKeys(api, announcer, lockedOut, userDeleted);
+  return { keys, calls, said, lockedOut, userDeleted };
 }
 
 describe('one person’s keys', () => {
@@ -160,7 +161,7 @@ describe('one person’s keys', () => {
   });
 
   it('offboarding the whole person asks for the extras, and a deleted user leaves nothing to show', async () => {
-    const { keys, calls, lockedOut, said } = keysWith({
+    const { keys, calls, lockedOut, said, userDeleted } = keysWith({
       keys: { list: () => Promise.resolve(ok([one])) },
       users: {
         offboardPreview: () =>
@@ -206,6 +207,7 @@ describe('one person’s keys', () => {
     expect(keys.keys).toEqual([]);
     expect(calls.filter((c) => c.method === 'keys.list')).toHaveLength(1);
     expect(said).toHaveBeenCalledWith('alice was deleted from AWS, with their keys and access.');
+    expect(userDeleted).toHaveBeenCalledWith('alice');
     expect(lockedOut).not.toHaveBeenCalled();
   });
 });

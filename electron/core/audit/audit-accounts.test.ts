@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { otherAccountSeed } from '../../../e2e/sandbox/index';
+import { keywardForEachTest } from '../../../testing/core/keyward-each-test';
+import type { KeywardFixture } from '../../../testing/core/keyward-fixture';
+
+const f = keywardForEachTest({ sandbox: { otherAccounts: [otherAccountSeed()] } });
+
+/** The second account ("example-labs"): its admin's key kept here, signed in, then made not current. */
+async function signedInToBoth(fixture: KeywardFixture) {
+  const labs = fixture.sandbox.otherAccounts[0];
+  if (!labs) throw new Error('expected a second account');
+  await fixture.profiles.put('labs-admin', {
+    ...labs.credentialsFor('admin'),
+    userName: 'admin',
+    accountId: labs.accountId,
+    created: new Date().toISOString(),
+    description: null,
+  });
+  await fixture.core.session.signIn({ kind: 'stored-key', profile: 'labs-admin' });
+  await fixture.signInAs('admin');
+  return labs;
+}
+
+describe('the audit over every signed-in account', () => {
+  it('audits the current account only unless asked for all, then each row names its account', async () => {
+    const labs = await signedInToBoth(f);
+    const first = f.sandbox.accountId;
+
+    const current = await f.core.audit.run();
+    expect(new Set(current.rows.map((row) => row.accountId))).toEqual(new Set([first]));
+
+    const all = await f.core.audit.run({ accounts: 'all' });
+    expect(all.accounts?.map((part) => [part.accountId, part.accountAlias])).toEqual([
+      [first, 'example-corp'],
+      [labs.accountId, 'example-labs'],
+    ]);
+    const labsRows = all.rows.filter((row) => row.accountId === labs.accountId);
+    expect(labsRows.map((row) => [row.userName, row.accountAlias])).toEqual([
+      ['admin', 'example-labs'],
+      ['carol', 'example-labs'],
+    ]);
+    expect(all.rows.filter((row) => row.accountId === first)).toHaveLength(current.rows.length);
+    expect(all.summary.users).toBe(current.rows.length + 2);
+    expect(all.accounts?.[1]?.summary).toMatchObject({ users: 2, keys: 2, activeKeys: 2 });
+  });
+
+  it('acts on a key of another account in that account, and the audit shows it there', async () => {
+    const labs = await signedInToBoth(f);
+    await f.core.audit.run({ accounts: 'all' });
+    const carolKey = labs.state.keysOf('carol')[0]?.accessKeyId ?? '';
+    const before = f.sandbox.state.keysOf('admin').map((key) => key.status);
+
+    const admin = f.core.accountKeys.keyAdmin(labs.accountId);
+    expect((await admin.listKeys('carol')).map((key) => key.accessKeyId)).toEqual([carolKey]);
+    await admin.setKeyStatus('carol', carolKey, 'Inactive');
+    expect(labs.state.keysOf('carol').map((key) => key.status)).toEqual(['Inactive']);
+    // The current account stays current and untouched.
+    expect(f.core.session.whoami()?.accountId).toBe(f.sandbox.accountId);
+    expect(f.sandbox.state.keysOf('admin').map((key) => key.status)).toEqual(before);
+    const history = await f.core.activity.recent(5);
+    expect(history[0]).toMatchObject({
+      action: 'key.deactivated',
+      userName: 'carol',
+      actor: expect.stringContaining(labs.accountId) as unknown,
+    });
+
+    const after = f.core.audit.keyChanged({
+      accountId: labs.accountId,
+      userName: 'carol',
+      slot: 1,
+      accessKeyId: carolKey,
+      change: 'deactivated',
+    });
+    expect(after?.accounts?.[1]?.summary.activeKeys).toBe(1);
+    expect(after?.rows.find((row) => row.userName === 'carol')?.keys[0]?.active).toBe(false);
+  });
+
+  it('fixes in bulk across accounts, each key in its own account, never the signed-in keys', async () => {
+    const labs = await signedInToBoth(f);
+    await f.core.audit.run({ accounts: 'all' });
+    const carolKey = labs.state.keysOf('carol')[0]?.accessKeyId ?? '';
+    const bobNew = f.sandbox.state.keysOf('bob')[1]?.accessKeyId ?? '';
+
+    const plan = await f.core.auditFix.preview('deactivate-unused', 90);
+    expect(plan.keys.map((key) => [key.accountId, key.userName, key.accessKeyId])).toEqual([
+      [f.sandbox.accountId, 'bob', bobNew],
+      [labs.accountId, 'carol', carolKey],
+    ]);
+    const result = await f.core.auditFix.apply(plan.id, plan.confirmation);
+    expect(result.keys.map((key) => [key.accountId, key.outcome])).toEqual([
+      [f.sandbox.accountId, 'done'],
+      [labs.accountId, 'done'],
+    ]);
+    expect(labs.state.keysOf('carol').map((key) => key.status)).toEqual(['Inactive']);
+    expect(f.sandbox.state.keysOf('bob').map((key) => key.status)).toEqual([
+      'Inactive',
+      'Inactive',
+    ]);
+    expect(labs.state.keysOf('admin').map((key) => key.status)).toEqual(['Active']);
+    expect(f.sandbox.state.keysOf('admin').map((key) => key.status)).toEqual(['Active']);
+  });
+});
+
+describe('the CSV of an audit over several accounts', () => {
+  it('names each row’s account at the end; one account’s CSV stays as it was', async () => {
+    const labs = await signedInToBoth(f);
+    const { auditToCsv } = await import('./audit-export');
+    const one = auditToCsv(await f.core.audit.run());
+    expect(one.split('\r\n')[0]).not.toContain('account_id');
+
+    const csv = auditToCsv(await f.core.audit.run({ accounts: 'all' }));
+    const [header, ...lines] = csv.split(/\r?\n/).filter((line) => line !== '');
+    expect(header).toMatch(/^user,arn,.*,flags,explanation,account_id,account_alias$/);
+    expect(lines.find((line) => line.startsWith('carol,'))).toMatch(
+      new RegExp(`,${labs.accountId},example-labs$`),
+    );
+  });
+});
