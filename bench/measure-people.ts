@@ -18,49 +18,70 @@ export async function measurePeopleTable(store: SecretStore, users: number): Pro
     // what a person waits for.
     await import('../electron/core/people/people-run');
     await sandbox.reset();
-    const started = performance.now();
-    const first = await core.people.open();
-    const namesMs = performance.now() - started;
-    const firstPage = new Set(first.rows.map((row) => row.userName));
-    let seen: PeopleChanges | null = first;
-    let version = 0;
-    const filled = new Set<string>();
-    // The window polls; here the same answers are read as often as the event loop allows.
-    for (;;) {
-      for (const row of seen?.rows ?? []) {
-        if (firstPage.has(row.userName) && row.cells.state !== 'loading') filled.add(row.userName);
-      }
-      if (filled.size === firstPage.size || seen === null) break;
-      version = seen.version;
-      await new Promise((resolve) => setImmediate(resolve));
-      seen = core.people.changes(first.run, version);
-    }
-    const filledMs = performance.now() - started;
+    const cold = await timeFirstPageFilled(core);
     await core.people.settled();
     const stats = await sandbox.stats();
-    const all = core.people.changes(first.run, 0);
+    const all = core.people.changes(cold.run, 0);
+    // Opened again: IAM keeps a credential report for four hours, so an admin coming back to the
+    // table (or anyone after an audit) reads the one already made.
+    const warm = await timeFirstPageFilled(core);
+    await core.people.settled();
+    const place =
+      `sandbox: ${String(sandbox.info.users)} users, ${String(latencyMs)} ms latency, ` +
+      `${String(rateLimit.perSecond)} req/s token bucket (burst ${String(rateLimit.burst)})`;
     return [
       {
         name: 'people_table_first_page_ms',
-        value: filledMs,
+        value: cold.filledMs,
         unit: 'ms',
         target: { op: '<=', value: 300 },
         how:
-          `core.people.open() until its first page (${String(firstPage.size)} rows) has every ` +
-          `column filled, credential report not yet made; sandbox: ${String(sandbox.info.users)} ` +
-          `users, ${String(latencyMs)} ms latency, ${String(rateLimit.perSecond)} req/s token bucket ` +
-          `(burst ${String(rateLimit.burst)})`,
+          `core.people.open() until its first page (${String(cold.rows)} rows) has every ` +
+          `column filled, credential report not yet made; ${place}`,
         details: {
-          namesMs,
+          namesMs: cold.namesMs,
           source: all?.filling.source ?? null,
           rows: all?.rows.length ?? 0,
           calls: stats.calls,
           throttled: stats.throttled,
         },
       },
+      {
+        name: 'people_table_first_page_warm_ms',
+        value: warm.filledMs,
+        unit: 'ms',
+        target: { op: '<=', value: 300 },
+        how: `as people_table_first_page_ms, with IAM's credential report already made; ${place}`,
+        details: { namesMs: warm.namesMs },
+      },
     ];
   } finally {
     await session.close();
     await sandbox.close();
   }
+}
+
+/** From asking for the table until every row of its first page has its columns. */
+async function timeFirstPageFilled(
+  core: Awaited<ReturnType<typeof signedInCore>>['core'],
+): Promise<{ run: number; rows: number; namesMs: number; filledMs: number }> {
+  const started = performance.now();
+  const first = await core.people.open();
+  const namesMs = performance.now() - started;
+  const firstPage = new Set(first.rows.map((row) => row.userName));
+  let seen: PeopleChanges | null = first;
+  let version = 0;
+  const filled = new Set<string>();
+  // The window polls; here the same answers are read as often as the event loop allows.
+  for (;;) {
+    for (const row of seen?.rows ?? []) {
+      if (firstPage.has(row.userName) && row.cells.state !== 'loading') filled.add(row.userName);
+    }
+    if (filled.size === firstPage.size || seen === null) break;
+    version = seen.version;
+    await new Promise((resolve) => setImmediate(resolve));
+    seen = core.people.changes(first.run, version);
+  }
+  const filledMs = performance.now() - started;
+  return { run: first.run, rows: firstPage.size, namesMs, filledMs };
 }

@@ -42,7 +42,7 @@ export interface AuditFlag {
 
 export interface AuditRow {
   userName: string;
-  /** The AWS account the user is in; set by every audit (several accounts can be audited at once). */
+  /** The AWS account the user is in, in an audit of several accounts (else the result's). */
   accountId?: string;
   /** That account's alias in IAM, when it has one. */
   accountAlias?: string | null;

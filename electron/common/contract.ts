@@ -64,7 +64,12 @@ const oneKey = { userName: userNameSchema, accessKeyId: accessKeyIdSchema };
  * The signed-in AWS account a key is in, for the audit of several accounts: the key is acted on
  * in that account, with its own sign-in. The current account when absent.
  */
-const inAccount = { accountId: z.string().regex(/^\d{12}$/).optional() };
+const inAccount = {
+  accountId: z
+    .string()
+    .regex(/^\d{12}$/)
+    .optional(),
+};
 
 export interface MethodSpec {
   readonly input: z.ZodType;

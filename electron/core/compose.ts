@@ -218,6 +218,7 @@ export function createCore(
     activity,
     journal: new BatchJournal(dataDir),
     directory: () => directory,
+    account: () => window.session.whoami()?.accountId ?? null,
   });
 
   const deviceKeys = new DeviceKeys({

@@ -208,14 +208,16 @@ export function createHandlers(services: Services): Handlers {
     'keys.rotationStatus': ({ profile }) => rotation.status(profile),
 
     'audit.run': ({ source, accounts }) =>
-      audit.run({ ...(source && { source }), ...(accounts && { accounts }) }).catch((error: unknown) => {
-        if (!isAuditCancelled(error)) throw error;
-        throw new AppError(
-          'cancelled',
-          'The audit was stopped.',
-          'Run it again whenever you like.',
-        );
-      }),
+      audit
+        .run({ ...(source && { source }), ...(accounts && { accounts }) })
+        .catch((error: unknown) => {
+          if (!isAuditCancelled(error)) throw error;
+          throw new AppError(
+            'cancelled',
+            'The audit was stopped.',
+            'Run it again whenever you like.',
+          );
+        }),
     'batch.run': (request) => core.batch.run(request),
     'batch.progress': () => Promise.resolve(core.batch.progress()),
     'batch.chooseFolder': async () => {

@@ -59,7 +59,12 @@ export class AccountKeys {
   keyAdmin(accountId?: string): KeyAdmin {
     const session = this.session(accountId);
     if (session === this.#deps.session) return this.#deps.current;
-    const { current: _current, session: _session, ...rest } = this.#deps;
-    return new KeyAdmin({ ...rest, session });
+    const { activity, onKeyDeleted, onKeyStopped } = this.#deps;
+    return new KeyAdmin({
+      session,
+      activity,
+      onKeyDeleted,
+      ...(onKeyStopped && { onKeyStopped }),
+    });
   }
 }

@@ -59,7 +59,15 @@ export async function runAudit(host: AuditHost, options: AuditOptions = {}): Pro
   const [first] = parts;
   if (!first) throw new Error('no account to audit');
   if (parts.length === 1) return first;
-  const rows = parts.flatMap((part) => part.rows);
+  // Each row names its account only when there are several: a 10,000-person audit of one
+  // account crosses to the window as it did (its size is what the window waits for).
+  const rows = parts.flatMap((part) =>
+    part.rows.map((row) => ({
+      ...row,
+      accountId: part.accountId,
+      accountAlias: part.accounts?.[0]?.accountAlias ?? null,
+    })),
+  );
   const roots = parts.map((part) => part.summary.rootAccount);
   const result: AuditResult = {
     accountId: first.accountId,
@@ -118,8 +126,7 @@ async function auditAccount(
   report({ phase: 'checking', done: 0, total: gathered.users.length });
   const previous = await seenUsers.previous(identity.accountId);
   const account = { accountId: identity.accountId, accountAlias: identity.accountAlias };
-  const users = gathered.users.map((user) => ({ ...user, ...account }));
-  const rows = flagUsers(users, {
+  const rows = flagUsers(gathered.users, {
     staleKeyDays,
     unusedKeyDays,
     seenBefore: previous,

@@ -32,6 +32,11 @@ export interface BatchHost {
   journal: BatchJournal;
   /** Null until the directory of published codes exists (then "published" locks are refused). */
   directory: () => PublishedCodes | null;
+  /**
+   * The AWS account signed in to now (null when signed out). Every request goes to the current
+   * account, so a batch stops creating keys once the admin switched account or signed out.
+   */
+  account?: () => string | null;
 }
 
 export interface BatchOptions {
@@ -92,6 +97,7 @@ export async function runBatch(
     );
   }
   const states = await host.journal.states(folder);
+  const account = host.account?.() ?? null;
   const limiter = new AdaptiveRateLimiter({ initialRate: 10 });
   const outcomes: BatchOutcome[] = new Array<BatchOutcome>(request.people.length);
   let finished = 0;
@@ -103,7 +109,7 @@ export async function runBatch(
       const person = request.people[index];
       if (!person) continue;
       const state = states.get(person.userName) ?? { kind: 'none' };
-      outcomes[index] = await onePerson(host, limiter, folder, person, state);
+      outcomes[index] = await onePerson(host, limiter, folder, person, state, account);
       finished += 1;
       options.onProgress?.({ finished, total: request.people.length });
     }
@@ -119,14 +125,16 @@ async function onePerson(
   folder: string,
   person: BatchPerson,
   state: PersonState,
+  account: string | null,
 ): Promise<BatchOutcome> {
   const { userName } = person;
   const file = path.join(folder, `${userName}.keyward`);
+  const left = () => accountLeft(host, account, userName);
   try {
-    const resumed = await resume(host, folder, person, state);
+    const resumed = await resume(host, folder, person, state, left);
     if (resumed) return resumed;
 
-    const lock = await lockFor(host, person, limiter);
+    const lock = await lockFor(host, person, limiter, left);
     if ('status' in lock) return lock;
     if (await exists(file)) {
       return refused(
@@ -137,7 +145,7 @@ async function onePerson(
     }
     for (let tries = 1; ; tries++) {
       try {
-        return await createAndWrite(host, limiter, folder, person, lock, file);
+        return await createAndWrite(host, limiter, folder, person, lock, file, left);
       } catch (error) {
         if (!(error instanceof Throttled) || tries >= maxThrottledTries) throw error;
         limiter.throttled();
@@ -152,12 +160,31 @@ async function onePerson(
   }
 }
 
+/**
+ * The refusal for a person not yet reached when the admin switched to another AWS account or
+ * signed out: their key would be made (or their code looked up) in the wrong account. Null while
+ * the batch's account is still the current one.
+ */
+function accountLeft(
+  host: BatchHost,
+  account: string | null,
+  userName: string,
+): BatchOutcome | null {
+  if (!host.account || host.account() === account) return null;
+  return refused(
+    userName,
+    `No key was created for ${userName}: you switched to another AWS account or signed out while the keys were being created.`,
+    `Go back to account ${account ?? ''}, then create the keys again: people already done are not given a second key.`,
+  );
+}
+
 /** What an earlier, interrupted run left for this person; null when there is nothing. */
 async function resume(
   host: BatchHost,
   folder: string,
   person: BatchPerson,
   state: PersonState,
+  left: () => BatchOutcome | null,
 ): Promise<BatchOutcome | null> {
   const { userName } = person;
   switch (state.kind) {
@@ -184,7 +211,7 @@ async function resume(
     case 'created': {
       const held = host.newKeys.held().find((key) => key.accessKeyId === state.accessKeyId);
       if (held) {
-        const lock = await lockFor(host, person);
+        const lock = await lockFor(host, person, undefined, left);
         if ('status' in lock) return lock;
         return writeKeyFile(host, folder, person, lock, held.handle);
       }
@@ -224,6 +251,7 @@ async function lockFor(
   host: BatchHost,
   person: BatchPerson,
   limiter?: AdaptiveRateLimiter,
+  left: () => BatchOutcome | null = () => null,
 ): Promise<HandoffLockRequest | BatchOutcome> {
   const { userName, lock } = person;
   if (lock.kind === 'code') return { kind: 'recipients', codes: [lock.code] };
@@ -231,6 +259,9 @@ async function lockFor(
   const directory = host.directory();
   // One request (the user's tags), at the batch's pace.
   await limiter?.acquire();
+  // Another account's user of that name may have published another code.
+  const gone = left();
+  if (gone) return gone;
   const published = directory ? await directory.lookup(userName) : null;
   limiter?.admitted();
   if (!published) {
@@ -257,12 +288,19 @@ async function createAndWrite(
   person: BatchPerson,
   lock: HandoffLockRequest,
   file: string,
+  left: () => BatchOutcome | null,
 ): Promise<BatchOutcome> {
   const { userName } = person;
   // Listing the key ids (the two-key limit), creating one, and writing its description.
   const requests = person.description ? 3 : 2;
   for (let i = 0; i < requests; i++) await limiter.acquire();
   await host.journal.append({ op: 'begin', folder, userName, at: new Date().toISOString() });
+  // Checked with no wait before the create, which sends to whichever account is current.
+  const gone = left();
+  if (gone) {
+    await host.journal.append({ op: 'closed', folder, userName });
+    return gone;
+  }
   let created;
   try {
     created = await host.newKeys.create(userName, person.description, { quickLimitCheck: true });

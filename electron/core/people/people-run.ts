@@ -179,7 +179,12 @@ function listEveryone(
           filter: '',
           pageSize: first ? firstPageSize : laterPageSize,
         });
-        if (signal.aborted) return;
+        if (signal.aborted) {
+          // Stopped (signed out, another account) while the first page was on its way: `open`
+          // still answers, or the window's call would wait for ever.
+          firstPageDone();
+          return;
+        }
         rows.add(page.users);
         if (first) {
           firstPageDone();

@@ -41,6 +41,7 @@ export interface AuditLine {
   accountId: string | null;
   /** The account as people know it: "alias (id)", or the id. */
   accountText: string;
+  accountAlias: string | null;
   userName: string;
   /** Lower-cased, for filtering and sorting without doing it again on each keystroke. */
   userKey: string;
@@ -68,6 +69,7 @@ function linesOf(result: AuditResult): AuditLine[] {
     const accountId = row.accountId ?? null;
     const account = {
       accountId,
+      accountAlias: row.accountAlias ?? null,
       accountText: accountId === null ? '' : accountText(accountId, row.accountAlias),
     };
     const prefix = accountId === null ? '' : `${accountId}/`;

@@ -204,3 +204,65 @@ describe('the audit table', () => {
     );
   });
 });
+
+describe('the audit of several accounts', () => {
+  onFakeClock();
+
+  const inAccount = (r: AuditRow, accountId: string, accountAlias: string | null): AuditRow => ({
+    ...r,
+    accountId,
+    accountAlias,
+  });
+  const parts = (ids: string[]) =>
+    ids.map((accountId) => ({
+      accountId,
+      accountAlias: null,
+      source: 'credential-report' as const,
+      summary,
+    }));
+
+  it('asks main for every signed-in account only when chosen', async () => {
+    const { api, calls } = fakeApi({
+      audit: {
+        run: () => Promise.resolve(ok(result([row('alice', 1)]))),
+        progress: () => Promise.resolve(ok(null)),
+      },
+    });
+    const audit = new AuditRun(api, new Announcer());
+    const runOnce = async () => {
+      const running = audit.run();
+      await vi.advanceTimersByTimeAsync(400);
+      await running;
+    };
+    await runOnce();
+    audit.scope = 'all';
+    await runOnce();
+    expect(calls.filter((c) => c.method === 'audit.run').map((c) => c.input)).toEqual([
+      { source: 'auto', accounts: 'current' },
+      { source: 'auto', accounts: 'all' },
+    ]);
+    audit.forget();
+    expect(audit.scope).toBe('current');
+  });
+
+  it('sorts and filters by account, named by alias and id', () => {
+    const several: AuditResult = {
+      ...result([
+        inAccount(row('alice', 1), '123456789012', 'example-corp'),
+        inAccount(row('carol', 2), '210987654321', 'example-labs'),
+        inAccount(row('zed', 3), '999999999999', null),
+      ]),
+      accounts: parts(['123456789012', '210987654321', '999999999999']),
+    };
+    const view = new AuditView(() => several);
+    expect(view.lines.map((line) => line.accountText)).toEqual([
+      'example-corp (123456789012)',
+      'example-labs (210987654321)',
+      '999999999999',
+    ]);
+    view.sort('account');
+    expect(view.sorted.map((line) => line.userName)).toEqual(['zed', 'alice', 'carol']);
+    view.filterByAccount('210987654321');
+    expect(view.sorted.map((line) => line.userName)).toEqual(['carol']);
+  });
+});

@@ -108,14 +108,25 @@ export class BatchRun {
   start = (names: readonly string[]): void => {
     this.entries = [];
     this.notAdded = [];
-    this.creating.reset();
-    this.progress = null;
+    // A batch still running goes on, and its results (passphrases shown only then) still appear.
+    if (!this.creating.busy) {
+      this.creating.reset();
+      this.progress = null;
+    }
     this.add(names);
   };
 
-  /** After signing out: the list, the results and any passphrase still shown go. */
+  /**
+   * After signing out (or switching account): the list, the results and any passphrase still
+   * shown go. Except while a batch runs: the key files it writes open only with passphrases shown
+   * when it ends, so its list and results stay until the person starts over (main refuses the
+   * people it had not reached yet, as the sign-in they were for has ended).
+   */
   forget = (): void => {
+    if (this.#running()) return;
     this.start([]);
+    this.creating.reset();
+    this.progress = null;
     this.folder = null;
     this.copying.reset();
   };
@@ -223,6 +234,16 @@ export class BatchRun {
       for (let userName = queue.shift(); userName !== undefined; userName = queue.shift()) {
         const name = userName;
         const answer = await call(() => this.#api.directory.lookup({ userName: name }));
+        // A name with no IAM user (a typo, someone gone) is taken off the list at once, rather
+        // than left to fail when the keys are made.
+        if (!answer.ok && answer.error.code === 'not-found') {
+          this.remove(name);
+          this.notAdded = [
+            ...this.notAdded,
+            `There is no AWS user named ${name} in this account: check the spelling.`,
+          ];
+          continue;
+        }
         const published: PublishedState = !answer.ok
           ? { kind: 'unknown', error: answer.error }
           : answer.value === null

@@ -134,4 +134,42 @@ describe('creating keys for a list of people', () => {
     expect(run.result).toBeNull();
     expect(run.entries).toHaveLength(1);
   });
+
+  it('signing out while a batch runs keeps it: the passphrases of the files it wrote still appear', async () => {
+    const finished = later<BatchResult>();
+    const { run } = batchRun({
+      batch: {
+        chooseFolder: () => Promise.resolve(ok({ path: '/tmp/keys' })),
+        run: () => finished.promise,
+        progress: () => Promise.resolve(ok({ finished: 0, total: 1 })),
+      },
+    });
+    run.start(['carol']);
+    await vi.advanceTimersByTimeAsync(0);
+    run.choose('carol', 'passphrase');
+    await run.chooseFolder();
+    const running = run.run();
+    run.forget();
+    finished.answer({
+      outDir: '/tmp/keys',
+      people: [
+        {
+          userName: 'carol',
+          status: 'done',
+          file: '/tmp/keys/carol.keyward',
+          accessKeyId: 'AKIAIOSFODNN7EXAMPL2',
+          passphrase: 'correct horse battery staple',
+          earlier: false,
+        },
+      ],
+    });
+    await vi.advanceTimersByTimeAsync(400);
+    await running;
+    expect(run.creating.value?.people[0]).toMatchObject({
+      passphrase: 'correct horse battery staple',
+    });
+    // Once it has ended, signing out forgets it as usual.
+    run.forget();
+    expect(run.creating.value).toBeNull();
+  });
 });

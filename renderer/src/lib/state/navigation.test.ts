@@ -143,7 +143,7 @@ describe('what the sidebar lists', () => {
   });
 
   it('the Admin section appears for whoever manages keys for others, or is signed in', () => {
-    const admin = ['people', 'audit', 'account'];
+    const admin = ['people', 'batch', 'audit', 'account'];
     expect(names(sidebarSections(screens, { ...staff, managesOthers: true }).admin)).toEqual(admin);
     expect(names(sidebarSections(screens, { ...staff, signedIn: true }).admin)).toEqual(admin);
   });
@@ -151,6 +151,7 @@ describe('what the sidebar lists', () => {
   it('stays while one of its screens shows, so signing out there leaves the person where they are', () => {
     expect(names(sidebarSections(screens, { ...staff, current: 'account' }).admin)).toEqual([
       'people',
+      'batch',
       'audit',
       'account',
     ]);
