@@ -70,7 +70,6 @@ async function timeFirstPageFilled(
   const namesMs = performance.now() - started;
   const firstPage = new Set(first.rows.map((row) => row.userName));
   let seen: PeopleChanges | null = first;
-  let version = 0;
   const filled = new Set<string>();
   // The window polls; here the same answers are read as often as the event loop allows.
   for (;;) {
@@ -78,7 +77,7 @@ async function timeFirstPageFilled(
       if (firstPage.has(row.userName) && row.cells.state !== 'loading') filled.add(row.userName);
     }
     if (filled.size === firstPage.size || seen === null) break;
-    version = seen.version;
+    const { version } = seen;
     await new Promise((resolve) => setImmediate(resolve));
     seen = core.people.changes(first.run, version);
   }

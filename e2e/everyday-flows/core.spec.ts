@@ -175,11 +175,11 @@ test('the audit from AWS’s credential report names keys by when they were made
     .locator('td.key');
   const year = (date: Date | undefined) => String(date?.getFullYear());
   await expect(keyCells).toHaveCount(2);
-  await expect(keyCells.filter({ hasText: 'Older key' })).toHaveText(
-    new RegExp(`^Older key\\s*created .*${year(older?.createDate)}$`),
-  );
-  await expect(keyCells.filter({ hasText: 'Newer key' })).toHaveText(
-    new RegExp(`^Newer key\\s*created .*${year(newer?.createDate)}$`),
-  );
+  // Each key is named by its creation date (its actions follow in the same cell).
+  for (const key of [older, newer]) {
+    await expect(
+      keyCells.filter({ hasText: new RegExp(`^Created [^,]+, ${year(key?.createDate)}\\b`) }),
+    ).toHaveCount(1);
+  }
   await expect(table).not.toContainText(/Key [12]\b/);
 });

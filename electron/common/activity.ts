@@ -66,7 +66,9 @@ export const activityWords: Record<ActivityAction, string> = {
 /** A whole sentence for a list of entries: "Key deleted", "Console password removed". */
 export function describeAction(action: ActivityAction): string {
   const words = activityWords[action];
-  return action.startsWith('key.') ? `Key ${words}` : words.charAt(0).toUpperCase() + words.slice(1);
+  return action.startsWith('key.')
+    ? `Key ${words}`
+    : words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** Which entries of the log to show or export: every part given must match. */

@@ -2,21 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { otherAccountSeed } from '../../../e2e/sandbox/index';
 import { keywardForEachTest } from '../../../testing/core/keyward-each-test';
 import type { KeywardFixture } from '../../../testing/core/keyward-fixture';
+import { signInToOtherAccount } from '../../../testing/core/other-account';
 
 const f = keywardForEachTest({ sandbox: { otherAccounts: [otherAccountSeed()] } });
 
-/** The second account ("example-labs"): its admin's key kept here, signed in, then made not current. */
+/** Signed in to the second account ("example-labs"), then to the first again, which is current. */
 async function signedInToBoth(fixture: KeywardFixture) {
-  const labs = fixture.sandbox.otherAccounts[0];
-  if (!labs) throw new Error('expected a second account');
-  await fixture.profiles.put('labs-admin', {
-    ...labs.credentialsFor('admin'),
-    userName: 'admin',
-    accountId: labs.accountId,
-    created: new Date().toISOString(),
-    description: null,
-  });
-  await fixture.core.session.signIn({ kind: 'stored-key', profile: 'labs-admin' });
+  const labs = await signInToOtherAccount(fixture);
   await fixture.signInAs('admin');
   return labs;
 }

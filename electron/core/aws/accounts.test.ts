@@ -2,23 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { otherAccountSeed } from '../../../e2e/sandbox/index';
 import { keywardForEachTest } from '../../../testing/core/keyward-each-test';
 import type { KeywardFixture } from '../../../testing/core/keyward-fixture';
+import { signInToOtherAccount } from '../../../testing/core/other-account';
 import { AppError } from '../errors';
 
 const f = keywardForEachTest({ sandbox: { otherAccounts: [otherAccountSeed()] } });
 
-/** The second account's admin key kept here as "labs-admin", and signed in with it. */
 async function signInToLabs(fixture: KeywardFixture): Promise<string> {
-  const labs = fixture.sandbox.otherAccounts[0];
-  if (!labs) throw new Error('expected a second account');
-  await fixture.profiles.put('labs-admin', {
-    ...labs.credentialsFor('admin'),
-    userName: 'admin',
-    accountId: labs.accountId,
-    created: new Date().toISOString(),
-    description: null,
-  });
-  await fixture.core.session.signIn({ kind: 'stored-key', profile: 'labs-admin' });
-  return labs.accountId;
+  return (await signInToOtherAccount(fixture)).accountId;
 }
 
 const userNames = async (fixture: KeywardFixture) =>
