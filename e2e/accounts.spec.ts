@@ -12,9 +12,7 @@ test('an admin signs in to a second AWS account and switches between them withou
   capture,
 }) => {
   test.slow();
-  const labs = sandbox.otherAccounts[0];
-  if (!labs) throw new Error('expected a second account');
-  await device.keepKeyOf('admin', 'labs-admin', 3, labs);
+  const labs = await device.keepOtherAccountAdminKey();
   await openPeopleAsAdmin(device);
   await expect(page.getByRole('row', { name: /bob/ })).toBeVisible();
 

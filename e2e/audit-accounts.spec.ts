@@ -3,7 +3,7 @@ import path from 'node:path';
 import { otherAccountSeed } from './sandbox';
 import { expect, test } from './fixtures';
 import { openAuditAsAdmin } from './harness/starts';
-import { goTo } from './harness/ui';
+import { goTo, signInToAnotherAccount } from './harness/ui';
 
 test.use({ sandboxOptions: { otherAccounts: [otherAccountSeed()] } });
 
@@ -16,19 +16,12 @@ test('an admin audits two signed-in accounts at once, and deactivates a key in t
 }) => {
   // Two sign-ins, an audit of both, a capture and a CSV: longer than an ordinary test.
   test.slow();
-  const labs = sandbox.otherAccounts[0];
-  if (!labs) throw new Error('expected a second account');
-  await device.keepKeyOf('admin', 'labs-admin', 3, labs);
+  const labs = await device.keepOtherAccountAdminKey();
   await openAuditAsAdmin(device);
   // With one account signed in, there is nothing to choose.
   await expect(page.getByRole('group', { name: 'Which accounts to audit' })).toHaveCount(0);
 
-  await goTo(page, 'AWS sign-in');
-  await page.getByRole('button', { name: 'Sign in to another AWS account…' }).click();
-  const adding = page.getByRole('region', { name: 'Sign in to another AWS account' });
-  await adding.getByRole('radio', { name: /^labs-admin\b/ }).check();
-  await adding.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(adding).toBeHidden();
+  await signInToAnotherAccount(page);
   // Back to the first account: the audit of both does not need the other to be current.
   await page.getByRole('combobox', { name: 'Switch account' }).selectOption(sandbox.accountId);
   await goTo(page, 'Audit');

@@ -9,7 +9,7 @@ import { expect, test } from './fixtures';
 import type { Page } from './fixtures';
 import type { TestPlatform } from '../testing/test-platform';
 import { openBatchAsAdmin, openPeopleAsAdmin } from './harness/starts';
-import { goTo, personRow } from './harness/ui';
+import { goTo, personRow, signInToAnotherAccount } from './harness/ui';
 
 /*
  * An IT admin using the Admin features the way people do rather than the way the other specs
@@ -111,17 +111,6 @@ async function passphraseFor(page: Page, platform: TestPlatform, userNames: stri
   await page.getByRole('button', { name: 'Choose folder…' }).click();
 }
 
-/** Signs in to the sandbox's second account too, from AWS sign-in; returns the sidebar's switcher. */
-async function signInToLabs(page: Page) {
-  await goTo(page, 'AWS sign-in');
-  await page.getByRole('button', { name: 'Sign in to another AWS account…' }).click();
-  const adding = page.getByRole('region', { name: 'Sign in to another AWS account' });
-  await adding.getByRole('radio', { name: /^labs-admin\b/ }).check();
-  await adding.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(adding).toBeHidden();
-  return page.getByRole('combobox', { name: 'Switch account' });
-}
-
 test.describe('with a second AWS account', () => {
   test.use({ sandboxOptions: { otherAccounts: [otherAccountSeed()] } });
 
@@ -133,11 +122,9 @@ test.describe('with a second AWS account', () => {
   }) => {
     // Thirteen people at 1.5 s a request, on a shared machine.
     test.slow();
-    const labs = sandbox.otherAccounts[0];
-    if (!labs) throw new Error('expected a second account');
-    await device.keepKeyOf('admin', 'labs-admin', 3, labs);
+    const labs = await device.keepOtherAccountAdminKey();
     await openBatchAsAdmin(device);
-    const switcher = await signInToLabs(page);
+    const { switcher } = await signInToAnotherAccount(page);
     await switcher.selectOption(sandbox.accountId);
     await expect(switcher).toHaveValue(sandbox.accountId);
 
@@ -239,11 +226,9 @@ test.describe('with a second AWS account, People’s keys', () => {
     sandbox,
   }) => {
     test.slow();
-    const labs = sandbox.otherAccounts[0];
-    if (!labs) throw new Error('expected a second account');
-    await device.keepKeyOf('admin', 'labs-admin', 3, labs);
+    const labs = await device.keepOtherAccountAdminKey();
     await openPeopleAsAdmin(device);
-    const switcher = await signInToLabs(page);
+    const { switcher } = await signInToAnotherAccount(page);
     await switcher.selectOption(sandbox.accountId);
     // A slow AWS: the first page of example-corp's people is still on its way when the admin
     // switches.

@@ -7,7 +7,7 @@ import { createCore } from '../../electron/core/compose';
 import type { Core } from '../../electron/core/compose';
 import { ProfileStore } from '../../electron/core/vault/profile-store';
 import { KeytarStore } from '../../electron/core/vault/keytar-store';
-import type { Sandbox } from '../sandbox';
+import type { Sandbox, SandboxAccount } from '../sandbox';
 import { openHarnessedApp } from './bridge-harness';
 import type { HarnessedApp } from './bridge-harness';
 import { SwitchableStore } from './switchable-store';
@@ -83,6 +83,17 @@ export class Device {
   }
 
   /** Keeps a sandbox user's key in this device's keychain, as if received earlier. */
+  /**
+   * The admin's key of the sandbox's second account (`otherAccountSeed`) kept here as
+   * "labs-admin"; returns that account.
+   */
+  async keepOtherAccountAdminKey(): Promise<SandboxAccount> {
+    const labs = this.sandbox.otherAccounts[0];
+    if (!labs) throw new Error('Start the sandbox with otherAccounts: [otherAccountSeed()]');
+    await this.keepKeyOf('admin', 'labs-admin', 3, labs);
+    return labs;
+  }
+
   /** `inAccount`: one of the sandbox's other accounts (an admin looking after several). */
   async keepKeyOf(
     userName: string,

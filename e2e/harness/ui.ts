@@ -11,6 +11,24 @@ export async function signInWithStoredKey(page: Page, profileName: string): Prom
   await expect(page.getByText('Signed in to AWS as')).toBeVisible();
 }
 
+/**
+ * Signs in to another AWS account too, from AWS sign-in → "Sign in to another AWS account…", with
+ * a key kept here; returns the region the form was in (gone once signed in) and the sidebar's
+ * account switcher.
+ */
+export async function signInToAnotherAccount(
+  page: Page,
+  profileName = 'labs-admin',
+): Promise<{ adding: Locator; switcher: Locator }> {
+  await goTo(page, 'AWS sign-in');
+  await page.getByRole('button', { name: 'Sign in to another AWS account…' }).click();
+  const adding = page.getByRole('region', { name: 'Sign in to another AWS account' });
+  await adding.getByRole('radio', { name: new RegExp(`^${profileName}\\b`) }).check();
+  await adding.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(adding).toBeHidden();
+  return { adding, switcher: page.getByRole('combobox', { name: 'Switch account' }) };
+}
+
 /** The sidebar's Admin section lists these; staff see them only once they ask for them. */
 const adminPlaces = new Set(['People’s keys', 'Keys for several people', 'Audit', 'AWS sign-in']);
 
