@@ -21,30 +21,21 @@ import { fixApplies, fixCandidates, idleDaysOf, measuredSentence } from './audit
 import { pacedRequest, type Pacing } from './paced-request';
 import { AdaptiveRateLimiter } from './rate-limiter';
 import { readUser } from './user-crawl';
-
-/** What a fix acts through: KeyAdmin's own calls, so History, its rules and onKeyStopped apply. */
-export interface FixKeyAdmin {
-  setKeyStatus(
-    userName: string,
-    accessKeyId: string,
-    status: 'Active' | 'Inactive',
-    confirmInUse?: boolean,
-  ): Promise<void>;
-  deleteKey(userName: string, accessKeyId: string, confirmInUse: boolean): Promise<void>;
-}
+import type { KeyChanges } from '../keys/key-changes';
 
 type FixSession = Pick<AwsSession, 'call' | 'signedIn'>;
 
 export interface FixDeps {
   session: FixSession;
-  keyAdmin: FixKeyAdmin;
+  /** KeyAdmin's own calls, so History, its rules and onKeyStopped apply. */
+  keyAdmin: KeyChanges;
   /**
    * Every signed-in account's sign-in and key administration (AccountKeys): an audit of several
    * accounts has each key fixed in its own account. Without it, only the current account's keys.
    */
   accounts?: {
     session(accountId?: string): FixSession;
-    keyAdmin(accountId?: string): FixKeyAdmin;
+    keyAdmin(accountId?: string): KeyChanges;
   };
 }
 
@@ -59,7 +50,7 @@ export interface FixRunOptions {
 /** One account's sign-in, key administration, paced IAM client and rate limiter. */
 interface Door {
   session: FixSession;
-  keyAdmin: FixKeyAdmin;
+  keyAdmin: KeyChanges;
   limiter: AdaptiveRateLimiter;
   pacing: Pacing;
   iam: IAMClient;

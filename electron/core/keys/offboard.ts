@@ -10,21 +10,15 @@ import type {
 import { describeStep } from '../../common/offboard';
 import { AppError, toBridgeError } from '../errors';
 import { describeError, log, maskKeyId } from '../log';
+import type { KeyChanges } from './key-changes';
 import type { PersonAccess } from './person-access';
 
 /**
- * The three key-administration calls offboarding needs (KeyAdmin's, as Keyward has them today).
- * Each records its own activity entry and applies its own rules, so offboarding adds none.
+ * The key-administration calls offboarding needs (KeyAdmin's): the changes record their own
+ * activity entries and apply their own rules, so offboarding adds none.
  */
-export interface OffboardKeyAdmin {
+export interface OffboardKeyAdmin extends KeyChanges {
   listKeys(userName: string): Promise<AccessKeySummary[]>;
-  setKeyStatus(
-    userName: string,
-    accessKeyId: string,
-    status: 'Active' | 'Inactive',
-    confirmInUse?: boolean,
-  ): Promise<void>;
-  deleteKey(userName: string, accessKeyId: string, confirmInUse: boolean): Promise<void>;
   /** The signed-in identity's own IAM user name (null for a role). */
   signedInUserName(): string | null;
 }
