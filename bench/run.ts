@@ -82,7 +82,7 @@ await section(
   'people',
   [
     { name: 'people_table_first_page_ms', unit: 'ms' },
-    { name: 'people_table_first_page_warm_ms', unit: 'ms' },
+    { name: 'people_table_first_page_new_report_ms', unit: 'ms' },
   ],
   () => measurePeopleTable(store, users),
 );

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CredentialReportFormatError, parseCredentialReport } from './credential-report';
+import {
+  CredentialReportFormatError,
+  indexCredentialReport,
+  parseCredentialReport,
+} from './credential-report';
 import { parseCsv } from '../csv';
 import { credentialReportHeader } from '../../../testing/core/audit/report-columns';
 
@@ -108,6 +112,32 @@ describe('reading IAM’s credential report', () => {
   it('refuses a report with a column named like a secret rather than hold it', () => {
     const withSecret = report.replace('cert_2_last_rotated', 'secret_access_key');
     expect(() => parseCredentialReport(withSecret, now)).toThrow(/secret/);
+  });
+});
+
+describe('a report indexed by user name (the People table’s first page)', () => {
+  const parsed = parseCredentialReport(report, now);
+  const index = indexCredentialReport(report, now);
+
+  it('answers each user as the full parse does, by lower-cased name, quoted names included', () => {
+    for (const user of parsed.users) {
+      expect(index.get(user.userName.toLowerCase())).toEqual(user);
+    }
+    expect(index.get('OPS,BOT'.toLowerCase())?.userName).toBe('ops,bot');
+  });
+
+  it('has no root account row and no user it was not given', () => {
+    expect(index.get('<root_account>')).toBeUndefined();
+    expect(index.get('dave')).toBeUndefined();
+  });
+
+  it('refuses the reports the full parse refuses, before any user is asked for', () => {
+    expect(() => indexCredentialReport('user,arn\nalice,arn:aws:iam::1:user/alice', now)).toThrow(
+      CredentialReportFormatError,
+    );
+    expect(() =>
+      indexCredentialReport(report.replace('cert_2_last_rotated', 'secret_access_key'), now),
+    ).toThrow(/secret/);
   });
 });
 

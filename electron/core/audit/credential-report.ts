@@ -52,52 +52,102 @@ type Cell = { value: string } | { placeholder: Placeholder };
  * column AWS adds, or a different order, changes nothing.
  */
 export function parseCredentialReport(csv: string, now = Date.now()): ParsedCredentialReport {
+  const { header, records } = readHeader(csv);
+  const users: AuditedUser[] = [];
+  let rootAccount: RootAccountStatus | null = null;
+  for (const record of records) {
+    const cell = cellReader(header, record);
+    const userName = text(cell('user'));
+    if (userName === null) continue;
+    if (userName === rootUser) {
+      rootAccount = rootAccountOf(cell, now);
+      continue;
+    }
+    users.push(userOf(cell, userName, now));
+  }
+  return { users, rootAccount };
+}
+
+/** A report's users by lower-cased name, each worked out only when asked for. */
+export interface CredentialReportIndex {
+  get(lowerCaseUserName: string): AuditedUser | undefined;
+}
+
+/**
+ * As parseCredentialReport, but a user's row is only split into fields here and worked out (dates,
+ * keys, use) when `get` asks for it: the People table needs its first page's hundred people from a
+ * 10,000-user report at once, and the rest as their names arrive.
+ */
+export function indexCredentialReport(csv: string, now = Date.now()): CredentialReportIndex {
+  const { header, records } = readHeader(csv);
+  const userColumn = header.get('user') ?? 0;
+  const byName = new Map<string, string[]>();
+  for (const record of records) {
+    const userName = (record[userColumn] ?? '').trim();
+    if (userName !== '' && userName !== rootUser) byName.set(userName.toLowerCase(), record);
+  }
+  return {
+    get(lowerCaseUserName) {
+      const record = byName.get(lowerCaseUserName);
+      if (!record) return undefined;
+      const cell = cellReader(header, record);
+      return userOf(cell, text(cell('user')) ?? lowerCaseUserName, now);
+    },
+  };
+}
+
+type CellReader = (name: string) => Cell;
+
+/** The header's columns by name, after the checks every report passes; the records follow it. */
+function readHeader(csv: string): { header: Map<string, number>; records: Generator<string[]> } {
   const records = csvRecords(csv);
   const first = records.next();
-  const header = first.done ? undefined : first.value;
-  if (!header) throw new CredentialReportFormatError('The credential report is empty.');
-  const index = new Map(header.map((name, i) => [name.trim(), i]));
-  const missing = requiredColumns.filter((name) => !index.has(name));
+  const names = first.done ? undefined : first.value;
+  if (!names) throw new CredentialReportFormatError('The credential report is empty.');
+  const header = new Map(names.map((name, i) => [name.trim(), i]));
+  const missing = requiredColumns.filter((name) => !header.has(name));
   if (missing.length > 0) {
     throw new CredentialReportFormatError(
       `The credential report has no ${missing.join(', ')} column.`,
     );
   }
   // Backstop for "no secrets, ever": IAM's report has none, and an audit must not start holding one.
-  if (header.some((name) => /secret/i.test(name))) {
+  if (names.some((name) => /secret/i.test(name))) {
     throw new CredentialReportFormatError(
       'The credential report has a column named like a secret.',
     );
   }
-
-  const users: AuditedUser[] = [];
-  let rootAccount: RootAccountStatus | null = null;
-  for (const record of records) {
-    const cell = (name: string): Cell => {
-      const raw = (record[index.get(name) ?? -1] ?? 'N/A').trim();
-      return placeholders.has(raw) ? { placeholder: raw as Placeholder } : { value: raw };
-    };
-    const userName = text(cell('user'));
-    if (userName === null) continue;
-    const keys = [keyOf(cell, 1, now), keyOf(cell, 2, now)].filter((key) => key !== null);
-    if (userName === rootUser) {
-      rootAccount = {
-        activeKeys: keys.filter((key) => key.active).length,
-        mfaActive: flag(cell('mfa_active')) ?? false,
-      };
-      continue;
-    }
-    users.push({
-      userName,
-      arn: text(cell('arn')) ?? '',
-      userCreated: timestamp(cell('user_creation_time')),
-      keys,
-    });
-  }
-  return { users, rootAccount };
+  return { header, records };
 }
 
-function keyOf(cell: (name: string) => Cell, slot: 1 | 2, now: number): AuditKey | null {
+function cellReader(header: Map<string, number>, record: readonly string[]): CellReader {
+  return (name) => {
+    const raw = (record[header.get(name) ?? -1] ?? 'N/A').trim();
+    return placeholders.has(raw) ? { placeholder: raw as Placeholder } : { value: raw };
+  };
+}
+
+function userOf(cell: CellReader, userName: string, now: number): AuditedUser {
+  return {
+    userName,
+    arn: text(cell('arn')) ?? '',
+    userCreated: timestamp(cell('user_creation_time')),
+    keys: keysOf(cell, now),
+  };
+}
+
+function rootAccountOf(cell: CellReader, now: number): RootAccountStatus {
+  return {
+    activeKeys: keysOf(cell, now).filter((key) => key.active).length,
+    mfaActive: flag(cell('mfa_active')) ?? false,
+  };
+}
+
+function keysOf(cell: CellReader, now: number): AuditKey[] {
+  return [keyOf(cell, 1, now), keyOf(cell, 2, now)].filter((key) => key !== null);
+}
+
+function keyOf(cell: CellReader, slot: 1 | 2, now: number): AuditKey | null {
   const [activeCol, rotatedCol, usedDateCol, usedRegionCol, usedServiceCol] = keyColumns(slot);
   const active = flag(cell(activeCol)) ?? false;
   const lastRotated = timestamp(cell(rotatedCol));

@@ -26,22 +26,24 @@ export function takeReportContent<Input extends object, Output extends object>(
     const result = await next(args);
     const response = result.response as { statusCode?: number; body?: unknown };
     if (response.statusCode !== 200) return result;
-    const xml = Buffer.from(await readAll(response.body)).toString('utf8');
+    // Searched and cut as bytes: the answer is ASCII around the base64, and a 3 MB answer
+    // turned into one string and back costs more than the rest of reading it.
+    const xml = await readAll(response.body);
     const start = xml.indexOf(open);
     const end = start < 0 ? -1 : xml.indexOf(close, start);
     if (end < 0) {
-      response.body = Buffer.from(xml, 'utf8');
+      response.body = xml;
       return result;
     }
-    into.bytes = Buffer.from(xml.slice(start + open.length, end), 'base64');
-    response.body = Buffer.from(xml.slice(0, start) + xml.slice(end + close.length), 'utf8');
+    into.bytes = Buffer.from(xml.toString('latin1', start + open.length, end), 'base64');
+    response.body = Buffer.concat([xml.subarray(0, start), xml.subarray(end + close.length)]);
     return result;
   };
 }
 
-async function readAll(body: unknown): Promise<Uint8Array> {
-  if (body instanceof Uint8Array) return body;
-  if (body === undefined || body === null) return new Uint8Array();
+async function readAll(body: unknown): Promise<Buffer> {
+  if (body instanceof Uint8Array) return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  if (body === undefined || body === null) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
   for await (const chunk of body as AsyncIterable<Uint8Array | string>) {
     chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);

@@ -18,15 +18,57 @@ export interface FetchedReport {
 /** IAM prepares a report in seconds; this long means something is wrong on AWS's side. */
 const giveUpAfterMs = 5 * 60_000;
 
+export interface FetchOptions {
+  /**
+   * Also ask at once for the report IAM already has (it keeps one for four hours, and answers
+   * GenerateCredentialReport with that same report), so a table opened again is not one round
+   * trip plus a poll behind. Costs one request when there is none.
+   */
+  readExistingAtOnce?: boolean;
+}
+
 /**
- * GenerateCredentialReport until IAM says COMPLETE, then GetCredentialReport. IAM's first answer
- * is STARTED even when the report is ready at once, so the first poll comes quickly and later
- * ones back off (0.1 s, 0.2 s, … up to 2 s) to keep the number of requests small either way.
+ * The account's credential report: the one IAM already has, or a new one. With
+ * `readExistingAtOnce` the report IAM has is read alongside the first GenerateCredentialReport,
+ * and the generating stops as soon as that read succeeds.
  */
 export async function fetchCredentialReport(
   iam: IAMClient,
   pacing: Pacing,
   report: (progress: Omit<AuditProgress, 'slowedDown'>) => void,
+  options: FetchOptions = {},
+): Promise<FetchedReport> {
+  if (!options.readExistingAtOnce) return generateAndDownload(iam, pacing, report, null);
+  // Anything but a report (none yet, expired, refused, failed) leaves it to the generating.
+  const existing = download(iam, pacing).catch(() => null);
+  const stopGenerating = new AbortController();
+  const generating = generateAndDownload(
+    iam,
+    { ...pacing, signal: AbortSignal.any([pacing.signal, stopGenerating.signal]) },
+    report,
+    existing,
+  );
+  // Answered below, or given up when the existing report is enough.
+  generating.catch(() => undefined);
+  const found = await existing;
+  if (found) {
+    stopGenerating.abort();
+    return found;
+  }
+  return generating;
+}
+
+/**
+ * GenerateCredentialReport until IAM says COMPLETE, then GetCredentialReport. IAM's first answer
+ * is STARTED even when the report is ready at once, so the first poll comes quickly and later
+ * ones back off (0.1 s, 0.2 s, … up to 2 s) to keep the number of requests small either way.
+ */
+async function generateAndDownload(
+  iam: IAMClient,
+  pacing: Pacing,
+  report: (progress: Omit<AuditProgress, 'slowedDown'>) => void,
+  /** The report IAM already had, when it is being read alongside: never downloaded twice. */
+  existing: Promise<FetchedReport | null> | null,
 ): Promise<FetchedReport> {
   const { signal } = pacing;
   const started = performance.now();
@@ -48,7 +90,7 @@ export async function fetchCredentialReport(
     }
     if (state === 'COMPLETE') {
       report({ phase: 'downloading-report', done: 0, total: 1 });
-      const fetched = await download(iam, pacing);
+      const fetched = (await existing) ?? (await download(iam, pacing));
       if (fetched) return fetched;
       // Expired or gone between the two calls: asking to generate again starts a new one.
     }
@@ -78,7 +120,7 @@ async function download(iam: IAMClient, pacing: Pacing): Promise<FetchedReport |
       return iam.send(command, { abortSignal: pacing.signal });
     });
     return {
-      csv: new TextDecoder().decode(content.bytes ?? answer.Content ?? new Uint8Array()),
+      csv: decodeUtf8(content.bytes ?? answer.Content ?? new Uint8Array()),
       generatedAt: (answer.GeneratedTime ?? new Date()).toISOString(),
     };
   } catch (error) {
@@ -95,4 +137,8 @@ async function download(iam: IAMClient, pacing: Pacing): Promise<FetchedReport |
     }
     throw error;
   }
+}
+
+function decodeUtf8(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 }

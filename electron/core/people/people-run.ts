@@ -10,8 +10,8 @@ import { log } from '../log';
 import type { FlagRules } from '../audit/audit-flags';
 import {
   CredentialReportFormatError,
-  parseCredentialReport,
-  type AuditedUser,
+  indexCredentialReport,
+  type CredentialReportIndex,
 } from '../audit/credential-report';
 import type { Pacing } from '../audit/paced-request';
 import { AdaptiveRateLimiter } from '../audit/rate-limiter';
@@ -121,12 +121,16 @@ export function startPeopleRun(
   }
 
   /** Everyone's columns from one report, or null when the report is refused (or unreadable). */
-  async function readReport(): Promise<Map<string, AuditedUser> | null> {
+  async function readReport(): Promise<CredentialReportIndex | null> {
     try {
-      const fetched = await fetchCredentialReport(clients.iam, pacing, () => undefined);
-      const parsed = parseCredentialReport(fetched.csv, rules.now);
+      const fetched = await fetchCredentialReport(clients.iam, pacing, () => undefined, {
+        readExistingAtOnce: true,
+      });
+      // Indexed, not parsed: each person is worked out as their row is filled, the first page
+      // first, so its columns do not wait for the other 9,900 people of a large account.
+      const report = indexCredentialReport(fetched.csv, rules.now);
       rows.fill({ source: 'credential-report', reportGeneratedAt: fetched.generatedAt });
-      return new Map(parsed.users.map((user) => [user.userName.toLowerCase(), user]));
+      return report;
     } catch (error) {
       if (signal.aborted) return null;
       // Refused, unreadable or failed: person by person still fills the table, and says why

@@ -77,6 +77,56 @@ describe('the People table', () => {
     expect(fx.core.people.changes(first.run, filled.version)?.rows).toEqual([]);
   });
 
+  it('opened again, reads the report IAM already has, downloading it once', async () => {
+    const fx = await signedIn('admin');
+    const first = await fx.core.people.open();
+    await fx.core.people.settled();
+    const made = fx.core.people.changes(first.run, 0)?.filling.reportGeneratedAt;
+    expect(made).toEqual(expect.any(String));
+
+    fx.sandbox.stats.reset();
+    const again = await fx.core.people.open();
+    await fx.core.people.settled();
+    const filled = fx.core.people.changes(again.run, 0);
+    expect(filled?.filling).toMatchObject({ source: 'credential-report', reportGeneratedAt: made });
+    expect(fx.sandbox.stats.calls('GetCredentialReport')).toBe(1);
+    if (filled) expect(keysShown(filled)).toEqual(expectedKeys(fx));
+  });
+
+  it('fills from the report IAM already has while IAM cannot make a new one', async () => {
+    const fx = await signedIn('admin');
+    const first = await fx.core.people.open();
+    await fx.core.people.settled();
+    const made = fx.core.people.changes(first.run, 0)?.filling.reportGeneratedAt;
+    // Every GenerateCredentialReport fails from now on (AWS-side errors, retries included).
+    for (let n = 1; n <= 30; n++) fx.sandbox.faults.failNth('GenerateCredentialReport', n, 'error');
+
+    fx.sandbox.stats.reset();
+    const again = await fx.core.people.open();
+    await fx.core.people.settled();
+    const filled = fx.core.people.changes(again.run, 0);
+    expect(filled?.filling).toMatchObject({ source: 'credential-report', reportGeneratedAt: made });
+    expect(fx.sandbox.stats.calls('ListAccessKeys')).toBe(0);
+  });
+
+  it('does not show a report IAM has let expire: a new one is made', async () => {
+    const fx = await signedIn('admin');
+    const first = await fx.core.people.open();
+    await fx.core.people.settled();
+    const made = fx.core.people.changes(first.run, 0)?.filling.reportGeneratedAt ?? '';
+    // IAM keeps a report four hours; a key deactivated since must show in the new one.
+    fx.sandbox.clock.advance(4 * 60 * 60 * 1000 + 60_000);
+    const bob = fx.sandbox.state.keysOf('bob').find((key) => key.status === 'Active');
+    if (bob) bob.status = 'Inactive';
+
+    const again = await fx.core.people.open();
+    await fx.core.people.settled();
+    const filled = fx.core.people.changes(again.run, 0);
+    const remade = filled?.filling.reportGeneratedAt ?? '';
+    expect(Date.parse(remade) - Date.parse(made)).toBeGreaterThanOrEqual(4 * 60 * 60 * 1000);
+    expect(cellsOf(filled ?? first, 'bob')).toMatchObject({ state: 'read', activeKeys: 0 });
+  });
+
   it('reads person by person at the pace AWS allows when the credential report is refused', async () => {
     const fx = await signedIn('admin');
     refuseCredentialReport(fx.core.session);
