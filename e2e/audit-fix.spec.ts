@@ -45,6 +45,14 @@ test('an admin deactivates the keys unused for 90 days from the audit, after a p
   await capture('audit-fix-2-results');
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
+  // The audit shows what the fix changed, without running it again: bob's key can be activated,
+  // and there is nothing left to deactivate.
+  const table = page.getByRole('table', { name: 'Everyone’s keys' });
+  await expect(table.getByRole('button', { name: /^Activate key .* of bob$/ })).toHaveCount(2);
+  await expect(table.getByRole('button', { name: /^Deactivate key .* of bob$/ })).toHaveCount(0);
+  await expect(
+    page.getByRole('button', { name: 'Deactivate 0 keys unused for 90+ days…' }),
+  ).toBeDisabled();
 
   // 200% zoom (550 × 380 CSS pixels): the summary is in plain words without timings, and every
   // Flags cell lies fully inside the window.

@@ -91,6 +91,15 @@ describe('the audit over every signed-in account', () => {
     ]);
     expect(labs.state.keysOf('admin').map((key) => key.status)).toEqual(['Active']);
     expect(f.sandbox.state.keysOf('admin').map((key) => key.status)).toEqual(['Active']);
+    // The audit shows each change in its own account's row.
+    const rows = f.core.audit.last()?.rows ?? [];
+    const activeOf = (accountId: string, userName: string) =>
+      rows
+        .find((row) => row.accountId === accountId && row.userName === userName)
+        ?.keys.map((key) => key.active);
+    expect(activeOf(labs.accountId, 'carol')).toEqual([false]);
+    expect(activeOf(f.sandbox.accountId, 'bob')).toEqual([false, false]);
+    expect(activeOf(labs.accountId, 'admin')).toEqual([true]);
   });
 });
 

@@ -8,12 +8,14 @@ import type {
 import { maxFixDays } from '../../common/audit-fix';
 import { AppError } from '../errors';
 import type { Platform } from '../platform';
+import { auditChangesOfFix } from './audit-fix-changes';
 import { exportAuditFixCsv } from './audit-fix-export';
 import type { FixDeps, FixRunOptions } from './audit-fix-run';
+import type { AuditKeyChange } from './audit-row-change';
 
 export interface AuditFixDeps extends FixDeps {
-  /** The last audit: a fix starts from its rows. */
-  audit: { last(): AuditResult | null };
+  /** The last audit: a fix starts from its rows, and shows what the fix changed. */
+  audit: { last(): AuditResult | null; keyChanged(change: AuditKeyChange): unknown };
   platform: Platform;
 }
 
@@ -91,6 +93,11 @@ export class AuditFixes {
     const result = await this.#run((signal) =>
       loadRun().then(({ applyFix }) => applyFix(this.#deps, plan, this.#options(options, signal))),
     );
+    const audit = this.#deps.audit.last();
+    if (audit) {
+      for (const change of auditChangesOfFix(audit, plan, result))
+        this.#deps.audit.keyChanged(change);
+    }
     // A plan is carried out once: doing it again needs a fresh preview.
     this.#plan = null;
     this.#result = result;

@@ -142,6 +142,32 @@ describe('from the audit to the fix', () => {
     expect(lines[1]).toMatch(/^'=cmd,AKIA\w+,delete,done,,/);
   });
 
+  it('shows the keys a fix changed in the audit it started from, its flags and summary too', async () => {
+    // From the credential report: the audit named bob's keys by creation date, not by id.
+    await f.core.audit.run();
+    const bobBefore = f.core.audit.last()?.rows.find((row) => row.userName === 'bob');
+    expect(bobBefore?.keys.map((key) => key.active)).toEqual([false, true]);
+    expect(bobBefore?.flags.map((flag) => flag.id)).toContain('key-never-used');
+    const activeBefore = f.core.audit.last()?.summary;
+
+    const deactivate = await f.core.auditFix.preview('deactivate-unused', 90);
+    await f.core.auditFix.apply(deactivate.id, '1');
+    const afterDeactivating = f.core.audit.last();
+    const bob = afterDeactivating?.rows.find((row) => row.userName === 'bob');
+    expect(bob?.keys.map((key) => key.active)).toEqual([false, false]);
+    expect(bob?.keys[1]?.accessKeyId).toBe(f.sandbox.state.keysOf('bob')[1]?.accessKeyId);
+    expect(afterDeactivating?.summary).not.toEqual(activeBefore);
+
+    const remove = await f.core.auditFix.preview('delete-inactive', 90);
+    await f.core.auditFix.apply(remove.id, remove.confirmation);
+    const afterDeleting = f.core.audit.last();
+    expect(afterDeleting?.rows.find((row) => row.userName === '=cmd')?.keys).toEqual([]);
+    // bob's old key (unused 300 days) went; his newer one (120 days, never used) too.
+    expect(afterDeleting?.rows.find((row) => row.userName === 'bob')?.keys).toHaveLength(
+      f.sandbox.state.keysOf('bob').length,
+    );
+  });
+
   it('retries a call AWS throttles at the audit’s pace, so nobody sees Throttling', async () => {
     await f.core.audit.run({ source: 'per-user' });
     const plan = await f.core.auditFix.preview('deactivate-unused', 90);

@@ -4,6 +4,7 @@ import type {
   AuditFixProgress,
   AuditFixResult,
 } from '../../../../electron/common/audit-fix';
+import type { AuditResult } from '../../../../electron/common/audit';
 import type { KeywardApi } from '../../../../electron/common/bridge';
 import { call } from '../api';
 import { plural } from '../format';
@@ -33,10 +34,13 @@ export class AuditFix {
   progress = $state.raw<AuditFixProgress | null>(null);
   readonly #api: KeywardApi;
   readonly #announcer: Announcer;
+  /** The audit on screen: it shows what the fix changed once the fix ends. */
+  readonly #audit: { result: AuditResult | null };
 
-  constructor(api: KeywardApi, announcer: Announcer) {
+  constructor(api: KeywardApi, announcer: Announcer, audit: { result: AuditResult | null }) {
     this.#api = api;
     this.#announcer = announcer;
+    this.#audit = audit;
   }
 
   get open(): boolean {
@@ -91,6 +95,9 @@ export class AuditFix {
     await this.#poll();
     const ended = await answer;
     this.progress = null;
+    // Main's audit shows the changed keys (rows, flags, summary); the table follows it.
+    const audit = await call(() => this.#api.audit.last());
+    if (audit.ok && audit.value) this.#audit.result = audit.value;
     if (ended.ok) {
       const { done, skipped, failed } = ended.value;
       this.#announcer.say(

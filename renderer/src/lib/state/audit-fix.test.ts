@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { AuditResult } from '../../../../electron/common/audit';
 import type { AuditFixPlan, AuditFixResult } from '../../../../electron/common/audit-fix';
 import { fakeApi, ok, refused } from '../../../../testing/renderer/fake-api';
 import { Announcer } from './announcer.svelte';
@@ -54,7 +55,7 @@ describe('a bulk fix in the window', () => {
       },
     });
     const announcer = new Announcer();
-    const fix = new AuditFix(api, announcer);
+    const fix = new AuditFix(api, announcer, { result: null });
     fix.start('deactivate-unused', 90);
     await fix.preview();
     expect(fix.plan?.keys).toHaveLength(2);
@@ -79,9 +80,29 @@ describe('a bulk fix in the window', () => {
     expect(fix.progress).toBeNull();
   });
 
+  it('shows the audit as main has it after the fix, so the table shows the changed keys', async () => {
+    const before = { rows: [{ userName: 'bob' }] } as unknown as AuditResult;
+    const after = { rows: [{ userName: 'bob', keys: [] }] } as unknown as AuditResult;
+    const { api } = fakeApi({
+      audit: {
+        fixPreview: () => Promise.resolve(ok(plan)),
+        fixApply: () => Promise.resolve(ok(result)),
+        fixProgress: () => Promise.resolve(ok(null)),
+        last: () => Promise.resolve(ok(after)),
+      },
+    });
+    const audit = { result: before };
+    const fix = new AuditFix(api, new Announcer(), audit);
+    fix.start('deactivate-unused', 90);
+    await fix.preview();
+    fix.typed = '2';
+    await fix.apply();
+    expect(audit.result).toBe(after);
+  });
+
   it('shows main’s words when the preview is refused', async () => {
     const { api } = fakeApi({ audit: { fixPreview: () => refused('not-found', 'No audit yet.') } });
-    const fix = new AuditFix(api, new Announcer());
+    const fix = new AuditFix(api, new Announcer(), { result: null });
     fix.start('delete-inactive', 30);
     await fix.preview();
     expect(fix.plan).toBeNull();
