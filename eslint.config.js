@@ -125,6 +125,7 @@ export default tseslint.config(
                 '!**/electron/common/activity',
                 '!**/electron/common/credential-use',
                 '!**/electron/common/desktop',
+                '!**/electron/common/fix-rules',
                 '!**/electron/common/key-rules',
                 '!**/electron/common/key-shapes',
                 '!**/electron/common/offboard',

@@ -82,7 +82,8 @@ export const recentUseDays = 7;
 
 const dayMs = 24 * 60 * 60 * 1000;
 
-function daysSince(iso: string, now: number): number {
+/** Whole days from `iso` to `now`, never below zero. */
+export function daysSince(iso: string, now: number): number {
   return Math.max(0, Math.floor((now - Date.parse(iso)) / dayMs));
 }
 

@@ -17,7 +17,7 @@ import { awsErrorCode, translateAwsError } from '../aws/aws-errors';
 import type { AwsSession } from '../aws/aws-session';
 import { AppError } from '../errors';
 import { describeError, log, maskKeyId } from '../log';
-import { fixApplies, fixCandidates, idleDaysOf, measuredSentence } from './audit-fix-plan';
+import { fixApplies, fixCandidates, idleDaysOf, measuredSentence } from '../../common/fix-rules';
 import { pacedRequest, type Pacing } from './paced-request';
 import { AdaptiveRateLimiter } from './rate-limiter';
 import { readUser } from './user-crawl';

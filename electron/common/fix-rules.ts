@@ -1,6 +1,8 @@
-import type { AuditKey, AuditRow } from '../../common/audit';
-import type { AuditFixKind, FixPlanKey } from '../../common/audit-fix';
-import { ageInDays } from '../aws/key-age';
+// Which keys a bulk fix is about: main's preview and the window's button counts use the same
+// rules, so the number on the button is the number the preview starts from.
+import type { AuditKey, AuditRow, AuditResult } from './audit';
+import type { AuditFixKind, FixPlanKey } from './audit-fix';
+import { daysSince } from './key-rules';
 
 /** A key the audit saw that matches a fix's rule; its id may still be unknown (credential report). */
 export interface FixCandidate {
@@ -21,10 +23,10 @@ export function idleDaysOf(
   now: number,
 ): { idleDays: number; measuredFrom: FixPlanKey['measuredFrom'] } | null {
   if (key.lastUsed.kind === 'used') {
-    return { idleDays: ageInDays(key.lastUsed.date, now), measuredFrom: 'last-use' };
+    return { idleDays: daysSince(key.lastUsed.date, now), measuredFrom: 'last-use' };
   }
   if (key.lastUsed.kind === 'never' && key.lastRotated !== null) {
-    return { idleDays: ageInDays(key.lastRotated, now), measuredFrom: 'creation' };
+    return { idleDays: daysSince(key.lastRotated, now), measuredFrom: 'creation' };
   }
   return null;
 }
@@ -69,4 +71,24 @@ export function measuredSentence(kind: AuditFixKind, days: number): string {
     `${what} not used for ${String(days)} days or more, counted from each key’s last use, ` +
     'or from the day it was created if it was never used.'
   );
+}
+
+/**
+ * How many keys a fix would start from, before main looks again: the audit's candidates, less
+ * the key each account is signed in with (never in a plan). Keys the audit saw without an id
+ * (credential report) are counted; the preview then says exactly which.
+ */
+export function fixCount(
+  audit: Pick<AuditResult, 'rows' | 'accountId'>,
+  kind: AuditFixKind,
+  days: number,
+  signedIn: readonly { accountId: string; accessKeyId: string | null }[],
+  now: number,
+): number {
+  const ownKeys = new Set(signedIn.map((s) => `${s.accountId}\n${s.accessKeyId}`));
+  return fixCandidates(audit.rows, kind, days, now).candidates.filter(
+    ({ accountId, key }) =>
+      key.accessKeyId === null ||
+      !ownKeys.has(`${accountId ?? audit.accountId}\n${key.accessKeyId}`),
+  ).length;
 }
