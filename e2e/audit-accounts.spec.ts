@@ -70,4 +70,10 @@ test('an admin audits two signed-in accounts at once, and deactivates a key in t
   const csv = readFileSync(file, 'utf8');
   expect(csv.split(/\r?\n/)[0]).toMatch(/,account_id,account_alias$/);
   expect(csv).toMatch(/\ncarol,.*,210987654321,example-labs\r?\n/);
+
+  // Switching account keeps an audit of both: each row still names (and acts in) its account.
+  await page.getByRole('combobox', { name: 'Switch account' }).selectOption(labs.accountId);
+  await goTo(page, 'Audit');
+  await expect(page.getByRole('heading', { name: '2 accounts at a glance' })).toBeVisible();
+  await expect(carol).toContainText('example-labs (210987654321)');
 });

@@ -156,9 +156,9 @@ export function createCore(
     // rotated key say, keeps them).
     if (next?.arn !== ending.arn) void window.newKeys.dropHeldBy(ending.arn);
   });
-  // The last audit describes the account that was current when it ran.
+  // An audit of the account that was current goes; one of every account stays.
   window.session.onSwitch(() => {
-    audit.clear();
+    audit.accountSwitched();
   });
 
   // A rotation's new key whose keychain write failed stays held for the next run in this process.

@@ -37,6 +37,23 @@ describe('the audit over every signed-in account', () => {
     expect(all.accounts?.[1]?.summary).toMatchObject({ users: 2, keys: 2, activeKeys: 2 });
   });
 
+  it('keeps an audit of every account when the admin switches account; one of a single account goes', async () => {
+    const labs = await signedInToBoth(f);
+    const first = f.sandbox.accountId;
+    await f.core.audit.run({ accounts: 'all' });
+    f.core.session.switchTo(labs.accountId);
+    // Each row names its account, so the audit still says the same in the other account.
+    expect(f.core.audit.last()?.accounts?.map((part) => part.accountId)).toEqual([
+      first,
+      labs.accountId,
+    ]);
+
+    await f.core.audit.run();
+    expect(f.core.audit.last()?.accountId).toBe(labs.accountId);
+    f.core.session.switchTo(first);
+    expect(f.core.audit.last()).toBeNull();
+  });
+
   it('acts on a key of another account in that account, and the audit shows it there', async () => {
     const labs = await signedInToBoth(f);
     await f.core.audit.run({ accounts: 'all' });

@@ -17,7 +17,11 @@ const loadRunAudit = () => import('./run-audit');
  */
 export class AuditService {
   readonly #host: AuditServiceDeps;
-  #running: { promise: Promise<AuditResult>; controller: AbortController } | null = null;
+  #running: {
+    promise: Promise<AuditResult>;
+    controller: AbortController;
+    accounts: AuditOptions['accounts'];
+  } | null = null;
   #progress: AuditProgress | null = null;
   #last: AuditResult | null = null;
 
@@ -51,7 +55,7 @@ export class AuditService {
         this.#running = null;
         this.#progress = null;
       });
-    this.#running = { promise, controller };
+    this.#running = { promise, controller, accounts: options.accounts };
     return promise;
   }
 
@@ -78,6 +82,17 @@ export class AuditService {
   keyChanged(change: AuditKeyChange, now = Date.now()): AuditResult | null {
     if (this.#last) this.#last = withKeyChanged(this.#last, change, now);
     return this.#last;
+  }
+
+  /**
+   * Another signed-in account became current. An audit of every account still holds (each row
+   * names its account, and acts there); an audit of one account describes the one before.
+   */
+  accountSwitched(): void {
+    const running = this.#running;
+    const last = this.#last;
+    if (running ? running.accounts === 'all' : (last?.accounts?.length ?? 0) > 1) return;
+    this.clear();
   }
 
   /** Forgets the last result, e.g. on sign-out: it describes the account signed in before. */

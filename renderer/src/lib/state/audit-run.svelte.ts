@@ -11,6 +11,7 @@ import type { KeywardApi } from '../../../../electron/common/bridge';
 import { call } from '../api';
 import { plural } from '../format';
 import type { Announcer } from './announcer.svelte';
+import type { SessionChange } from './session.svelte';
 import { Task } from './task.svelte';
 
 const pollMs = 300;
@@ -228,8 +229,14 @@ export class AuditRun {
     return (this.result?.accounts?.length ?? 0) > 1;
   }
 
-  /** After signing out: main forgot the result (and stopped a run), and so does the window. */
-  forget = (): void => {
+  /**
+   * After signing out, main forgot the result (and stopped a run), and so does the window. After
+   * switching account it kept an audit of every account (each row names its account).
+   */
+  forget = (why: SessionChange = 'signed-out'): void => {
+    if (why === 'switched' && (this.auditing.busy ? this.scope === 'all' : this.severalAccounts)) {
+      return;
+    }
     this.result = null;
     this.scope = 'current';
     this.auditing.error = null;

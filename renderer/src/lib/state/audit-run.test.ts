@@ -245,6 +245,23 @@ describe('the audit of several accounts', () => {
     expect(audit.scope).toBe('current');
   });
 
+  it('keeps an audit of every account on switching account, not one of a single account', () => {
+    const audit = new AuditRun(fakeApi({}).api, new Announcer());
+    const several: AuditResult = {
+      ...result([inAccount(row('alice', 1), '123456789012', 'example-corp')]),
+      accounts: parts(['123456789012', '210987654321']),
+    };
+    audit.result = several;
+    audit.forget('switched');
+    expect(audit.result).toBe(several);
+    audit.forget('signed-out');
+    expect(audit.result).toBeNull();
+
+    audit.result = result([row('alice', 1)]);
+    audit.forget('switched');
+    expect(audit.result).toBeNull();
+  });
+
   it('sorts and filters by account, named by alias and id', () => {
     const several: AuditResult = {
       ...result([

@@ -19,8 +19,12 @@ import { Task } from './task.svelte';
  * here and runs every reset registered with `onSignOut`. Any state that belongs to a sign-in
  * (people listed, a key being created, an audit) registers one where it is made (app.svelte),
  * so nothing from the last session survives into the next one. Switching to another account
- * runs the same resets: what was listed belongs to the account it was listed in.
+ * runs the same resets, told so (`'switched'`): what was listed belongs to the account it was
+ * listed in, unless it names its account on every line (an audit of every account).
  */
+/** Why what belonged to a sign-in is being forgotten. */
+export type SessionChange = 'signed-out' | 'switched';
+
 export class Session {
   identity = $state.raw<Identity | null>(null);
   /** Every account signed in to, the current one first. */
@@ -36,7 +40,7 @@ export class Session {
   readonly #api: KeywardApi;
   readonly #announcer: Announcer;
   #signingOut = false;
-  readonly #resets: (() => void)[] = [];
+  readonly #resets: ((why: SessionChange) => void)[] = [];
 
   constructor(api: KeywardApi, announcer: Announcer) {
     this.#api = api;
@@ -66,7 +70,7 @@ export class Session {
   );
 
   /** Registers what to forget when the session ends (see the class comment). */
-  onSignOut = (reset: () => void): void => {
+  onSignOut = (reset: (why: SessionChange) => void): void => {
     this.#resets.push(reset);
   };
 
@@ -94,17 +98,17 @@ export class Session {
       );
       return false;
     }
-    this.#nowIn(answer.value);
+    this.#nowIn(answer.value, 'switched');
     await this.#loadAccounts();
     this.#announcer.say(`Now working in account ${this.accountText}, as ${this.whoText}.`);
     return true;
   };
 
   /** Another account became current: forget what belonged to the last one, and learn this one. */
-  #nowIn(identity: Identity): void {
+  #nowIn(identity: Identity, why: SessionChange): void {
     this.identity = identity;
     this.permissions.reset();
-    for (const reset of this.#resets) reset();
+    for (const reset of this.#resets) reset(why);
     void this.loadPermissions();
   }
 
@@ -149,7 +153,8 @@ export class Session {
     }
     this.mfa = null;
     const before = this.identity;
-    if (before && before.accountId !== answer.value.accountId) this.#nowIn(answer.value);
+    if (before && before.accountId !== answer.value.accountId)
+      this.#nowIn(answer.value, 'switched');
     else {
       this.identity = answer.value;
       this.permissions.reset();
@@ -181,7 +186,7 @@ export class Session {
     const left = this.accountText;
     // Main goes on with another account still signed in to, if any.
     if (answer.value) {
-      this.#nowIn(answer.value);
+      this.#nowIn(answer.value, 'signed-out');
       await this.#loadAccounts();
       this.#announcer.say(
         `Signed out of account ${left}. Still signed in to account ${this.accountText}.`,
@@ -199,7 +204,7 @@ export class Session {
     this.permissions.reset();
     this.signingIn.error = null;
     this.mfa = null;
-    for (const reset of this.#resets) reset();
+    for (const reset of this.#resets) reset('signed-out');
   }
 }
 
