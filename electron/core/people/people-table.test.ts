@@ -45,6 +45,15 @@ function cellsOf(changes: PeopleChanges, userName: string): PersonCells | undefi
   return changes.rows.find((row) => row.userName === userName)?.cells;
 }
 
+/** The whole table, once every row is filled. */
+async function readWhole(fx: KeywardFixture): Promise<PeopleChanges> {
+  const opened = await fx.core.people.open();
+  await fx.core.people.settled();
+  const whole = fx.core.people.changes(opened.run, 0);
+  if (!whole) throw new Error('the table was dropped');
+  return whole;
+}
+
 describe('the People table', () => {
   it('answers with the first page of names at once, then fills every row from one credential report', async () => {
     const fx = await signedIn('admin');
@@ -79,52 +88,40 @@ describe('the People table', () => {
 
   it('opened again, reads the report IAM already has, downloading it once', async () => {
     const fx = await signedIn('admin');
-    const first = await fx.core.people.open();
-    await fx.core.people.settled();
-    const made = fx.core.people.changes(first.run, 0)?.filling.reportGeneratedAt;
+    const made = (await readWhole(fx)).filling.reportGeneratedAt;
     expect(made).toEqual(expect.any(String));
 
     fx.sandbox.stats.reset();
-    const again = await fx.core.people.open();
-    await fx.core.people.settled();
-    const filled = fx.core.people.changes(again.run, 0);
-    expect(filled?.filling).toMatchObject({ source: 'credential-report', reportGeneratedAt: made });
+    const again = await readWhole(fx);
+    expect(again.filling).toMatchObject({ source: 'credential-report', reportGeneratedAt: made });
     expect(fx.sandbox.stats.calls('GetCredentialReport')).toBe(1);
-    if (filled) expect(keysShown(filled)).toEqual(expectedKeys(fx));
+    expect(keysShown(again)).toEqual(expectedKeys(fx));
   });
 
   it('fills from the report IAM already has while IAM cannot make a new one', async () => {
     const fx = await signedIn('admin');
-    const first = await fx.core.people.open();
-    await fx.core.people.settled();
-    const made = fx.core.people.changes(first.run, 0)?.filling.reportGeneratedAt;
+    const made = (await readWhole(fx)).filling.reportGeneratedAt;
     // Every GenerateCredentialReport fails from now on (AWS-side errors, retries included).
     for (let n = 1; n <= 30; n++) fx.sandbox.faults.failNth('GenerateCredentialReport', n, 'error');
 
     fx.sandbox.stats.reset();
-    const again = await fx.core.people.open();
-    await fx.core.people.settled();
-    const filled = fx.core.people.changes(again.run, 0);
-    expect(filled?.filling).toMatchObject({ source: 'credential-report', reportGeneratedAt: made });
+    const again = await readWhole(fx);
+    expect(again.filling).toMatchObject({ source: 'credential-report', reportGeneratedAt: made });
     expect(fx.sandbox.stats.calls('ListAccessKeys')).toBe(0);
   });
 
   it('does not show a report IAM has let expire: a new one is made', async () => {
     const fx = await signedIn('admin');
-    const first = await fx.core.people.open();
-    await fx.core.people.settled();
-    const made = fx.core.people.changes(first.run, 0)?.filling.reportGeneratedAt ?? '';
+    const made = (await readWhole(fx)).filling.reportGeneratedAt ?? '';
     // IAM keeps a report four hours; a key deactivated since must show in the new one.
     fx.sandbox.clock.advance(4 * 60 * 60 * 1000 + 60_000);
     const bob = fx.sandbox.state.keysOf('bob').find((key) => key.status === 'Active');
     if (bob) bob.status = 'Inactive';
 
-    const again = await fx.core.people.open();
-    await fx.core.people.settled();
-    const filled = fx.core.people.changes(again.run, 0);
-    const remade = filled?.filling.reportGeneratedAt ?? '';
+    const again = await readWhole(fx);
+    const remade = again.filling.reportGeneratedAt ?? '';
     expect(Date.parse(remade) - Date.parse(made)).toBeGreaterThanOrEqual(4 * 60 * 60 * 1000);
-    expect(cellsOf(filled ?? first, 'bob')).toMatchObject({ state: 'read', activeKeys: 0 });
+    expect(cellsOf(again, 'bob')).toMatchObject({ state: 'read', activeKeys: 0 });
   });
 
   it('reads person by person at the pace AWS allows when the credential report is refused', async () => {
