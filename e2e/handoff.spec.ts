@@ -18,6 +18,10 @@ test('an admin creates a key sealed to a colleague’s receiving code; the colle
   await capture('handoff-0-staff-receiving-code', staff.page);
   const code = staff.platform.clipboard;
   expect(code).toMatch(/^age1[0-9a-z]{58}$/);
+  const staffWords = (
+    (await staff.page.getByText(/^Your code’s check words:/).textContent()) ?? ''
+  ).replace(/^Your code’s check words:\s*/, '');
+  expect(staffWords.split(' ')).toHaveLength(4);
 
   // The admin's computer.
   await openPersonAsAdmin(device, 'alice');
@@ -42,6 +46,10 @@ test('an admin creates a key sealed to a colleague’s receiving code; the colle
   await page.getByRole('button', { name: 'Save sealed file…' }).click();
   await expect(page.getByText('is not a receiving code')).toBeVisible();
   await codeBox.fill(code);
+  // The pasted code's check words, for alice to read hers back: a code changed on its way differs.
+  await expect(page.getByRole('status').filter({ hasText: 'Check words:' })).toContainText(
+    `Check words: ${staffWords.trim()}. Ask alice to read the check words under “Receive a key”`,
+  );
   const file = `${device.platform.dataDir()}/alice_accessKeys.keyward`;
   device.platform.answerNextSave(file);
   await page.getByRole('button', { name: 'Save sealed file…' }).click();

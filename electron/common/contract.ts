@@ -305,6 +305,17 @@ export const contract = {
     input: z.strictObject({ userName: userNameSchema }),
     output: returns<PublishedCode | null>(),
   },
+  /**
+   * The check words of a receiving code the admin pasted, for the colleague to read theirs back
+   * (a code changed on its way by email or chat shows other words).
+   */
+  'directory.checkWords': {
+    // Bech32's alphabet: age's recipient shape; anything else has no words.
+    input: z.strictObject({
+      code: z.string().regex(/^age1[qpzry9x8gf2tvdw0s3jn54khce6mua7l]{58}$/),
+    }),
+    output: returns<string[]>(),
+  },
   /** A key was sealed to `code` for `userName`: a later look-up says when their code changed. */
   'directory.remember': {
     input: z.strictObject({ userName: userNameSchema, code: boundedString(100) }),

@@ -135,6 +135,7 @@ export function createHandlers(services: Services): Handlers {
     'directory.publish': () => core.directory.publish(),
     'directory.unpublish': () => core.directory.unpublish().then(done),
     'directory.lookup': ({ userName }) => core.directory.lookup(userName),
+    'directory.checkWords': ({ code }) => Promise.resolve(core.directory.fingerprint(code)),
     'directory.remember': ({ userName, code }) =>
       core.directory.remember(userName, code).then(done),
     'handoff.checkPassphrase': ({ passphrase }) => {

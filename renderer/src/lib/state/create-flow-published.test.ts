@@ -135,3 +135,23 @@ describe('a colleague’s shared receiving code', () => {
     expect(calls.some((c) => c.method === 'directory.lookup')).toBe(false);
   });
 });
+
+describe('a receiving code the admin pasted', () => {
+  it('brings its check words once, and forgets them when the field no longer holds one code', async () => {
+    const { flow, calls } = flowFor('bob', {
+      directory: {
+        lookup: () => Promise.resolve(ok(null)),
+        checkWords: () => Promise.resolve(ok(['tidy', 'almanac', 'pebble', 'orbit'])),
+      },
+    });
+    await flow.create();
+    await flow.showCheckWords(bobsCode);
+    await flow.showCheckWords(bobsCode);
+    expect(flow.pastedWords.value).toEqual(['tidy', 'almanac', 'pebble', 'orbit']);
+    expect(calls.filter((c) => c.method === 'directory.checkWords').map((c) => c.input)).toEqual([
+      { code: bobsCode },
+    ]);
+    await flow.showCheckWords(null);
+    expect(flow.pastedWords.value).toBeNull();
+  });
+});

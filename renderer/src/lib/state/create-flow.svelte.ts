@@ -83,6 +83,11 @@ export class CreateFlow implements LeaveGuard {
    * before, the admin pastes the code.
    */
   readonly published = new Task<PublishedCode | null>();
+  /**
+   * The check words of the one receiving code the admin pasted (`about` is the code): the
+   * colleague reads theirs back, so a code changed on its way by email or chat is caught.
+   */
+  readonly pastedWords = new Task<string[], string>();
 
   outcome = $state<'kept' | 'discarded' | null>(null);
   /** Set by begin(); the create screen starts afresh on arrival unless a flow was just prepared. */
@@ -212,6 +217,16 @@ export class CreateFlow implements LeaveGuard {
       this.codesText = answer.value.code;
     }
   }
+
+  /** Asks for `code`'s check words once; null (no single valid code) forgets them. */
+  showCheckWords = async (code: string | null): Promise<void> => {
+    if (code === null) {
+      this.pastedWords.reset();
+      return;
+    }
+    if (this.pastedWords.about === code) return;
+    await this.pastedWords.run(() => this.#api.directory.checkWords({ code }), { about: code });
+  };
 
   choosePurpose = (id: PurposeId): void => {
     if (this.purpose !== id) {
