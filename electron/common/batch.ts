@@ -33,6 +33,11 @@ export type BatchOutcome =
       passphrase: string | null;
       /** True when an earlier, interrupted run of this batch already made this file. */
       earlier: boolean;
+      /**
+       * The four check words of the code the person published, when the file is sealed to it:
+       * the admin compares them with the words the person reads from their own Keyward.
+       */
+      checkWords?: string[];
     }
   | {
       userName: string;

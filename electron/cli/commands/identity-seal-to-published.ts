@@ -7,14 +7,15 @@ import { checkWordsText } from './identity';
 /**
  * `keys create --seal-to-published`: the receiving code the person published on their IAM user,
  * found before the key is made. Its check words are shown for the admin to confirm with the
- * person; a code that changed since the admin last sealed a key to it needs --yes.
+ * person (and returned, for --json); a code that changed since the admin last sealed a key to it
+ * needs --yes.
  */
 export async function publishedCodeOf(
   context: CommandContext,
   core: Core,
   user: string,
   args: ParsedArgs,
-): Promise<string> {
+): Promise<{ code: string; checkWords: string[] }> {
   const published = await core.directory.lookup(user);
   if (published === null) {
     throw new AppError(
@@ -35,7 +36,7 @@ export async function publishedCodeOf(
     `${user}’s receiving code check words: ${words}. Ask ${user} to read their check words from their Keyward before you send the file.`,
   );
   if (published.changedSinceLastUse) context.note(`This is a new code for ${user} (--yes given).`);
-  return published.code;
+  return { code: published.code, checkWords: published.fingerprint };
 }
 
 /**

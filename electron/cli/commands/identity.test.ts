@@ -111,6 +111,22 @@ describe('keyward keys create --seal-to-published', () => {
     expect(plaintext).toContain(f.sandbox.state.accessKeys.get(accessKeyId)?.secretAccessKey);
   });
 
+  it('with --json, carries the check words the person reads from their Keyward', async () => {
+    await keepKeyOf(f, 'alice', 'alice');
+    const published = await keyward(env(), ['identity', 'publish', ...asAlice, '--json']);
+    const { checkWords } = JSON.parse(published.stdout) as { checkWords: string[] };
+    const file = path.join(home(), 'alice.keyward');
+
+    const created = await createFor('alice', file, '--json');
+    expect(created.code, created.stderr).toBe(0);
+    expect(JSON.parse(created.stdout)).toMatchObject({
+      userName: 'alice',
+      file,
+      checkWords,
+    });
+    expect(checkWords).toEqual(codeFingerprint(await f.core.handoff.receivingCode()));
+  });
+
   it('refuses a code that changed since the admin last sealed to one, unless told --yes', async () => {
     await keepKeyOf(f, 'alice', 'alice');
     await keyward(env(), ['identity', 'publish', ...asAlice]);

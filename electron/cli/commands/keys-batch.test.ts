@@ -12,6 +12,8 @@ import { keywardForEachTest } from '../../../testing/core/keyward-each-test';
 import type { KeywardFixture } from '../../../testing/core/keyward-fixture';
 import { keepKeyOf } from '../../../testing/core/kept-keys';
 import { asAdmin } from '../../../testing/cli/cli-expect';
+import { codeFingerprint } from '../../core/directory/fingerprint';
+import { receivingCodeTagKey } from '../../core/directory/receiving-code-tag';
 import { awsCli, cliEnvironment, keyward } from '../../../testing/cli/cli-harness';
 
 let folder = '';
@@ -120,6 +122,66 @@ describe('keyward keys create --users-file', () => {
       outDir,
       people: [{ userName: 'alice', status: 'done', file: path.join(outDir, 'alice.keyward') }],
     });
+  });
+
+  it('with --json, gives the check words of each code a person published, again on a rerun', async () => {
+    f.sandbox.state.findUser('alice')?.tags.push({ Key: receivingCodeTagKey, Value: alice.code });
+    const file = path.join(folder, 'people.csv');
+    await writeFile(file, `user,receiving code\nalice,\n`);
+
+    const outcome = await run(file, '--json');
+    expect(outcome.code, outcome.stderr).toBe(0);
+    const words = codeFingerprint(alice.code);
+    expect(JSON.parse(outcome.stdout)).toMatchObject({
+      people: [{ userName: 'alice', status: 'done', earlier: false, checkWords: words }],
+    });
+    await ageDecryptWithIdentity(
+      await readFile(path.join(outDir, 'alice.keyward'), 'utf8'),
+      alice.identityFile,
+    );
+
+    // Run again: alice is done already, and her line still carries the words to compare.
+    const again = await run(file, '--json');
+    expect(again.code, again.stderr).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({
+      people: [{ userName: 'alice', status: 'done', earlier: true, checkWords: words }],
+    });
+    const told = await run(file);
+    expect(told.stdout).toContain(
+      `(made by an earlier run); sealed to the code alice shared, check words: ${words.join(' ')}\n`,
+    );
+  });
+
+  it('reads a quoted user name with a comma in it as one person', async () => {
+    // IAM user names may contain commas; a spreadsheet quotes such a cell when it saves a CSV.
+    f.sandbox.state.addUser({
+      userName: 'ops,bot',
+      path: '/',
+      permission: 'none',
+      tags: [],
+      createDate: new Date(),
+    });
+    const file = path.join(folder, 'people.csv');
+    await writeFile(file, `user,receiving code\r\n"ops,bot",${alice.code}\r\n`);
+    const outcome = await run(file);
+    expect(outcome.code, outcome.stderr).toBe(0);
+    expect(outcome.stdout).toMatch(
+      new RegExp(`^ops,bot: done, AKIA\\w+ in ${path.join(outDir, 'ops,bot.keyward')}\n$`),
+    );
+    expect(await keysListedByAwsCli(f, 'ops,bot')).toHaveLength(1);
+    await ageDecryptWithIdentity(
+      await readFile(path.join(outDir, 'ops,bot.keyward'), 'utf8'),
+      alice.identityFile,
+    );
+  });
+
+  it('gives no check words for a code the admin was given', async () => {
+    const file = path.join(folder, 'people.csv');
+    await writeFile(file, `user,receiving code\nalice,${alice.code}\n`);
+    const outcome = await run(file, '--json');
+    expect(outcome.code, outcome.stderr).toBe(0);
+    const [person] = (JSON.parse(outcome.stdout) as { people: object[] }).people;
+    expect(person).not.toHaveProperty('checkWords');
   });
 
   it.each([

@@ -7,6 +7,7 @@ import { CsvSyntaxError, parseCsvRecords } from '../../core/csv';
 import { AppError } from '../../core/errors';
 import type { CommandContext, ParsedArgs } from '../command-spec';
 import { UsageError, requiredArg, stringArg } from '../command-spec';
+import { checkWordsText } from './identity';
 
 /** A users file a person could make by hand is far smaller; this bounds what is read. */
 const maxUsersFileBytes = 1024 * 1024;
@@ -58,7 +59,10 @@ export async function keysBatch(context: CommandContext, args: ParsedArgs): Prom
 function humanLine(outcome: BatchOutcome): string {
   if (outcome.status === 'done') {
     const earlier = outcome.earlier ? ' (made by an earlier run)' : '';
-    return `${outcome.userName}: done, ${outcome.accessKeyId} in ${outcome.file}${earlier}`;
+    const words = outcome.checkWords
+      ? `; sealed to the code ${outcome.userName} shared, check words: ${checkWordsText(outcome.checkWords)}`
+      : '';
+    return `${outcome.userName}: done, ${outcome.accessKeyId} in ${outcome.file}${earlier}${words}`;
   }
   return `${outcome.userName}: refused. ${outcome.reason} ${outcome.hint}`;
 }

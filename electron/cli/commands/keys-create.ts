@@ -65,14 +65,14 @@ export const keysCreate: CommandSpec = {
     const planned = await planSecuring(context, args);
     const core = await context.signIn(args);
     // The person's shared code is looked up once signed in, and before the key exists.
-    const plan: SecuringPlan =
-      planned.kind === 'published'
-        ? {
-            kind: 'recipients',
-            codes: [await publishedCodeOf(context, core, user, args)],
-            out: planned.out,
-          }
-        : planned;
+    let published: { code: string; checkWords: string[] } | null = null;
+    let plan: SecuringPlan;
+    if (planned.kind === 'published') {
+      published = await publishedCodeOf(context, core, user, args);
+      plan = { kind: 'recipients', codes: [published.code], out: planned.out };
+    } else {
+      plan = planned;
+    }
     if (plan.kind === 'store' && (await core.deviceKeys.get(plan.profile))) {
       throw new AppError(
         'conflict',
@@ -97,7 +97,9 @@ export const keysCreate: CommandSpec = {
       created: created.created,
       description: created.description,
     };
-    context.print({ ...key, ...where, ...(passphrase ? { passphrase } : {}) }, () => {
+    // The published code's check words, for a script to show the admin and compare.
+    const words = published ? { checkWords: published.checkWords } : {};
+    context.print({ ...key, ...where, ...words, ...(passphrase ? { passphrase } : {}) }, () => {
       const head = `Created ${created.accessKeyId} for ${user}`;
       if (result.storedAs)
         return `${head}; kept in this computer’s keychain as "${result.storedAs}".`;

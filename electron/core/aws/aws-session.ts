@@ -81,6 +81,41 @@ export class AwsSession {
     return identity;
   }
 
+  /**
+   * Signs in again to an account already signed in to (its key was replaced, say), leaving
+   * whichever account is current as it is. Refused, with nothing changed, when `source` leads to
+   * an account not signed in to.
+   */
+  async signInAgain(source: SignInSource): Promise<Identity> {
+    const { region, endpoint } = await this.#deps.place();
+    const aws = await loadAws();
+    const signedIn = await aws.signIn({ source, region, endpoint }, this.#deps.profiles);
+    const { identity } = signedIn;
+    const replaced = this.#signIns.get(identity.accountId);
+    if (!replaced) {
+      signedIn.clients.destroy();
+      throw new AppError(
+        'not-signed-in',
+        `You are not signed in to AWS account ${identity.accountId}.`,
+        'Sign in to it first: AWS sign-in, then "Sign in to another account".',
+      );
+    }
+    const entry = { signedIn, permissions: new aws.PermissionTracker(identity, signedIn.clients) };
+    // Set over the old entry, so the account keeps its place in the order of use.
+    this.#signIns.set(identity.accountId, entry);
+    if (this.#current === replaced) this.#current = entry;
+    this.#end(replaced, identity);
+    return identity;
+  }
+
+  /** Signs out of one account; when it is the current one, exactly as `signOut`. */
+  signOutOf(accountId: string): void {
+    const entry = this.#signIns.get(accountId);
+    if (!entry) return;
+    if (entry === this.#current) this.signOut();
+    else this.#end(entry, null);
+  }
+
   /** Signs out of the current account; another signed-in account, if any, becomes current. */
   signOut(): void {
     const ending = this.#current;
@@ -133,7 +168,9 @@ export class AwsSession {
   }
 
   #end(ending: SignInEntry, next: Identity | null): void {
-    this.#signIns.delete(ending.signedIn.identity.accountId);
+    const { accountId } = ending.signedIn.identity;
+    // Signed in again, its replacement already holds the account's place.
+    if (this.#signIns.get(accountId) === ending) this.#signIns.delete(accountId);
     if (this.#current === ending) this.#current = null;
     ending.signedIn.clients.destroy();
     for (const listener of this.#signOutListeners) listener(ending.signedIn.identity, next);

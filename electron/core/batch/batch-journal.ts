@@ -20,6 +20,8 @@ const recordSchema = z.discriminatedUnion('op', [
     userName: z.string(),
     accessKeyId: z.string(),
     file: z.string(),
+    /** Sealed to the code the person published: its check words (not secret), for a rerun. */
+    checkWords: z.array(z.string()).optional(),
   }),
   /** Nothing is left to resume: AWS refused, or a left-over key has been reported. */
   z.object({ op: z.literal('closed'), folder: z.string(), userName: z.string() }),
@@ -31,7 +33,7 @@ export type PersonState =
   | { kind: 'none' }
   | { kind: 'begun'; at: string }
   | { kind: 'created'; accessKeyId: string; at: string }
-  | { kind: 'written'; accessKeyId: string; file: string };
+  | { kind: 'written'; accessKeyId: string; file: string; checkWords?: string[] };
 
 /**
  * The batch journal: one durable line per person before CreateAccessKey, one when AWS answered,
@@ -72,7 +74,12 @@ function stateOf(record: BatchJournalRecord): PersonState {
     case 'created':
       return { kind: 'created', accessKeyId: record.accessKeyId, at: record.at };
     case 'written':
-      return { kind: 'written', accessKeyId: record.accessKeyId, file: record.file };
+      return {
+        kind: 'written',
+        accessKeyId: record.accessKeyId,
+        file: record.file,
+        ...(record.checkWords ? { checkWords: record.checkWords } : {}),
+      };
     case 'closed':
       return { kind: 'none' };
   }

@@ -11,6 +11,7 @@ import type { HandoffLockRequest } from '../../common/domain';
 import type { ActivityLog } from '../activity/activity-log';
 import { AdaptiveRateLimiter } from '../audit/rate-limiter';
 import { isThrottling, translateAwsError } from '../aws/aws-errors';
+import { codeFingerprint } from '../directory/fingerprint';
 import { AppError } from '../errors';
 import { createFileAtomic } from '../files/atomic-write';
 import { sealKeyFile } from '../handoff/seal-to-file';
@@ -200,6 +201,7 @@ async function resume(
         accessKeyId: state.accessKeyId,
         passphrase: null,
         earlier: true,
+        ...(state.checkWords ? { checkWords: state.checkWords } : {}),
       };
     case 'begun':
       await host.journal.append({ op: 'closed', folder, userName });
@@ -361,12 +363,19 @@ async function writeKeyFile(
     );
   }
   await host.newKeys.markSecured(pending, lock.kind === 'recipients' ? 'handoff' : 'file');
+  const code = lock.kind === 'recipients' ? lock.codes[0] : undefined;
+  // Only a published code has words to compare: a code the admin was given came from the person.
+  const words =
+    person.lock.kind === 'published' && code !== undefined
+      ? { checkWords: codeFingerprint(code) }
+      : {};
   await host.journal.append({
     op: 'written',
     folder,
     userName,
     accessKeyId: pending.accessKeyId,
     file,
+    ...words,
   });
   await host.activity.record({
     actor: host.actor(),
@@ -375,7 +384,6 @@ async function writeKeyFile(
     accessKeyId: pending.accessKeyId,
   });
   await host.newKeys.finish(handle, false);
-  const code = lock.kind === 'recipients' ? lock.codes[0] : undefined;
   if (code !== undefined) await host.directory()?.remember(userName, code);
   log('batch', `wrote ${maskKeyId(pending.accessKeyId)} for ${userName}`);
   return {
@@ -385,5 +393,6 @@ async function writeKeyFile(
     accessKeyId: pending.accessKeyId,
     passphrase,
     earlier: false,
+    ...words,
   };
 }

@@ -1,4 +1,4 @@
-import type { AccessKeySummary, Identity, SignInSource } from '../../common/domain';
+import type { AccessKeySummary } from '../../common/domain';
 import type { ActivityLog } from '../activity/activity-log';
 import type { AwsPlace } from '../aws/aws-clients';
 import type { AwsSession } from '../aws/aws-session';
@@ -18,12 +18,11 @@ export interface RotationProgress {
   step: RotationStep | 'reactivate' | 'restore' | 'delete-new';
 }
 
-/** The window's sign-in, which follows a profile whose key this rotation swaps. */
-export interface FollowingSession {
-  whoami(): Identity | null;
-  signIn(source: SignInSource): Promise<Identity>;
-  signOut(): void;
-}
+/**
+ * The window's sign-ins (one per AWS account), of which the one with the key this rotation swaps
+ * follows the profile, without changing which account is current.
+ */
+export type FollowingSession = Pick<AwsSession, 'accounts' | 'signInAgain' | 'signOutOf'>;
 
 /**
  * A session of the rotation's own, signed in with the key being rotated, so the window's sign-in
@@ -47,9 +46,9 @@ export interface RotationDeps {
   /** A new, signed-out session for one run. */
   openSession: () => RotationSession;
   /**
-   * The window's session. Signed in with the key the profile stops using, it moves to the key the
-   * profile uses now (or, failing that, signs out): it must never stay signed in with a key that
-   * is about to be turned off.
+   * The window's session. An account signed in with the key the profile stops using moves to the
+   * key the profile uses now (or, failing that, is signed out), current or not: it must never stay
+   * signed in with a key that is about to be turned off.
    */
   windowSession?: FollowingSession;
   /** How long a new key may take to be accepted everywhere (IAM is eventually consistent). */
@@ -232,18 +231,21 @@ export class RotationRun {
   }
 
   /**
-   * The window signed in with `leftKeyId`, which `profile` no longer holds, signs in again with
-   * the profile's key now. Should that fail, it signs out: a session with a key about to be turned
-   * off or deleted fails at the next action while saying it is signed in.
+   * The window's sign-in with `leftKeyId`, which `profile` no longer holds, in whichever account
+   * (current or not), signs in again with the profile's key now. Should that fail, that account
+   * alone is signed out: a sign-in with a key about to be turned off or deleted fails at its next
+   * action while saying it is signed in. A key belongs to one user of one account, so there is at
+   * most one such sign-in.
    */
   async windowFollows(profile: string, leftKeyId: string): Promise<void> {
     const window = this.deps.windowSession;
-    if (window?.whoami()?.accessKeyId !== leftKeyId) return;
+    const following = window?.accounts().find((identity) => identity.accessKeyId === leftKeyId);
+    if (!window || !following) return;
     try {
-      await window.signIn({ kind: 'stored-key', profile });
+      await window.signInAgain({ kind: 'stored-key', profile });
       log('rotation', `${profile}: the window now signs in with ${profile}'s current key`);
     } catch (error) {
-      window.signOut();
+      window.signOutOf(following.accountId);
       log('rotation', `${profile}: the window was signed out: ${describeError(error)}`);
     }
   }

@@ -38,11 +38,16 @@ export interface BatchEntry {
   published: PublishedState;
 }
 
-/** User names in pasted text: one a line or separated by commas (or both), spaces ignored. */
+/**
+ * User names in pasted text (a spreadsheet's column or row, an email's list). Line breaks, tabs
+ * and semicolons always separate. IAM user names may contain commas (`ops,bot`) but never spaces,
+ * so a comma separates only with a space beside it ("alice, bob") or at the start or end of a
+ * line; between two name characters it stays in the name. The hint under the field says so.
+ */
 export function namesIn(text: string): string[] {
   return text
-    .split(/[\n,;]/)
-    .map((name) => name.trim())
+    .split(/[\t\r\n;]|\s*,\s+|\s+,\s*/)
+    .map((name) => name.trim().replace(/^,+|,+$/g, ''))
     .filter((name) => name !== '');
 }
 

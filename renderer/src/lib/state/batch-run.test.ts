@@ -33,6 +33,26 @@ describe('creating keys for a list of people', () => {
     expect(namesIn('alice, bob\n\n carol ;dave\r\n')).toEqual(['alice', 'bob', 'carol', 'dave']);
   });
 
+  it('keeps a comma with no space in the name, since IAM user names may contain commas', () => {
+    expect(namesIn('ops,bot')).toEqual(['ops,bot']);
+    expect(namesIn('alice, ops,bot,\nbob,carol; dave')).toEqual([
+      'alice',
+      'ops,bot',
+      'bob,carol',
+      'dave',
+    ]);
+    // A row copied from a spreadsheet comes tab-separated; a list ending in a comma is common.
+    expect(namesIn('alice\tops,bot\tbob,')).toEqual(['alice', 'ops,bot', 'bob']);
+    expect(namesIn('alice ,bob , carol')).toEqual(['alice', 'bob', 'carol']);
+  });
+
+  it('adds a pasted name with a comma as one person', () => {
+    const { run } = batchRun({});
+    run.addPasted('ops,bot');
+    expect(run.entries.map((entry) => entry.userName)).toEqual(['ops,bot']);
+    expect(run.notAdded).toEqual([]);
+  });
+
   it('looks up each person’s published code; without one, asks for a code', async () => {
     const { run } = batchRun({});
     run.addPasted('alice\nbob\nnot a name\nalice');
