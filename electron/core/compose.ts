@@ -147,11 +147,15 @@ export function createCore(
     settings,
     dataDir,
   });
-  window.session.onSignOut((ending, next) => {
-    // The last audit describes the account signed in before; it must not outlive the session.
-    audit.clear();
-    people.clear();
-    auditFix.clear();
+  window.session.onSignOut((ending, next, wasCurrent) => {
+    // What the window listed describes the current account's sign-in, and must not outlive it.
+    // Another account's sign-in renewed (its key replaced) changes none of it; signed out of, it
+    // takes with it an audit that covered that account (its rows could no longer be acted on).
+    if (wasCurrent || (next === null && audit.covers(ending.accountId))) {
+      audit.clear();
+      auditFix.clear();
+    }
+    if (wasCurrent) people.clear();
     // New secrets belong to the identity that made them (the same one signing in again, with a
     // rotated key say, keeps them).
     if (next?.arn !== ending.arn) void window.newKeys.dropHeldBy(ending.arn);

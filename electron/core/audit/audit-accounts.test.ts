@@ -54,6 +54,18 @@ describe('the audit over every signed-in account', () => {
     expect(f.core.audit.last()).toBeNull();
   });
 
+  it('signed out of another account, keeps an audit of this one but not one that covered both', async () => {
+    const labs = await signedInToBoth(f);
+    await f.core.audit.run();
+    f.core.session.signOutOf(labs.accountId);
+    expect(f.core.audit.last()?.accountId).toBe(f.sandbox.accountId);
+
+    await signedInToBoth(f);
+    await f.core.audit.run({ accounts: 'all' });
+    f.core.session.signOutOf(labs.accountId);
+    expect(f.core.audit.last()).toBeNull();
+  });
+
   it('acts on a key of another account in that account, and the audit shows it there', async () => {
     const labs = await signedInToBoth(f);
     await f.core.audit.run({ accounts: 'all' });

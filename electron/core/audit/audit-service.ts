@@ -95,6 +95,13 @@ export class AuditService {
     this.clear();
   }
 
+  /** Whether the last audit (or the one running) has rows of that account. */
+  covers(accountId: string): boolean {
+    if (this.#running?.accounts === 'all') return true;
+    const last = this.#last;
+    return last !== null && (last.accounts ?? []).some((part) => part.accountId === accountId);
+  }
+
   /** Forgets the last result, e.g. on sign-out: it describes the account signed in before. */
   clear(): void {
     this.cancel();

@@ -16,7 +16,15 @@ import type { SignedIn } from './session';
 export const loadAws = () => import('./index');
 export type AwsModule = Awaited<ReturnType<typeof loadAws>>;
 
-export type SignOutListener = (ending: Identity, next: Identity | null) => void;
+/**
+ * `next`: the sign-in after it (the same account signed in again, or the account now current),
+ * null when none. `wasCurrent`: whether the ending sign-in was the current account's.
+ */
+export type SignOutListener = (
+  ending: Identity,
+  next: Identity | null,
+  wasCurrent: boolean,
+) => void;
 
 export interface AwsSessionDeps {
   profiles: ProfileStore;
@@ -73,7 +81,7 @@ export class AwsSession {
     const { identity } = signedIn;
     const replaced = this.#signIns.get(identity.accountId);
     const before = this.#current;
-    if (replaced) this.#end(replaced, identity);
+    if (replaced) this.#end(replaced, identity, replaced === before);
     const entry = { signedIn, permissions: new aws.PermissionTracker(identity, signedIn.clients) };
     this.#signIns.set(identity.accountId, entry);
     this.#current = entry;
@@ -103,8 +111,9 @@ export class AwsSession {
     const entry = { signedIn, permissions: new aws.PermissionTracker(identity, signedIn.clients) };
     // Set over the old entry, so the account keeps its place in the order of use.
     this.#signIns.set(identity.accountId, entry);
-    if (this.#current === replaced) this.#current = entry;
-    this.#end(replaced, identity);
+    const wasCurrent = this.#current === replaced;
+    if (wasCurrent) this.#current = entry;
+    this.#end(replaced, identity, wasCurrent);
     return identity;
   }
 
@@ -113,7 +122,7 @@ export class AwsSession {
     const entry = this.#signIns.get(accountId);
     if (!entry) return;
     if (entry === this.#current) this.signOut();
-    else this.#end(entry, null);
+    else this.#end(entry, null, false);
   }
 
   /** Signs out of the current account; another signed-in account, if any, becomes current. */
@@ -122,7 +131,7 @@ export class AwsSession {
     if (!ending) return;
     const next = [...this.#signIns.values()].filter((entry) => entry !== ending).at(-1) ?? null;
     this.#current = next;
-    this.#end(ending, next?.signedIn.identity ?? null);
+    this.#end(ending, next?.signedIn.identity ?? null, true);
   }
 
   /** Signs out of every account (quitting, say). */
@@ -167,13 +176,15 @@ export class AwsSession {
     if (now) for (const listener of this.#switchListeners) listener(now);
   }
 
-  #end(ending: SignInEntry, next: Identity | null): void {
+  #end(ending: SignInEntry, next: Identity | null, wasCurrent: boolean): void {
     const { accountId } = ending.signedIn.identity;
     // Signed in again, its replacement already holds the account's place.
     if (this.#signIns.get(accountId) === ending) this.#signIns.delete(accountId);
     if (this.#current === ending) this.#current = null;
     ending.signedIn.clients.destroy();
-    for (const listener of this.#signOutListeners) listener(ending.signedIn.identity, next);
+    for (const listener of this.#signOutListeners) {
+      listener(ending.signedIn.identity, next, wasCurrent);
+    }
   }
 
   /**

@@ -32,6 +32,21 @@ const signInOf = (accountId: string) =>
   f.core.session.accounts().find((identity) => identity.accountId === accountId);
 
 describe('replacing the key of an account that is signed in but not current', () => {
+  it('keeps what the window listed for the current account: its audit and People table', async () => {
+    const { labs } = await signedInToBothWithLabsCurrent();
+    await f.core.audit.run();
+    const people = await f.core.people.open();
+    await f.core.people.settled();
+
+    await rotationOf(f.core).rotate('work', { graceDays: 0 });
+
+    expect(f.core.audit.last()?.accountId).toBe(labs.accountId);
+    expect(f.core.people.changes(people.run, 0)?.rows.map((row) => row.userName)).toEqual([
+      'admin',
+      'carol',
+    ]);
+  });
+
   it('moves that account’s sign-in to the new key and leaves the current account current', async () => {
     const { oldKeyId, labs, labsKeyId, switches, signOuts } = await signedInToBothWithLabsCurrent();
 
