@@ -114,12 +114,19 @@ export class Session {
 
   /**
    * Asks main who is signed in now: a rotation of the key the window signs in with moves the
-   * session to the new key, or (if that fails) ends it.
+   * session to the new key, or (if that fails) ends it, in whichever account used that key.
    */
   refresh = async (): Promise<void> => {
     const answer = await call(() => this.#api.auth.whoami());
     if (!answer.ok || this.identity === null) return;
-    if (answer.value === null) {
+    if (answer.value !== null) await this.#loadAccounts();
+    if (answer.value !== null && answer.value.accountId !== this.identity.accountId) {
+      const left = this.accountText;
+      this.#nowIn(answer.value, 'signed-out');
+      this.#announcer.say(
+        `You were signed out of account ${left}: the key Keyward signed in with was replaced. Still signed in to account ${this.accountText}.`,
+      );
+    } else if (answer.value === null) {
       this.#ended();
       this.#announcer.say(
         'You were signed out of AWS: the key Keyward signed in with was replaced. Sign in again.',

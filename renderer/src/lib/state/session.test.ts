@@ -186,4 +186,30 @@ describe('an admin signed in to several AWS accounts', () => {
       'Signed out of account acme (123456789012). Still signed in to account labs (210987654321).',
     );
   });
+  it('after a rotation ended the current account’s sign-in, goes on in the other and says so', async () => {
+    let accounts: Identity[] = [alice, labs];
+    const { api } = fakeApi({
+      auth: {
+        whoami: () => Promise.resolve(ok<Identity | null>(accounts[0] ?? null)),
+        accounts: () => Promise.resolve(ok(accounts)),
+        permissions: () => Promise.resolve(ok(permissions)),
+      },
+    });
+    const announcer = new Announcer();
+    const said = vi.spyOn(announcer, 'say');
+    const session = new Session(api, announcer);
+    const forgotten: string[] = [];
+    session.onSignOut((why) => forgotten.push(why));
+    await session.restore();
+
+    // Main could not move alice's sign-in to her new key, so it signed out of that account.
+    accounts = [labs];
+    await session.refresh();
+    expect(session.identity).toEqual(labs);
+    expect(session.accounts).toEqual([labs]);
+    expect(forgotten).toEqual(['signed-out']);
+    expect(said).toHaveBeenLastCalledWith(
+      'You were signed out of account acme (123456789012): the key Keyward signed in with was replaced. Still signed in to account labs (210987654321).',
+    );
+  });
 });
