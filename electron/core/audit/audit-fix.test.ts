@@ -142,6 +142,15 @@ describe('from the audit to the fix', () => {
     expect(lines[1]).toMatch(/^'=cmd,AKIA\w+,delete,done,,/);
   });
 
+  it('counts a key whose delete went through but whose answer was lost as done', async () => {
+    await f.core.audit.run();
+    const plan = await f.core.auditFix.preview('delete-inactive', 90);
+    f.sandbox.faults.failNth('DeleteAccessKey', 1, 'drop-after-commit');
+    const result = await f.core.auditFix.apply(plan.id, plan.confirmation);
+    expect(result).toMatchObject({ done: 2, failed: 0 });
+    expect(statusOf('=cmd')).toEqual([]);
+  });
+
   it('shows the keys a fix changed in the audit it started from, its flags and summary too', async () => {
     // From the credential report: the audit named bob's keys by creation date, not by id.
     await f.core.audit.run();

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { awsErrorCode, isNetworkFailure, isThrottling } from '../aws/aws-errors';
+import { attemptsOf, awsErrorCode, isNetworkFailure, isThrottling } from '../aws/aws-errors';
 import type { AdaptiveRateLimiter } from './rate-limiter';
 
 export interface Pacing {
@@ -63,10 +63,4 @@ function isTransient(error: unknown): boolean {
 /** A random wait up to `baseMs · 2^(n-1)`, capped at five seconds. */
 function jitter(baseMs: number, attempt: number): number {
   return Math.random() * Math.min(5_000, baseMs * 2 ** Math.min(attempt - 1, 8));
-}
-
-function attemptsOf(value: unknown): number {
-  if (typeof value !== 'object' || value === null || !('$metadata' in value)) return 1;
-  const metadata = (value as { $metadata?: { attempts?: unknown } }).$metadata;
-  return typeof metadata?.attempts === 'number' && metadata.attempts > 0 ? metadata.attempts : 1;
 }

@@ -8,7 +8,7 @@ import {
 import type { AccessKeySummary } from '../../common/domain';
 import { AppError } from '../errors';
 import type { AwsClients } from './aws-clients';
-import { callAws, isAccessDenied, translateAwsError } from './aws-errors';
+import { attemptsOf, awsErrorCode, callAws, isAccessDenied, translateAwsError } from './aws-errors';
 import { readDescriptions } from './key-descriptions';
 import { ageInDays } from './key-age';
 
@@ -146,9 +146,15 @@ export async function deleteAccessKey(
     confirmed: guard.lockOutConfirmed,
   });
   await callAws({ doing: 'delete the access key', userName }, async () => {
-    await clients.iam.send(
-      new DeleteAccessKeyCommand({ UserName: userName, AccessKeyId: accessKeyId }),
-    );
+    try {
+      await clients.iam.send(
+        new DeleteAccessKeyCommand({ UserName: userName, AccessKeyId: accessKeyId }),
+      );
+    } catch (error) {
+      // An earlier attempt deleted it and its answer was lost on the way back: the SDK's retry
+      // then finds no such key. That is the deletion asked for, not a failure.
+      if (awsErrorCode(error) !== 'NoSuchEntity' || attemptsOf(error) < 2) throw error;
+    }
   });
   try {
     await clients.iam.send(new UntagUserCommand({ UserName: userName, TagKeys: [accessKeyId] }));

@@ -58,6 +58,13 @@ export function awsErrorCode(error: unknown): string | undefined {
   return hasAnswer(error) ? error.name : undefined;
 }
 
+/** How many HTTP attempts the SDK made for an answer or an error (its retries included). */
+export function attemptsOf(value: unknown): number {
+  if (typeof value !== 'object' || value === null || !('$metadata' in value)) return 1;
+  const metadata = (value as { $metadata?: { attempts?: unknown } }).$metadata;
+  return typeof metadata?.attempts === 'number' && metadata.attempts > 0 ? metadata.attempts : 1;
+}
+
 /** How the request failed to reach AWS, or null when AWS answered (or it is no network error). */
 export function networkFailureOf(error: unknown): NetworkFailure | null {
   const raw = error instanceof AppError ? error.cause : error;

@@ -83,6 +83,15 @@ describe('offboarding a whole person', () => {
     ]);
   });
 
+  it('counts a key whose delete went through but whose answer was lost as deleted, and goes on', async () => {
+    // AWS deletes the first key, the answer never arrives, the SDK asks again: NoSuchEntity.
+    f.sandbox.faults.failNth('DeleteAccessKey', 1, 'drop-after-commit');
+    const result = await f.core.keyAdmin.offboard('bob', 'delete', { also: ['user'] });
+    expect(result.keys.map((key) => key.outcome)).toEqual(['done', 'done']);
+    expect(result.steps.at(-1)).toEqual({ kind: 'user', target: 'bob', outcome: 'done' });
+    expect(f.sandbox.state.findUser('bob')).toBeUndefined();
+  });
+
   it('removes only what was chosen: keys deactivated and the console password, the rest stays', async () => {
     const result = await f.core.keyAdmin.offboard('bob', 'deactivate', {
       also: ['console-password'],
