@@ -56,6 +56,20 @@ describe('the audit from the credential report', () => {
     expect(progress.at(-1)).toMatchObject({ phase: 'checking', done: 5, total: 5 });
   });
 
+  it('names the key the admin is signed in with (the report names none), so a bulk fix count can leave it out', async () => {
+    const fx = await signedIn('admin');
+    const result = await runAudit(auditHostOf(fx), {});
+    const admin = result.rows.find((row) => row.userName === 'admin');
+    expect(admin?.keys.map((key) => key.accessKeyId)).toEqual([fx.sandbox.admin.accessKeyId]);
+    expect(
+      result.rows
+        .filter((row) => row.userName !== 'admin')
+        .flatMap((row) => row.keys)
+        .every((key) => key.accessKeyId === null),
+    ).toBe(true);
+    expect(result.requests).toBe(fx.sandbox.stats.calls());
+  });
+
   it('reads ages and last use as IAM reports them', async () => {
     const fx = await signedIn('auditor');
     const result = await runAudit(auditHostOf(fx), { now: Date.now() });
