@@ -62,6 +62,8 @@ export interface ErrorDetails {
   requestId?: string;
   /** A received key AWS says belongs to another account than its key file says. */
   otherAccount?: { inFile: string; verified: string };
+  /** Work Keyward stopped itself, not the person: the current AWS account changed under it. */
+  stoppedBy?: 'account-switch';
 }
 
 /** For exhaustive switches: a new case that is not handled fails type-checking here. */

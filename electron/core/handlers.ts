@@ -1,6 +1,6 @@
 import { defaultActivityLimit } from '../common/activity';
 import { defaultSessionSeconds } from '../common/credential-use';
-import { isAuditCancelled } from './audit/audit-service';
+import { AuditStoppedBySwitch, isAuditCancelled } from './audit/audit-service';
 import type { Core } from './compose';
 import type { Platform } from './platform';
 import type { SecretStore } from './vault/secret-store';
@@ -213,6 +213,14 @@ export function createHandlers(services: Services): Handlers {
         .run({ ...(source && { source }), ...(accounts && { accounts }) })
         .catch((error: unknown) => {
           if (!isAuditCancelled(error)) throw error;
+          if (error instanceof AuditStoppedBySwitch) {
+            throw new AppError(
+              'cancelled',
+              'The audit was stopped because you switched to another AWS account.',
+              'It was auditing the account you left. Run it again to audit this one, or choose “All signed-in accounts” to audit both.',
+              { details: { stoppedBy: 'account-switch' } },
+            );
+          }
           throw new AppError(
             'cancelled',
             'The audit was stopped.',

@@ -3,6 +3,7 @@ import { otherAccountSeed } from '../../../e2e/sandbox/index';
 import { keywardForEachTest } from '../../../testing/core/keyward-each-test';
 import type { KeywardFixture } from '../../../testing/core/keyward-fixture';
 import { signInToOtherAccount } from '../../../testing/core/other-account';
+import { AuditStoppedBySwitch } from './audit-service';
 
 const f = keywardForEachTest({ sandbox: { otherAccounts: [otherAccountSeed()] } });
 
@@ -51,6 +52,20 @@ describe('the audit over every signed-in account', () => {
     await f.core.audit.run();
     expect(f.core.audit.last()?.accountId).toBe(labs.accountId);
     f.core.session.switchTo(first);
+    expect(f.core.audit.last()).toBeNull();
+  });
+
+  it('stops a running audit of this account when another becomes current, saying why', async () => {
+    const labs = await signedInToBoth(f);
+    f.sandbox.faults.setLatency(300);
+    const running = f.core.audit.run();
+    const stopped = running.then(
+      () => null,
+      (error: unknown) => error,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    f.core.session.switchTo(labs.accountId);
+    expect(await stopped).toBeInstanceOf(AuditStoppedBySwitch);
     expect(f.core.audit.last()).toBeNull();
   });
 

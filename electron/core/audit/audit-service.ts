@@ -92,6 +92,7 @@ export class AuditService {
     const running = this.#running;
     const last = this.#last;
     if (running ? running.accounts === 'all' : (last?.accounts?.length ?? 0) > 1) return;
+    running?.controller.abort(new AuditStoppedBySwitch());
     this.clear();
   }
 
@@ -118,6 +119,15 @@ export class AuditService {
     }
     const file = await exportAuditCsv(this.#host.platform, this.#last);
     return file === null ? null : { path: file };
+  }
+}
+
+/** A running audit of one account, stopped because another account became current. */
+export class AuditStoppedBySwitch extends Error {
+  constructor() {
+    super('The current AWS account changed while the audit ran.');
+    // Read as a cancellation everywhere one is (isAuditCancelled).
+    this.name = 'AbortError';
   }
 }
 

@@ -7,7 +7,7 @@ export { auditCsvColumns, auditToCsv, exportAuditCsv } from './audit-export';
 export { neutraliseFormula } from '../csv';
 export { flagUsers, summarize } from './audit-flags';
 export type { FlagRules } from './audit-flags';
-export { AuditService, isAuditCancelled } from './audit-service';
+export { AuditService, AuditStoppedBySwitch, isAuditCancelled } from './audit-service';
 export * from '../../common/audit';
 export { CredentialReportFormatError, parseCredentialReport } from './credential-report';
 export type { AuditedUser, ParsedCredentialReport } from './credential-report';

@@ -208,8 +208,9 @@ export class AuditRun {
   readonly auditing = new Task<AuditResult>();
   progress = $state.raw<AuditProgress | null>(null);
   cancelling = $state(false);
-  /** The last run was stopped on request. */
+  /** The last run was stopped: on request, or by a switch of account (`stoppedBySwitch`). */
   stopped = $state(false);
+  stoppedBySwitch = $state(false);
   /** Saving the result as CSV; `value` is where it went. */
   readonly exporting = new Task<{ path: string } | null>();
   readonly view: AuditView;
@@ -240,7 +241,11 @@ export class AuditRun {
     this.result = null;
     this.scope = 'current';
     this.auditing.error = null;
-    this.stopped = false;
+    // A stop the switch itself caused stays said, whether its answer came before this or comes after.
+    if (!(why === 'switched' && this.stoppedBySwitch)) {
+      this.stopped = false;
+      this.stoppedBySwitch = false;
+    }
     this.exporting.reset();
   };
 
@@ -254,6 +259,7 @@ export class AuditRun {
   run = async (): Promise<void> => {
     if (this.auditing.busy) return;
     this.stopped = false;
+    this.stoppedBySwitch = false;
     this.cancelling = false;
     this.exporting.reset();
     this.progress = { phase: 'generating-report', done: 0, total: null, slowedDown: false };
@@ -277,7 +283,12 @@ export class AuditRun {
       );
     } else if (ended.error.code === 'cancelled') {
       this.stopped = true;
-      this.#announcer.say('The audit was stopped.');
+      this.stoppedBySwitch = ended.error.details?.stoppedBy === 'account-switch';
+      this.#announcer.say(
+        this.stoppedBySwitch
+          ? 'The audit was stopped because you switched to another AWS account.'
+          : 'The audit was stopped.',
+      );
     }
   };
 

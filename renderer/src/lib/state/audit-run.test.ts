@@ -245,6 +245,36 @@ describe('the audit of several accounts', () => {
     expect(audit.scope).toBe('current');
   });
 
+  it('says an audit stopped by a switch of account was stopped by it, whichever comes first', async () => {
+    const stoppedBySwitch = {
+      code: 'cancelled' as const,
+      message: 'The audit was stopped because you switched to another AWS account.',
+      hint: 'Run it again.',
+      details: { stoppedBy: 'account-switch' as const },
+    };
+    for (const order of ['switch-first', 'answer-first'] as const) {
+      const running = later<AuditResult>();
+      const { api } = fakeApi({
+        audit: { run: () => running.promise, progress: () => Promise.resolve(ok(null)) },
+      });
+      const audit = new AuditRun(api, new Announcer());
+      const started = audit.run();
+      if (order === 'switch-first') audit.forget('switched');
+      running.refuse(stoppedBySwitch);
+      await vi.advanceTimersByTimeAsync(400);
+      await started;
+      if (order === 'answer-first') audit.forget('switched');
+      expect({ order, stopped: audit.stopped, bySwitch: audit.stoppedBySwitch }).toEqual({
+        order,
+        stopped: true,
+        bySwitch: true,
+      });
+      // Signing out afterwards forgets it, as it forgets everything.
+      audit.forget('signed-out');
+      expect(audit.stopped).toBe(false);
+    }
+  });
+
   it('keeps an audit of every account on switching account, not one of a single account', () => {
     const audit = new AuditRun(fakeApi({}).api, new Announcer());
     const several: AuditResult = {
