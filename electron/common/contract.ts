@@ -502,6 +502,14 @@ export const contract = {
     }),
     output: returns<AuditResult | null>(),
   },
+  /**
+   * A person's keys changed, or the person was deleted, outside the audit (People's keys): main
+   * reads their row again; answers the audit as it is now (null when there is none).
+   */
+  'audit.personChanged': {
+    input: z.strictObject({ userName: userNameSchema, ...inAccount }),
+    output: returns<AuditResult | null>(),
+  },
   /** Which keys a bulk fix would change, from the last audit; main keeps the plan. */
   'audit.fixPreview': {
     input: z.strictObject({

@@ -253,6 +253,7 @@ export function createHandlers(services: Services): Handlers {
     'audit.last': () => Promise.resolve(audit.last()),
     'audit.export': () => audit.exportCsv(),
     'audit.keyChanged': (change) => Promise.resolve(audit.keyChanged(change)),
+    'audit.personChanged': ({ userName, accountId }) => audit.personChanged(userName, accountId),
     'audit.fixPreview': ({ kind, days }) => core.auditFix.preview(kind, days),
     'audit.fixApply': ({ planId, confirmation }) => core.auditFix.apply(planId, confirmation),
     'audit.fixProgress': () => Promise.resolve(core.auditFix.progress()),

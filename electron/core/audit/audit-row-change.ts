@@ -1,4 +1,4 @@
-import type { AuditResult, AuditRow, AuditSummary } from '../../common/audit';
+import type { AuditKey, AuditResult, AuditRow, AuditSummary } from '../../common/audit';
 import { flagUsers, summarize } from './audit-flags';
 
 /** A key changed from its audit row (deactivated, activated or deleted) after the audit ran. */
@@ -24,11 +24,7 @@ export function withKeyChanged(
   change: AuditKeyChange,
   now: number,
 ): AuditResult {
-  const rowAccount = (row: AuditRow) => row.accountId ?? result.accountId;
-  const account = change.accountId ?? result.accountId;
-  const index = result.rows.findIndex(
-    (row) => row.userName === change.userName && rowAccount(row) === account,
-  );
+  const index = rowIndexOf(result, change.accountId ?? result.accountId, change.userName);
   const row = result.rows[index];
   if (!row?.keys.some((key) => key.slot === change.slot)) return result;
 
@@ -40,6 +36,18 @@ export function withKeyChanged(
             ? { ...key, accessKeyId: change.accessKeyId, active: change.change === 'activated' }
             : key,
         );
+  return withRowKeys(result, index, keys, now);
+}
+
+/** The row at `index` of `result` with `keys` as its keys now, its flags and the summary again. */
+export function withRowKeys(
+  result: AuditResult,
+  index: number,
+  keys: AuditKey[],
+  now: number,
+): AuditResult {
+  const row = result.rows[index];
+  if (!row) return result;
   const hadFlag = (id: string) => row.flags.some((flag) => flag.id === id);
   const { summary } = result;
   const rules = { staleKeyDays: summary.staleKeyDays, unusedKeyDays: summary.unusedKeyDays, now };
@@ -50,7 +58,31 @@ export function withKeyChanged(
     unreadable: hadFlag('keys-unreadable') ? new Set([row.userName]) : new Set<string>(),
   });
   if (!changed) return result;
-  const rows = result.rows.with(index, changed);
+  return withRows(result, result.rows.with(index, changed), rowAccountOf(result, row));
+}
+
+/** `result` without the row at `index` (the person was deleted from AWS), the summary again. */
+export function withoutRow(result: AuditResult, index: number): AuditResult {
+  const row = result.rows[index];
+  if (!row) return result;
+  return withRows(
+    result,
+    result.rows.filter((_, i) => i !== index),
+    rowAccountOf(result, row),
+  );
+}
+
+/** The row's index in `result`, or -1: by account (the result's own when absent) and user name. */
+export function rowIndexOf(result: AuditResult, accountId: string, userName: string): number {
+  return result.rows.findIndex(
+    (row) => row.userName === userName && rowAccountOf(result, row) === accountId,
+  );
+}
+
+const rowAccountOf = (result: AuditResult, row: AuditRow) => row.accountId ?? result.accountId;
+
+/** `result` with `rows`, its summary (and `account`'s part's) worked out again. */
+function withRows(result: AuditResult, rows: AuditRow[], account: string): AuditResult {
   const summaryOf = (of: AuditSummary, inRows: readonly AuditRow[]) =>
     summarize(inRows, {
       staleKeyDays: of.staleKeyDays,
@@ -61,7 +93,7 @@ export function withKeyChanged(
   return {
     ...result,
     rows,
-    summary: summaryOf(summary, rows),
+    summary: summaryOf(result.summary, rows),
     ...(result.accounts && {
       accounts: result.accounts.map((part) =>
         part.accountId === account
@@ -69,7 +101,7 @@ export function withKeyChanged(
               ...part,
               summary: summaryOf(
                 part.summary,
-                rows.filter((r) => rowAccount(r) === account),
+                rows.filter((r) => rowAccountOf(result, r) === account),
               ),
             }
           : part,

@@ -51,3 +51,26 @@ describe('the audit as the window runs it', () => {
     expect((error as AppError).code).toBe('not-found');
   });
 });
+
+describe('the audit after changes made elsewhere in the window', () => {
+  it('reads a person again after their keys changed in People’s keys, and drops a deleted person', async () => {
+    await audits.run();
+    const rowOf = (userName: string) =>
+      audits.last()?.rows.find((row) => row.userName === userName);
+    const [, bobNew] = f.sandbox.state.keysOf('bob');
+    await f.core.keyAdmin.setKeyStatus('bob', bobNew?.accessKeyId ?? '', 'Inactive');
+    await audits.personChanged('bob');
+    expect(rowOf('bob')?.keys.map((key) => [key.accessKeyId, key.active])).toEqual(
+      f.sandbox.state.keysOf('bob').map((key) => [key.accessKeyId, false]),
+    );
+
+    const before = audits.last()?.summary.users ?? 0;
+    await f.core.keyAdmin.offboard('bob', 'delete', { also: ['user'] });
+    await audits.personChanged('bob');
+    expect(rowOf('bob')).toBeUndefined();
+    expect(audits.last()?.summary.users).toBe(before - 1);
+    // Someone the audit did not list changes nothing.
+    const unchanged = audits.last();
+    expect(await audits.personChanged('nobody-listed')).toBe(unchanged);
+  });
+});

@@ -3,13 +3,20 @@ import { exportAuditCsv } from './audit-export';
 import type { AuditProgress, AuditResult } from '../../common/audit';
 import type { Platform } from '../platform';
 import type { AuditHost, AuditOptions } from './run-audit';
-import { withKeyChanged, type AuditKeyChange } from './audit-row-change';
+import {
+  rowIndexOf,
+  withKeyChanged,
+  withoutRow,
+  withRowKeys,
+  type AuditKeyChange,
+} from './audit-row-change';
 
 /** The audit's needs, and the platform's save dialog for exporting it. */
 export type AuditServiceDeps = AuditHost & { platform: Platform };
 
 /** The audit loads the AWS SDK; the first screen does not, so it is imported on first use. */
 const loadRunAudit = () => import('./run-audit');
+const loadPerson = () => import('./audit-person');
 
 /**
  * One audit at a time for the window: the bridge starts it, polls its progress, cancels it and
@@ -101,6 +108,32 @@ export class AuditService {
     if (this.#running?.accounts === 'all') return true;
     const last = this.#last;
     return last !== null && (last.accounts ?? []).some((part) => part.accountId === accountId);
+  }
+
+  /**
+   * A person's keys were changed, or the person deleted, outside the audit (People's keys,
+   * offboarding): their row is read again from IAM, so the audit does not offer to fix keys that
+   * are gone. Rows of people the audit did not list are left alone.
+   */
+  async personChanged(userName: string, accountId?: string): Promise<AuditResult | null> {
+    const last = this.#last;
+    if (!last) return null;
+    const account = accountId ?? this.#host.signedIn().identity.accountId;
+    if (rowIndexOf(last, account, userName) < 0) return last;
+    const signedIn = (this.#host.allSignedIn?.() ?? [this.#host.signedIn()]).find(
+      (entry) => entry.identity.accountId === account,
+    );
+    if (!signedIn) return last;
+    const now = Date.now();
+    const { rereadPersonKeys } = await loadPerson();
+    const keys = await rereadPersonKeys(signedIn, userName, now);
+    // Read against the result as it is now: a row action may have changed it meanwhile.
+    const current = this.#last;
+    if (!current) return null;
+    const index = rowIndexOf(current, account, userName);
+    this.#last =
+      keys === null ? withoutRow(current, index) : withRowKeys(current, index, keys, now);
+    return this.#last;
   }
 
   /** Forgets the last result, e.g. on sign-out: it describes the account signed in before. */

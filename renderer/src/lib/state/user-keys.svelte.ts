@@ -119,11 +119,22 @@ export class UserKeys {
     return this.acting.run(
       async () => {
         const answer = await request();
-        if (answer.ok) change();
+        if (answer.ok) {
+          change();
+          await this.#auditFollows(key.userName);
+        }
         return answer;
       },
       { about: { accessKeyId: key.accessKeyId, action }, ...(handles ? { handles } : {}) },
     );
+  }
+
+  /**
+   * A change made here reaches the last audit too (main reads the person's row again), so the
+   * Audit screen does not offer to fix keys that changed or are gone.
+   */
+  async #auditFollows(userName: string): Promise<void> {
+    await call(() => this.#api.audit.personChanged({ userName }));
   }
 
   /** `confirmLockOut`: the person read that this key is Keyward's own sign-in, and agreed. */
@@ -271,6 +282,7 @@ export class UserKeys {
             (stepsNotDone > 0 ? `, ${plural(stepsNotDone, 'other step')} not done` : '') +
             '.',
     );
+    await this.#auditFollows(userName);
     if (lockedOut) await this.#lockedOut(lockedOut, verb);
     else if (summary.userDeleted) {
       this.keys = [];

@@ -45,7 +45,7 @@ describe('one person’s keys', () => {
 
   it('switching a key off shows which key is busy, then its new state, and says so', async () => {
     const switching = later<null>();
-    const { keys, said } = keysWith({
+    const { keys, said, calls } = keysWith({
       keys: { list: () => Promise.resolve(ok([one, two])), setStatus: () => switching.promise },
     });
     await keys.show('alice');
@@ -54,6 +54,7 @@ describe('one person’s keys', () => {
     expect(keys.doingTo(two)).toBeNull();
     switching.answer(null);
     expect(await done).toBe(true);
+    expect(calls.at(-1)).toEqual({ method: 'audit.personChanged', input: { userName: 'alice' } });
     expect(keys.keys[0]?.status).toBe('Inactive');
     expect(keys.activeCount).toBe(1);
     expect(said).toHaveBeenLastCalledWith('Key AKIA…1111 is now deactivated.');
@@ -209,5 +210,9 @@ describe('one person’s keys', () => {
     expect(said).toHaveBeenCalledWith('alice was deleted from AWS, with their keys and access.');
     expect(userDeleted).toHaveBeenCalledWith('alice');
     expect(lockedOut).not.toHaveBeenCalled();
+    // The last audit reads alice again (main drops her row), before the window moves on.
+    expect(calls.filter((c) => c.method === 'audit.personChanged').map((c) => c.input)).toEqual([
+      { userName: 'alice' },
+    ]);
   });
 });
