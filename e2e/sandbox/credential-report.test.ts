@@ -120,4 +120,20 @@ describe('credential report', () => {
     expect((await iam.send(new GenerateCredentialReportCommand({}))).State).toBe('STARTED');
     expect(Object.keys(await fetchReport(sandbox))).toContain('newcomer');
   });
+
+  it('takes the time IAM takes to make a report: INPROGRESS, and ReportInProgress until ready', async ({
+    sandbox,
+    iam,
+  }) => {
+    sandbox.state.credentialReportMakingMs = 60_000;
+    expect((await iam.send(new GenerateCredentialReportCommand({}))).State).toBe('STARTED');
+    expect((await iam.send(new GenerateCredentialReportCommand({}))).State).toBe('INPROGRESS');
+    expect(await awsError(iam.send(new GetCredentialReportCommand({})))).toMatchObject({
+      code: 'ReportInProgress',
+      status: 404,
+    });
+    sandbox.clock.advance(60_000);
+    expect((await iam.send(new GenerateCredentialReportCommand({}))).State).toBe('COMPLETE');
+    expect(Object.keys(await fetchReport(sandbox))).toContain('alice');
+  });
 });

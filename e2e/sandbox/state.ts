@@ -69,6 +69,8 @@ export interface GroupRecord {
 export interface CredentialReportRecord {
   readonly generatedTime: Date;
   readonly content: string;
+  /** Until then IAM is still making it: INPROGRESS, and GetCredentialReport's ReportInProgress. */
+  readonly readyAt?: Date;
 }
 
 /**
@@ -88,6 +90,11 @@ export class SandboxState {
   /** By lower-cased group name. */
   readonly groups = new Map<string, GroupRecord>();
   credentialReport: CredentialReportRecord | undefined;
+  /**
+   * How long IAM takes to make a credential report (seconds to minutes on a large account);
+   * 0 makes it at once. Tests set it to see what a person sees meanwhile.
+   */
+  credentialReportMakingMs = 0;
 
   constructor(
     readonly accountId: string,

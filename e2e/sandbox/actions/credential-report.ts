@@ -12,10 +12,16 @@ export const generateCredentialReport: ActionHandler = (context) => {
   authorize(context, 'iam:GenerateCredentialReport', '*');
   const current = state.credentialReport;
   if (current && now.getTime() - current.generatedTime.getTime() < REPORT_LIFETIME_MS) {
-    return [el('State', 'COMPLETE')];
+    const making = current.readyAt !== undefined && now < current.readyAt;
+    return [el('State', making ? 'INPROGRESS' : 'COMPLETE')];
   }
-  // Generation finishes at once here; the first answer still says STARTED, as IAM's does.
-  state.credentialReport = { generatedTime: now, content: buildCredentialReport(state) };
+  // The report is the account as it was when IAM started making it; the first answer says
+  // STARTED even when it is ready at once, as IAM's does.
+  state.credentialReport = {
+    generatedTime: now,
+    content: buildCredentialReport(state),
+    readyAt: new Date(now.getTime() + state.credentialReportMakingMs),
+  };
   return [
     el('State', 'STARTED'),
     el('Description', 'No report exists. Starting a new report generation task'),
@@ -31,6 +37,13 @@ export const getCredentialReport: ActionHandler = (context) => {
       'ReportNotPresent',
       410,
       'Credential report not present. Use GenerateCredentialReport to generate one.',
+    );
+  }
+  if (report.readyAt !== undefined && now < report.readyAt) {
+    throw new AwsError(
+      'ReportInProgress',
+      404,
+      'Credential report is being generated. Try again later.',
     );
   }
   if (now.getTime() - report.generatedTime.getTime() >= REPORT_LIFETIME_MS) {

@@ -1,5 +1,6 @@
 // Loaded on first use (it loads the AWS SDK): reads one People table into its PeopleRows.
 import { setMaxListeners } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { UserPage } from '../../common/domain';
 import type { PersonCells, PersonRow } from '../../common/people';
 import { deniedActionOf, isAccessDenied, translateAwsError } from '../aws/aws-errors';
@@ -41,6 +42,10 @@ export interface PeopleRunOptions {
 
 /** The first page is small so it comes back at once; the rest come in IAM's largest pages. */
 export const firstPageSize = 100;
+/** How long the report may take before the first screenful is read person by person. */
+const reportPatienceMs = 1_000;
+/** About what a window shows of the table at once. */
+const firstScreenRows = 20;
 const laterPageSize = 1000;
 
 /**
@@ -79,8 +84,17 @@ export function startPeopleRun(
   };
 
   async function fill(): Promise<void> {
-    const report = options.source === 'auto' ? await readReport() : null;
+    const reading = options.source === 'auto' ? readReport() : Promise.resolve(null);
+    const reportIn = new AbortController();
+    const early =
+      options.source === 'auto'
+        ? firstScreenMeanwhile(AbortSignal.any([signal, reportIn.signal]))
+        : undefined;
+    const report = await reading;
+    reportIn.abort();
     reportSettled();
+    // A person being read on their own when the report came is finished, not read twice.
+    await early;
     if (signal.aborted) return;
     const queue: PersonRow[] = [];
     // Workers with nothing to do wait here until a page is added or the list ends.
@@ -118,6 +132,35 @@ export function startPeopleRun(
       iam.destroy();
     }
     if (!aborted()) rows.fill({ state: 'done' });
+  }
+
+  /**
+   * IAM takes seconds to make a report, minutes on a large account: when it is not there soon,
+   * the first screenful is read person by person meanwhile, so what the admin looks at fills;
+   * the rest waits for the report. A person who cannot be read this way is left for the report.
+   */
+  async function firstScreenMeanwhile(until: AbortSignal): Promise<void> {
+    // Read through a call: a check before an `await` would otherwise stay narrowed after it.
+    const over = (): boolean => until.aborted;
+    try {
+      await listing.firstPage;
+      await sleep(reportPatienceMs, undefined, { signal: until });
+    } catch {
+      return;
+    }
+    const screenful = rows.loading().slice(0, firstScreenRows);
+    const iam = createPacedIamClient(clients.connection);
+    const worker = async () => {
+      for (let row = screenful.shift(); row && !over(); row = screenful.shift()) {
+        const cells = await readPerson(iam, row);
+        if (cells.state === 'read' && !aborted()) rows.setCells(row.userName, cells);
+      }
+    };
+    try {
+      await Promise.all(Array.from({ length: 4 }, worker));
+    } finally {
+      iam.destroy();
+    }
   }
 
   /** Everyone's columns from one report, or null when the report is refused (or unreadable). */

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { KeywardFixture } from '../../../testing/core/keyward-fixture';
 import { startKeyward } from '../../../testing/core/keyward-fixture';
 import { refuseCredentialReport } from '../../../testing/core/audit/refuse-report';
@@ -122,6 +122,29 @@ describe('the People table', () => {
     const remade = again.filling.reportGeneratedAt ?? '';
     expect(Date.parse(remade) - Date.parse(made)).toBeGreaterThanOrEqual(4 * 60 * 60 * 1000);
     expect(cellsOf(again, 'bob')).toMatchObject({ state: 'read', activeKeys: 0 });
+  });
+
+  it('while IAM is still making the report, fills the first screenful person by person', async () => {
+    const fx = await signedIn('admin');
+    fx.sandbox.state.credentialReportMakingMs = 10 * 60_000;
+    const first = await fx.core.people.open();
+    await vi.waitFor(
+      () => {
+        const now = fx.core.people.changes(first.run, 0);
+        expect(now?.rows.every((row) => row.cells.state === 'read')).toBe(true);
+      },
+      { timeout: 15_000, interval: 100 },
+    );
+    // Still no report: each person was read on their own.
+    expect(fx.core.people.changes(first.run, 0)?.filling.source).not.toBe('credential-report');
+    expect(fx.sandbox.stats.calls('ListAccessKeys')).toBe(5);
+
+    // Once IAM has it, the report fills what is left (here nobody) and the table is done.
+    fx.sandbox.clock.advance(10 * 60_000);
+    await fx.core.people.settled();
+    const whole = fx.core.people.changes(first.run, 0);
+    expect(whole?.filling).toMatchObject({ source: 'credential-report', state: 'done', filled: 5 });
+    if (whole) expect(keysShown(whole)).toEqual(expectedKeys(fx));
   });
 
   it('reads person by person at the pace AWS allows when the credential report is refused', async () => {
