@@ -89,6 +89,14 @@ export function peopleRows(page: Page): Locator {
     .filter({ has: page.getByRole('rowheader') });
 }
 
+/**
+ * The People table's count line as shown ("5 people" once every column is filled). A status line
+ * for screen readers says the same words, so the text alone would find two elements.
+ */
+export function peopleCountLine(page: Page): Locator {
+  return page.locator('p.count');
+}
+
 /** One person's row in the People table, by their exact user name. */
 export function personRow(page: Page, userName: string): Locator {
   return peopleRows(page).filter({
