@@ -89,15 +89,20 @@ export class AuditFix {
     const plan = this.plan;
     if (!plan || !this.confirmed || this.applying.busy) return;
     this.progress = { phase: 'fixing', done: 0, total: plan.keys.length, slowedDown: false };
-    const answer = this.applying.run(() =>
-      this.#api.audit.fixApply({ planId: plan.id, confirmation: this.typed.trim() }),
-    );
+    const answer = this.applying.run(async () => {
+      const applied = await this.#api.audit.fixApply({
+        planId: plan.id,
+        confirmation: this.typed.trim(),
+      });
+      // Main's audit shows the changed keys (rows, flags, summary); the table follows it before
+      // the results show, so the buttons behind the dialog already count what is left.
+      const audit = await call(() => this.#api.audit.last());
+      if (audit.ok && audit.value) this.#audit.result = audit.value;
+      return applied;
+    });
     await this.#poll();
     const ended = await answer;
     this.progress = null;
-    // Main's audit shows the changed keys (rows, flags, summary); the table follows it.
-    const audit = await call(() => this.#api.audit.last());
-    if (audit.ok && audit.value) this.#audit.result = audit.value;
     if (ended.ok) {
       const { done, skipped, failed } = ended.value;
       this.#announcer.say(
