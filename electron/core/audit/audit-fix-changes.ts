@@ -1,9 +1,7 @@
 import type { AuditResult } from '../../common/audit';
 import type { AuditFixPlan, AuditFixResult } from '../../common/audit-fix';
 import type { AuditKeyChange } from './audit-row-change';
-
-/** The report gives a key's creation to the second; IAM's own listing to the millisecond. */
-const sameCreationMs = 2_000;
+import { createdTogether } from './credential-report';
 
 /**
  * What a carried-out fix changed, as changes to the audit it started from, so the audit's rows,
@@ -27,12 +25,10 @@ export function auditChangesOfFix(
     const row = audit.rows.find(
       (r) => r.userName === done.userName && (r.accountId ?? audit.accountId) === account,
     );
-    const created = Date.parse(planned?.created ?? '');
     const seen = row?.keys.find((key) =>
       key.accessKeyId !== null
         ? key.accessKeyId === done.accessKeyId
-        : key.lastRotated !== null &&
-          Math.abs(Date.parse(key.lastRotated) - created) < sameCreationMs,
+        : planned !== undefined && createdTogether(key.lastRotated, planned.created),
     );
     if (!seen) continue;
     changes.push({

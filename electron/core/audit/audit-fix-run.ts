@@ -18,6 +18,7 @@ import type { AwsSession } from '../aws/aws-session';
 import { AppError } from '../errors';
 import { describeError, log, maskKeyId } from '../log';
 import { fixApplies, fixCandidates, idleDaysOf, measuredSentence } from '../../common/fix-rules';
+import { createdTogether } from './credential-report';
 import { pacedRequest, type Pacing } from './paced-request';
 import { AdaptiveRateLimiter } from './rate-limiter';
 import { readUser } from './user-crawl';
@@ -111,11 +112,10 @@ const userIn = (accountId: string | undefined, userName: string) =>
 /** The audit saw this key by creation date only (credential report): find it among the keys now. */
 function sameKey(seen: AuditKey, now: readonly AuditKey[]): AuditKey | undefined {
   if (seen.accessKeyId !== null) return now.find((key) => key.accessKeyId === seen.accessKeyId);
-  const created = seen.lastRotated === null ? Number.NaN : Date.parse(seen.lastRotated);
-  // The report gives creation to the second; IAM's own listing to the millisecond.
-  return now.find(
-    (key) => key.lastRotated !== null && Math.abs(Date.parse(key.lastRotated) - created) < 2_000,
-  );
+  const { lastRotated } = seen;
+  return lastRotated === null
+    ? undefined
+    : now.find((key) => key.lastRotated !== null && createdTogether(lastRotated, key.lastRotated));
 }
 
 const signedInWhy =

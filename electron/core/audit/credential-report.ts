@@ -68,6 +68,17 @@ export function parseCredentialReport(csv: string, now = Date.now()): ParsedCred
   return { users, rootAccount };
 }
 
+/**
+ * Whether a key the report dated `reported` (its `last_rotated`, the key's creation) is the key
+ * IAM's own listing says was created at `listed`: the report gives the time to the second, the
+ * listing to the millisecond. The report names no keys, so this is how its keys are found.
+ */
+export function createdTogether(reported: string | null, listed: string | Date): boolean {
+  if (reported === null) return false;
+  const at = typeof listed === 'string' ? Date.parse(listed) : listed.getTime();
+  return Math.abs(Date.parse(reported) - at) < 2_000;
+}
+
 /** A report's users by lower-cased name, each worked out only when asked for. */
 export interface CredentialReportIndex {
   get(lowerCaseUserName: string): AuditedUser | undefined;

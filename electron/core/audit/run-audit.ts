@@ -8,6 +8,7 @@ import { log } from '../log';
 import { flagUsers, summarize } from './audit-flags';
 import type { AuditAccountPart, AuditProgress, AuditResult, AuditSource } from '../../common/audit';
 import {
+  createdTogether,
   CredentialReportFormatError,
   parseCredentialReport,
   type AuditedUser,
@@ -212,9 +213,6 @@ async function auditAccount(
   }
 }
 
-/** The report gives a key's creation to the second; IAM's own listing to the millisecond. */
-const sameCreationMs = 2_000;
-
 /**
  * The credential report names no keys, so the key the admin is signed in with is found among
  * their own keys by its creation date (one ListAccessKeys): the window can then leave it out of a
@@ -239,11 +237,7 @@ async function nameSignedInKey(
       (key) => key.AccessKeyId === identity.accessKeyId,
     )?.CreateDate;
     if (!created) return;
-    const key = own.keys.find(
-      (k) =>
-        k.lastRotated !== null &&
-        Math.abs(Date.parse(k.lastRotated) - created.getTime()) < sameCreationMs,
-    );
+    const key = own.keys.find((k) => createdTogether(k.lastRotated, created));
     if (key) key.accessKeyId = identity.accessKeyId;
   } catch (error) {
     pacing.signal.throwIfAborted();
